@@ -1,0 +1,54 @@
+package dev.magnetar.core.driver;
+
+import dev.magnetar.core.model.Cluster;
+import dev.magnetar.core.model.ClusterTemplate;
+import dev.magnetar.core.port.Stack;
+import dev.magnetar.core.port.StackSpec;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A COE driver: it owns its label schema, its Heat templates and scripts, the mapping from template
+ * and cluster fields to Heat parameters and from stack outputs back to cluster fields. The core
+ * knows no COE; it asks the driver. Validation failures are thrown as
+ * {@link dev.magnetar.core.error.MagnetarException#invalid} with a message that names the field or
+ * label, the value and what is allowed.
+ */
+public interface ClusterDriver {
+
+    DriverDescriptor descriptor();
+
+    DriverPolicy policy();
+
+    /** Checks a template's labels and driver-specific fields, on create and on every update. */
+    void validateTemplate(ClusterTemplate template);
+
+    /**
+     * Checks a cluster request against its template: the effective labels (already merged into
+     * {@code cluster.labels()}), master and node counts, and anything else the COE needs.
+     */
+    void validateCluster(ClusterTemplate template, Cluster cluster);
+
+    /** Renders the cluster's stack. Pure: the same inputs give the same spec. */
+    StackSpec stackSpec(ClusterTemplate template, Cluster cluster, DeploymentContext context);
+
+    /**
+     * The changed parameters that resize the stack to {@code cluster.nodeCount()} agents, removing
+     * {@code nodesToRemove} (addresses or resource names; empty lets the driver choose).
+     */
+    Map<String, Object> scaleParameters(ClusterTemplate template, Cluster cluster, List<String> nodesToRemove,
+                                        Stack current);
+
+    /** Maps a completed stack's outputs to the cluster's addresses and versions. */
+    ClusterObservation observe(ClusterTemplate template, Cluster cluster, Stack stack);
+
+    /**
+     * The files each node role receives (e.g. {@code master/config.yaml}), for previews; the key
+     * is the role, then the file name. Empty for drivers that render nothing per node.
+     */
+    default Map<String, Map<String, String>> nodeFiles(ClusterTemplate template, Cluster cluster,
+                                                       DeploymentContext context) {
+        return Map.of();
+    }
+}

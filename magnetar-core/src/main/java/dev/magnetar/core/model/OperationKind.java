@@ -1,0 +1,6 @@
+package dev.magnetar.core.model;
+
+/** What an operation asks the orchestrator to do for one cluster. */
+public enum OperationKind {
+    CREATE_CLUSTER, UPDATE_CLUSTER, DELETE_CLUSTER
+}

@@ -1,0 +1,32 @@
+package dev.magnetar.core.port;
+
+import dev.magnetar.core.model.ClusterTemplate;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Cluster templates (baymodels share the table). */
+public interface ClusterTemplateRepository {
+
+    /** Sortable fields: the column names, which are Magnum's field names. */
+    java.util.Set<String> SORT_KEYS = java.util.Set.of("id", "uuid", "name", "coe", "image_id", "created_at",
+            "updated_at", "server_type", "project_id", "public", "hidden");
+
+    void insert(ClusterTemplate template);
+
+    Optional<ClusterTemplate> findByUuid(String uuid);
+
+    /** Every template visible in {@code scope} with exactly this name (names are not unique). */
+    List<ClusterTemplate> findByName(String name, Scope scope);
+
+    /** A page of templates visible in {@code scope}; an unknown marker is the caller's 404, checked before. */
+    List<ClusterTemplate> list(Scope scope, PageRequest page);
+
+    /** Stores every field of {@code template} (matched by uuid); false when it no longer exists. */
+    boolean update(ClusterTemplate template);
+
+    boolean delete(String uuid);
+
+    /** True when any cluster row refers to the template. */
+    boolean isReferenced(String uuid);
+}

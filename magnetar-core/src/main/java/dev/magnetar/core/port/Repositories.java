@@ -1,0 +1,14 @@
+package dev.magnetar.core.port;
+
+/** The repositories bound to one transaction. */
+public interface Repositories {
+    ClusterTemplateRepository templates();
+
+    ClusterRepository clusters();
+
+    OperationRepository operations();
+
+    ConductorRepository conductors();
+
+    QuotaRepository quotas();
+}
