@@ -1,0 +1,240 @@
+package dev.magnetar.core.conductor;
+
+import dev.magnetar.core.driver.ClusterDriver;
+import dev.magnetar.core.driver.DriverKey;
+import dev.magnetar.core.driver.DriverRegistry;
+import dev.magnetar.core.error.MagnetarException;
+import dev.magnetar.core.model.Cluster;
+import dev.magnetar.core.model.ClusterStatus;
+import dev.magnetar.core.model.ClusterTemplate;
+import dev.magnetar.core.model.Operation;
+import dev.magnetar.core.port.Database;
+import dev.magnetar.core.port.Orchestrator;
+import dev.magnetar.core.port.OrchestratorException;
+import dev.magnetar.core.port.Stack;
+import dev.magnetar.core.port.StackCredential;
+import dev.magnetar.core.port.StackRequest;
+import dev.magnetar.core.port.StackUpdate;
+import dev.magnetar.core.status.ClusterStatusMachine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Drains the operation outbox: claims one due operation, carries it out against the orchestrator,
+ * and records the outcome. Every kind is idempotent, because a crash after the orchestrator call but
+ * before the outcome is recorded makes the operation run again:
+ * <ul>
+ *   <li>create looks for the stack by its derived name first and adopts it if present;</li>
+ *   <li>update treats "already updating" as its own earlier attempt;</li>
+ *   <li>delete of a missing stack finishes the delete.</li>
+ * </ul>
+ * Status is not settled here: the {@link Reconciler} observes the stack and does that.
+ */
+public final class OperationExecutor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OperationExecutor.class);
+
+    private final Database database;
+    private final Orchestrator orchestrator;
+    private final DriverRegistry drivers;
+    private final ClusterCredentials credentials;
+    private final DeploymentContexts contexts;
+    private final Clock clock;
+    private final Duration lease;
+
+    public OperationExecutor(Database database, Orchestrator orchestrator, DriverRegistry drivers,
+                             ClusterCredentials credentials, DeploymentContexts contexts, Clock clock,
+                             Duration lease) {
+        this.database = database;
+        this.orchestrator = orchestrator;
+        this.drivers = drivers;
+        this.credentials = credentials;
+        this.contexts = contexts;
+        this.clock = clock;
+        this.lease = lease;
+    }
+
+    /** Runs at most one operation; returns false when none was due. */
+    public boolean runNext(String owner) {
+        Optional<Operation> claimed = database.transaction(
+                repos -> repos.operations().claimNext(owner, clock.instant(), lease));
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        Operation operation = claimed.get();
+        if (!isOldestOfItsCluster(operation)) {
+            database.transaction(repos -> repos.operations().retryLater(operation.id(), owner,
+                    clock.instant().plusMillis(200), "waiting for an earlier operation of the cluster", clock.instant()));
+            return true;
+        }
+        try {
+            execute(operation);
+            database.transaction(repos -> repos.operations().complete(operation.id(), owner, clock.instant()));
+        } catch (OrchestratorException e) {
+            if (e.kind() == OrchestratorException.Kind.TRANSIENT) {
+                Duration backoff = backoff(operation.attempts());
+                LOG.warn("Operation {} ({} of cluster {}) hit a transient orchestrator error, retrying in {}: {}",
+                        operation.id(), operation.kind(), operation.clusterUuid(), backoff, e.getMessage());
+                database.transaction(repos -> repos.operations().retryLater(operation.id(), owner,
+                        clock.instant().plus(backoff), e.getMessage(), clock.instant()));
+            } else {
+                failCluster(operation, e.getMessage());
+                database.transaction(repos -> repos.operations().complete(operation.id(), owner, clock.instant()));
+            }
+        } catch (MagnetarException e) {
+            failCluster(operation, e.getMessage());
+            database.transaction(repos -> repos.operations().complete(operation.id(), owner, clock.instant()));
+        } catch (RuntimeException e) {
+            LOG.error("Operation {} ({} of cluster {}) failed unexpectedly", operation.id(), operation.kind(),
+                    operation.clusterUuid(), e);
+            failCluster(operation, "Internal error: " + e);
+            database.transaction(repos -> repos.operations().fail(operation.id(), owner, e.toString(), clock.instant()));
+        }
+        return true;
+    }
+
+    /** Exponential backoff from 1 s, capped at one minute. */
+    static Duration backoff(int attempts) {
+        long seconds = 1L << Math.min(Math.max(attempts - 1, 0), 6);
+        return Duration.ofSeconds(Math.min(seconds, 60));
+    }
+
+    private boolean isOldestOfItsCluster(Operation operation) {
+        List<Operation> pending = database.transaction(repos -> repos.operations().pendingFor(operation.clusterUuid()));
+        return pending.isEmpty() || pending.get(0).id().equals(operation.id());
+    }
+
+    private void execute(Operation operation) {
+        Optional<Cluster> found = database.transaction(repos -> repos.clusters().findByUuid(operation.clusterUuid()));
+        if (found.isEmpty()) {
+            return;
+        }
+        Cluster cluster = found.get();
+        switch (operation.kind()) {
+            case CREATE_CLUSTER -> create(cluster);
+            case UPDATE_CLUSTER -> update(cluster, operation.payload());
+            case DELETE_CLUSTER -> delete(cluster);
+        }
+    }
+
+    private void create(Cluster cluster) {
+        if (cluster.status() != ClusterStatus.CREATE_IN_PROGRESS) {
+            return; // deleted or settled meanwhile: nothing left to create
+        }
+        String stackName = StackNames.of(cluster);
+        StackCredential credential = credentials.establish(cluster);
+        Optional<Stack> existing = orchestrator.find(stackName, credential);
+        String stackId;
+        if (existing.isPresent()) {
+            stackId = existing.get().id();
+            LOG.info("Adopting stack {} ({}) created by an earlier attempt for cluster {}", stackName, stackId,
+                    cluster.uuid());
+        } else {
+            ClusterTemplate template = templateOf(cluster);
+            ClusterDriver driver = driverOf(template);
+            var spec = driver.stackSpec(template, cluster,
+                    contexts.forCluster(cluster, driver.descriptor().name(), credential));
+            stackId = orchestrator.create(new StackRequest(stackName, spec, cluster.createTimeout(), true,
+                    List.of("magnetar", "cluster_uuid=" + cluster.uuid()), credential));
+            LOG.info("Created stack {} ({}) for cluster {}", stackName, stackId, cluster.uuid());
+        }
+        recordStackId(cluster.uuid(), stackId);
+    }
+
+    private void update(Cluster cluster, Map<String, String> payload) {
+        if (cluster.status() != ClusterStatus.UPDATE_IN_PROGRESS) {
+            return;
+        }
+        StackCredential credential = credentials.of(cluster);
+        Stack stack = orchestrator.find(StackNames.of(cluster), credential)
+                .orElseThrow(() -> new OrchestratorException(OrchestratorException.Kind.REJECTED,
+                        "Stack " + StackNames.of(cluster) + " not found in the orchestrator."));
+        ClusterTemplate template = templateOf(cluster);
+        ClusterDriver driver = driverOf(template);
+        Map<String, Object> changed = driver.scaleParameters(template, cluster,
+                OperationPayload.decodeList(payload, OperationPayload.NODES_TO_REMOVE), stack);
+        boolean rollback = Boolean.parseBoolean(payload.getOrDefault(OperationPayload.ROLLBACK, "false"));
+        try {
+            orchestrator.update(stack.name(), stack.id(), new StackUpdate(changed, !rollback, cluster.createTimeout()),
+                    credential);
+        } catch (OrchestratorException e) {
+            if (e.kind() != OrchestratorException.Kind.CONFLICT || !stack.status().startsWith("UPDATE_IN_PROGRESS")) {
+                throw e;
+            }
+            LOG.info("Stack {} is already updating: an earlier attempt of this update started it", stack.name());
+        }
+    }
+
+    private void delete(Cluster cluster) {
+        if (cluster.status() != ClusterStatus.DELETE_IN_PROGRESS) {
+            return;
+        }
+        StackCredential credential = credentials.of(cluster);
+        Optional<Stack> stack = orchestrator.find(StackNames.of(cluster), credential);
+        if (stack.isEmpty()) {
+            // Never created, or already gone: the delete is finished.
+            credentials.revoke(cluster);
+            database.transaction(repos -> repos.clusters().delete(cluster.uuid()));
+            LOG.info("Deleted cluster {}: it had no stack", cluster.uuid());
+            return;
+        }
+        if (!stack.get().status().equals("DELETE_IN_PROGRESS")) {
+            orchestrator.delete(stack.get().name(), stack.get().id(), credential);
+        }
+    }
+
+    private void recordStackId(String clusterUuid, String stackId) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Optional<Cluster> current = database.transaction(repos -> repos.clusters().findByUuid(clusterUuid));
+            if (current.isEmpty() || stackId.equals(current.get().stackId())) {
+                return;
+            }
+            Cluster updated = current.get().toBuilder().stackId(stackId).updatedAt(clock.instant()).build();
+            if (database.transaction(repos -> repos.clusters().update(updated))) {
+                return;
+            }
+        }
+        throw new IllegalStateException("Could not record stack id of cluster " + clusterUuid + " after 5 attempts");
+    }
+
+    private void failCluster(Operation operation, String reason) {
+        ClusterStatus failed = switch (operation.kind()) {
+            case CREATE_CLUSTER -> ClusterStatus.CREATE_FAILED;
+            case UPDATE_CLUSTER -> ClusterStatus.UPDATE_FAILED;
+            case DELETE_CLUSTER -> ClusterStatus.DELETE_FAILED;
+        };
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Optional<Cluster> current = database.transaction(
+                    repos -> repos.clusters().findByUuid(operation.clusterUuid()));
+            if (current.isEmpty() || !ClusterStatusMachine.allows(current.get().status(), failed)) {
+                return;
+            }
+            Cluster updated = current.get().toBuilder()
+                    .status(failed)
+                    .statusReason(reason)
+                    .updatedAt(clock.instant())
+                    .build();
+            if (database.transaction(repos -> repos.clusters().update(updated))) {
+                LOG.warn("Cluster {} is {}: {}", operation.clusterUuid(), failed, reason);
+                return;
+            }
+        }
+    }
+
+    private ClusterTemplate templateOf(Cluster cluster) {
+        return database.transaction(repos -> repos.templates().findByUuid(cluster.clusterTemplateId()))
+                .orElseThrow(() -> MagnetarException.invalid(
+                        "ClusterTemplate " + cluster.clusterTemplateId() + " could not be found."));
+    }
+
+    private ClusterDriver driverOf(ClusterTemplate template) {
+        DriverKey key = new DriverKey(template.serverType(), template.clusterDistro(), template.coe());
+        return drivers.find(key).orElseThrow(() -> MagnetarException.invalid("Cluster type " + key + " not supported."));
+    }
+}

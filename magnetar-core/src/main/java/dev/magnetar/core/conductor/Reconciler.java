@@ -1,0 +1,171 @@
+package dev.magnetar.core.conductor;
+
+import dev.magnetar.core.driver.ClusterDriver;
+import dev.magnetar.core.driver.ClusterObservation;
+import dev.magnetar.core.driver.DriverKey;
+import dev.magnetar.core.driver.DriverRegistry;
+import dev.magnetar.core.model.Cluster;
+import dev.magnetar.core.model.ClusterStatus;
+import dev.magnetar.core.model.ClusterTemplate;
+import dev.magnetar.core.port.Database;
+import dev.magnetar.core.port.Orchestrator;
+import dev.magnetar.core.port.OrchestratorException;
+import dev.magnetar.core.port.Stack;
+import dev.magnetar.core.port.StackCredential;
+import dev.magnetar.core.port.StackResource;
+import dev.magnetar.core.status.ClusterStatusMachine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The reconcile loop: derives every in-progress cluster's status, reason, addresses and faults from
+ * its stack. It reads the world, decides with {@link ReconcileDecision#decide}, and writes with an
+ * optimistic update, so any number of replicas may run it at once and running it twice is harmless.
+ */
+public final class Reconciler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+    private static final int FAULT_DEPTH = 2;
+
+    private final Database database;
+    private final Orchestrator orchestrator;
+    private final DriverRegistry drivers;
+    private final ClusterCredentials credentials;
+    private final Clock clock;
+
+    public Reconciler(Database database, Orchestrator orchestrator, DriverRegistry drivers,
+                      ClusterCredentials credentials, Clock clock) {
+        this.database = database;
+        this.orchestrator = orchestrator;
+        this.drivers = drivers;
+        this.credentials = credentials;
+        this.clock = clock;
+    }
+
+    /** Reconciles every cluster whose status is in progress; returns how many changed. */
+    public int reconcileAll() {
+        List<Cluster> unsettled = database.transaction(repos -> repos.clusters().findByStatus(EnumSet.of(
+                ClusterStatus.CREATE_IN_PROGRESS, ClusterStatus.UPDATE_IN_PROGRESS,
+                ClusterStatus.DELETE_IN_PROGRESS, ClusterStatus.ROLLBACK_IN_PROGRESS)));
+        int changed = 0;
+        for (Cluster cluster : unsettled) {
+            try {
+                if (reconcile(cluster.uuid())) {
+                    changed++;
+                }
+            } catch (OrchestratorException e) {
+                LOG.warn("Could not reconcile cluster {}: {}", cluster.uuid(), e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.error("Reconciling cluster {} failed", cluster.uuid(), e);
+            }
+        }
+        return changed;
+    }
+
+    /** Reconciles one cluster from a fresh read; returns true when it changed or was removed. */
+    public boolean reconcile(String clusterUuid) {
+        Optional<Cluster> found = database.transaction(repos -> repos.clusters().findByUuid(clusterUuid));
+        if (found.isEmpty()) {
+            return false;
+        }
+        Cluster cluster = found.get();
+        boolean pending = !database.transaction(repos -> repos.operations().pendingFor(clusterUuid)).isEmpty();
+        if (pending || !cluster.status().isInProgress()) {
+            return false;
+        }
+        StackCredential credential = credentials.of(cluster);
+        Optional<Stack> stack = orchestrator.find(StackNames.of(cluster), credential);
+        ReconcileDecision decision = ReconcileDecision.decide(cluster, stack, false, clock.instant());
+        return switch (decision) {
+            case ReconcileDecision.Wait wait -> false;
+            case ReconcileDecision.Remove remove -> remove(cluster);
+            case ReconcileDecision.TimedOut timedOut -> save(cluster.toBuilder()
+                    .status(ClusterStatusMachine.transition(cluster.status(), failedStatusOf(cluster.status())))
+                    .statusReason(timedOut.reason() + stillInProgress(stack.orElseThrow(), credential))
+                    .build());
+            case ReconcileDecision.Settle settle -> save(settled(cluster, stack, settle, credential));
+        };
+    }
+
+    private Cluster settled(Cluster cluster, Optional<Stack> stack, ReconcileDecision.Settle settle,
+                            StackCredential credential) {
+        Cluster.Builder next = cluster.toBuilder()
+                .status(ClusterStatusMachine.transition(cluster.status(), settle.status()))
+                .statusReason(settle.reason())
+                .stackId(stack.map(Stack::id).orElse(cluster.stackId()));
+        if (settle.observeOutputs() && stack.isPresent()) {
+            ClusterTemplate template = database.transaction(repos -> repos.templates()
+                    .findByUuid(cluster.clusterTemplateId())).orElseThrow();
+            ClusterObservation seen = driverOf(template).observe(template, cluster, stack.get());
+            next.apiAddress(seen.apiAddress())
+                    .masterAddresses(seen.masterAddresses())
+                    .nodeAddresses(seen.nodeAddresses())
+                    .coeVersion(seen.coeVersion())
+                    .containerVersion(seen.containerVersion())
+                    .faults(Map.of());
+        }
+        if (settle.collectFaults() && stack.isPresent()) {
+            next.faults(faults(stack.get(), credential));
+        }
+        return next.build();
+    }
+
+    private Map<String, String> faults(Stack stack, StackCredential credential) {
+        Map<String, String> faults = new LinkedHashMap<>();
+        for (StackResource resource : orchestrator.resources(stack.name(), stack.id(), FAULT_DEPTH, credential)) {
+            if (resource.isFailed()) {
+                faults.put(resource.path(), resource.statusReason() == null ? resource.status() : resource.statusReason());
+            }
+        }
+        return faults;
+    }
+
+    private String stillInProgress(Stack stack, StackCredential credential) {
+        String names = orchestrator.resources(stack.name(), stack.id(), FAULT_DEPTH, credential).stream()
+                .filter(StackResource::isInProgress)
+                .map(StackResource::path)
+                .collect(Collectors.joining(", "));
+        return names.isEmpty() ? "." : "; still in progress: " + names + ".";
+    }
+
+    private boolean remove(Cluster cluster) {
+        credentials.revoke(cluster);
+        boolean removed = database.transaction(repos -> repos.clusters().delete(cluster.uuid()));
+        if (removed) {
+            LOG.info("Cluster {} deleted: its stack is gone", cluster.uuid());
+        }
+        return removed;
+    }
+
+    private boolean save(Cluster cluster) {
+        boolean saved = database.transaction(repos -> repos.clusters().update(
+                cluster.toBuilder().updatedAt(clock.instant()).build()));
+        if (saved) {
+            LOG.info("Cluster {} is {}{}", cluster.uuid(), cluster.status(),
+                    cluster.statusReason() == null ? "" : ": " + cluster.statusReason());
+        }
+        return saved;
+    }
+
+    private static ClusterStatus failedStatusOf(ClusterStatus inProgress) {
+        return switch (inProgress) {
+            case CREATE_IN_PROGRESS -> ClusterStatus.CREATE_FAILED;
+            case UPDATE_IN_PROGRESS -> ClusterStatus.UPDATE_FAILED;
+            case ROLLBACK_IN_PROGRESS -> ClusterStatus.ROLLBACK_FAILED;
+            default -> ClusterStatus.DELETE_FAILED;
+        };
+    }
+
+    private ClusterDriver driverOf(ClusterTemplate template) {
+        DriverKey key = new DriverKey(template.serverType(), template.clusterDistro(), template.coe());
+        return drivers.find(key).orElseThrow(() -> new IllegalStateException("No driver for " + key));
+    }
+}

@@ -1,0 +1,267 @@
+package dev.magnetar.core.service;
+
+import dev.magnetar.core.context.RequestContext;
+import dev.magnetar.core.driver.ClusterDriver;
+import dev.magnetar.core.driver.DriverKey;
+import dev.magnetar.core.driver.DriverPolicy;
+import dev.magnetar.core.driver.DriverRegistry;
+import dev.magnetar.core.error.MagnetarException;
+import dev.magnetar.core.model.ClusterTemplate;
+import dev.magnetar.core.port.ClusterTemplateRepository;
+import dev.magnetar.core.port.Database;
+import dev.magnetar.core.port.PageRequest;
+import dev.magnetar.core.port.Scope;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Cluster templates and baymodels: Magnum's create checks in Magnum's order (COE, drivers, storage,
+ * driver support, cloud resources, labels, publish right, name), updates under the in-use rules,
+ * and deletes of unreferenced templates.
+ */
+public final class ClusterTemplateService {
+
+    private final Database database;
+    private final DriverRegistry drivers;
+    private final CloudResources cloud;
+    private final NameGenerator names;
+    private final Clock clock;
+
+    public ClusterTemplateService(Database database, DriverRegistry drivers, CloudResources cloud,
+                                  NameGenerator names, Clock clock) {
+        this.database = database;
+        this.drivers = drivers;
+        this.cloud = cloud;
+        this.names = names;
+        this.clock = clock;
+    }
+
+    /**
+     * Validates and stores a new template. {@code requested} carries what the caller sent (the API
+     * has already checked types and mandatory fields); {@code nameSuffix} is {@code template} or
+     * {@code model} for generated names.
+     */
+    public ClusterTemplate create(RequestContext context, ClusterTemplate requested, String nameSuffix) {
+        ClusterTemplate checked = validated(context, requested.toBuilder()
+                .uuid(requested.uuid() == null ? Identifiers.newUuid() : requested.uuid())
+                .projectId(context.projectId())
+                .userId(context.userId())
+                .build());
+        if (checked.isPublic() || checked.hidden()) {
+            Policy.requirePublishRight(context);
+        }
+        ClusterTemplate stored = checked.toBuilder()
+                .name(checked.name() == null ? names.generate(nameSuffix) : checked.name())
+                .createdAt(clock.instant())
+                .updatedAt(null)
+                .build();
+        return database.transaction(repos -> {
+            if (repos.templates().findByUuid(stored.uuid()).isPresent()) {
+                throw MagnetarException.conflict("A ClusterTemplate with UUID " + stored.uuid() + " already exists.");
+            }
+            repos.templates().insert(stored);
+            return stored;
+        });
+    }
+
+    public ClusterTemplate get(RequestContext context, String ident) {
+        return database.transaction(repos -> find(repos.templates(), Policy.scopeFor(context), ident));
+    }
+
+    public List<ClusterTemplate> list(RequestContext context, PageRequest page) {
+        Scope scope = Policy.scopeFor(context);
+        return database.transaction(repos -> {
+            if (page.marker() != null) {
+                find(repos.templates(), scope, page.marker());
+            }
+            return repos.templates().list(scope, page);
+        });
+    }
+
+    /**
+     * Replaces a template with {@code patched} (the API applied the caller's JSON patch to the
+     * current template). Only the owner's project or an admin may; a template in use by clusters
+     * may only be renamed, published, hidden or re-tagged.
+     */
+    public ClusterTemplate update(RequestContext context, String ident,
+                                  java.util.function.UnaryOperator<ClusterTemplate> patch) {
+        return database.transaction(repos -> {
+            ClusterTemplate current = find(repos.templates(), Policy.scopeFor(context), ident);
+            Policy.requireTemplateOwner(context, current, "clustertemplate:update");
+            ClusterTemplate patched = patch.apply(current);
+            Set<String> changed = changedFields(current, patched);
+            if (changed.isEmpty()) {
+                return current;
+            }
+            if (changed.contains("public") || changed.contains("hidden")) {
+                Policy.requirePublishRight(context);
+            }
+            if (repos.templates().isReferenced(current.uuid()) && !changeAllowedWhileInUse(changed, patched)) {
+                throw MagnetarException.invalid(
+                        "ClusterTemplate " + current.uuid() + " is referenced by one or multiple clusters.");
+            }
+            ClusterTemplate stored = validated(context, patched).toBuilder().updatedAt(clock.instant()).build();
+            repos.templates().update(stored);
+            return stored;
+        });
+    }
+
+    public void delete(RequestContext context, String ident) {
+        database.transact(repos -> {
+            ClusterTemplate current = find(repos.templates(), Policy.scopeFor(context), ident);
+            Policy.requireTemplateOwner(context, current, "clustertemplate:delete");
+            if (repos.templates().isReferenced(current.uuid())) {
+                throw MagnetarException.invalid(
+                        "ClusterTemplate " + current.uuid() + " is referenced by one or multiple clusters.");
+            }
+            repos.templates().delete(current.uuid());
+        });
+    }
+
+    /** The driver serving a stored template; absent drivers (uninstalled since) are a 400. */
+    public ClusterDriver driverFor(ClusterTemplate template) {
+        DriverKey key = new DriverKey(template.serverType(), template.clusterDistro(), template.coe());
+        return drivers.find(key).orElseThrow(() -> MagnetarException.invalid("Cluster type " + key + " not supported."));
+    }
+
+    /** Looks a visible template up by uuid or name; 404 when absent, 409 when the name is ambiguous. */
+    static ClusterTemplate find(ClusterTemplateRepository templates, Scope scope, String ident) {
+        if (Identifiers.looksLikeUuid(ident)) {
+            return templates.findByUuid(Identifiers.canonicalUuid(ident))
+                    .filter(t -> visible(scope, t))
+                    .orElseThrow(() -> notFound(ident));
+        }
+        List<ClusterTemplate> named = templates.findByName(ident, scope);
+        if (named.isEmpty()) {
+            throw notFound(ident);
+        }
+        if (named.size() > 1) {
+            throw MagnetarException.conflict(
+                    "Multiple ClusterTemplates exist with same name. Please use the ClusterTemplate uuid instead.");
+        }
+        return named.get(0);
+    }
+
+    static boolean visible(Scope scope, ClusterTemplate template) {
+        if (scope.projectId() == null || scope.projectId().equals(template.projectId())) {
+            return true;
+        }
+        return scope.includePublic() && template.isPublic() && (scope.includeHidden() || !template.hidden());
+    }
+
+    static MagnetarException notFound(String ident) {
+        return MagnetarException.notFound("ClusterTemplate " + ident + " could not be found.");
+    }
+
+    private ClusterTemplate validated(RequestContext context, ClusterTemplate template) {
+        List<ClusterDriver> coeDrivers = drivers.forCoe(template.coe());
+        if (coeDrivers.isEmpty()) {
+            throw MagnetarException.invalid("Requested COE type " + template.coe() + " is not supported.");
+        }
+        ClusterTemplate withDrivers = template.toBuilder()
+                .networkDriver(checkedNetworkDriver(template, coeDrivers))
+                .build();
+        checkVolumeDriver(withDrivers, coeDrivers);
+        checkDockerVolumeSize(withDrivers.dockerStorageDriver(), withDrivers.dockerVolumeSize());
+        String osDistro = cloud.osDistroOf(context, withDrivers.imageId());
+        ClusterTemplate withDistro = withDrivers.toBuilder().clusterDistro(osDistro).build();
+        ClusterDriver driver = driverFor(withDistro);
+        cloud.requireFlavor(context, withDistro.flavorId());
+        cloud.requireFlavor(context, withDistro.masterFlavorId());
+        cloud.requireExternalNetwork(context, withDistro.externalNetworkId());
+        cloud.requireKeypair(context, withDistro.keypairId());
+        driver.validateTemplate(withDistro);
+        return withDistro;
+    }
+
+    private static String checkedNetworkDriver(ClusterTemplate template, List<ClusterDriver> coeDrivers) {
+        Set<String> allowed = new TreeSet<>();
+        coeDrivers.forEach(d -> allowed.addAll(d.policy().networkDrivers()));
+        if (template.networkDriver() == null) {
+            return coeDrivers.get(0).policy().defaultNetworkDriver();
+        }
+        if (!allowed.contains(template.networkDriver())) {
+            throw MagnetarException.invalid("Network driver type " + template.networkDriver()
+                    + " is not supported, expecting a " + String.join("/", allowed) + "/unspecified network driver.");
+        }
+        return template.networkDriver();
+    }
+
+    private static void checkVolumeDriver(ClusterTemplate template, List<ClusterDriver> coeDrivers) {
+        if (template.volumeDriver() == null) {
+            return;
+        }
+        Set<String> allowed = new TreeSet<>();
+        coeDrivers.stream().map(ClusterDriver::policy).map(DriverPolicy::volumeDrivers).forEach(allowed::addAll);
+        if (!allowed.contains(template.volumeDriver())) {
+            throw MagnetarException.invalid("Volume driver type " + template.volumeDriver()
+                    + " is not supported, expecting a " + String.join("/", allowed) + " volume driver.");
+        }
+    }
+
+    /** devicemapper needs at least 3 GB of Docker volume (Magnum's rule). */
+    static void checkDockerVolumeSize(String storageDriver, Integer size) {
+        if ("devicemapper".equals(storageDriver) && size != null && size < 3) {
+            throw MagnetarException.invalid("docker volume size " + size
+                    + " GB is not valid, expecting minimum value 3GB for devicemapper storage driver.");
+        }
+    }
+
+    private static boolean changeAllowedWhileInUse(Set<String> changed, ClusterTemplate patched) {
+        if (changed.size() != 1) {
+            return false;
+        }
+        String field = changed.iterator().next();
+        return switch (field) {
+            case "name", "hidden" -> true;
+            case "public" -> patched.isPublic();
+            case "tags" -> patched.tags() != null;
+            default -> false;
+        };
+    }
+
+    /** Names (API field names) of the fields that differ; timestamps and owner are not compared. */
+    static Set<String> changedFields(ClusterTemplate a, ClusterTemplate b) {
+        Set<String> changed = new TreeSet<>();
+        diff(changed, "name", a.name(), b.name());
+        diff(changed, "coe", a.coe(), b.coe());
+        diff(changed, "image_id", a.imageId(), b.imageId());
+        diff(changed, "keypair_id", a.keypairId(), b.keypairId());
+        diff(changed, "flavor_id", a.flavorId(), b.flavorId());
+        diff(changed, "master_flavor_id", a.masterFlavorId(), b.masterFlavorId());
+        diff(changed, "external_network_id", a.externalNetworkId(), b.externalNetworkId());
+        diff(changed, "fixed_network", a.fixedNetwork(), b.fixedNetwork());
+        diff(changed, "fixed_subnet", a.fixedSubnet(), b.fixedSubnet());
+        diff(changed, "dns_nameserver", a.dnsNameserver(), b.dnsNameserver());
+        diff(changed, "network_driver", a.networkDriver(), b.networkDriver());
+        diff(changed, "volume_driver", a.volumeDriver(), b.volumeDriver());
+        diff(changed, "apiserver_port", a.apiserverPort(), b.apiserverPort());
+        diff(changed, "docker_volume_size", a.dockerVolumeSize(), b.dockerVolumeSize());
+        diff(changed, "docker_storage_driver", a.dockerStorageDriver(), b.dockerStorageDriver());
+        diff(changed, "cluster_distro", a.clusterDistro(), b.clusterDistro());
+        diff(changed, "http_proxy", a.httpProxy(), b.httpProxy());
+        diff(changed, "https_proxy", a.httpsProxy(), b.httpsProxy());
+        diff(changed, "no_proxy", a.noProxy(), b.noProxy());
+        diff(changed, "registry_enabled", a.registryEnabled(), b.registryEnabled());
+        diff(changed, "labels", a.labels(), b.labels());
+        diff(changed, "tls_disabled", a.tlsDisabled(), b.tlsDisabled());
+        diff(changed, "public", a.isPublic(), b.isPublic());
+        diff(changed, "server_type", a.serverType(), b.serverType());
+        diff(changed, "insecure_registry", a.insecureRegistry(), b.insecureRegistry());
+        diff(changed, "master_lb_enabled", a.masterLbEnabled(), b.masterLbEnabled());
+        diff(changed, "floating_ip_enabled", a.floatingIpEnabled(), b.floatingIpEnabled());
+        diff(changed, "hidden", a.hidden(), b.hidden());
+        diff(changed, "tags", a.tags(), b.tags());
+        return changed;
+    }
+
+    private static void diff(Set<String> changed, String field, Object a, Object b) {
+        if (!Objects.equals(a, b)) {
+            changed.add(field);
+        }
+    }
+}
