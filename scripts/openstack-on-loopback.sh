@@ -1,0 +1,295 @@
+#!/usr/bin/env bash
+# Real Keystone and Heat on 127.0.0.1 for Magnetar's integration tests.
+#
+#   openstack-on-loopback.sh start    install (Debian packages), configure and start; a no-op when up
+#   openstack-on-loopback.sh stop     stop only the processes this script started
+#   openstack-on-loopback.sh status   say what answers; exit 0 only when everything does
+#   openstack-on-loopback.sh env      print `export OS_...` lines for the test identities
+#
+# Uses the local MariaDB (root over the socket, or 127.0.0.1:3306 without a password) and RabbitMQ
+# (guest/guest on 127.0.0.1:5672), starting either if it is installed but down. Everything else
+# lives under $MAGNETAR_OPENSTACK_STATE (default /var/tmp/magnetar-openstack): configuration, keys,
+# logs, and pids/ with one file per process this script started. Never touches /etc/keystone or
+# /etc/heat, never starts anything through init scripts.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "$0")" && pwd)
+FILES=$HERE/openstack
+STATE=${MAGNETAR_OPENSTACK_STATE:-/var/tmp/magnetar-openstack}
+PIDS=$STATE/pids
+LOGS=$STATE/log
+PYTHON=/usr/bin/python3
+
+# Fixed credentials of a throw-away, loopback-only test cloud.
+ADMIN_PASSWORD=admin-secret
+SERVICE_PASSWORD=heat-secret
+DB_PASSWORD=magnetar-ml-db
+KEYSTONE_URL=http://127.0.0.1:5000
+HEAT_URL=http://127.0.0.1:8004
+PACKAGES=(keystone heat-api heat-engine uwsgi-core uwsgi-plugin-python3 python3-openstackclient
+  python3-pymysql mariadb-client curl)
+
+log() { echo "openstack-on-loopback: $*" >&2; }
+die() { log "$*"; exit 1; }
+
+answers() { # url: true when an HTTP server answers at all (any status)
+  curl -s -o /dev/null --max-time 3 "$1"
+}
+
+port_open() { # port on 127.0.0.1
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+wait_until() { # description, seconds, command...
+  local what=$1 seconds=$2
+  shift 2
+  local deadline=$((SECONDS + seconds))
+  until "$@" >/dev/null 2>&1; do
+    ((SECONDS < deadline)) || die "$what did not come up within ${seconds} s (logs: $LOGS)"
+    sleep 1
+  done
+}
+
+alive() { # name: true when the process recorded under that name runs
+  local pid
+  [[ -f $PIDS/$1 ]] && pid=$(<"$PIDS/$1") && kill -0 "$pid" 2>/dev/null
+}
+
+spawn() { # name, command...: start a daemon in its own session, record its pid
+  local name=$1
+  shift
+  alive "$name" && return 0
+  setsid "$@" >>"$LOGS/$name.out" 2>&1 </dev/null &
+  echo $! >"$PIDS/$name"
+  log "started $name (pid $!)"
+}
+
+# --- installation ---------------------------------------------------------------------------
+
+installed() {
+  local p
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || return 1
+  done
+}
+
+install_packages() {
+  installed && return 0
+  log "installing ${PACKAGES[*]}"
+  debconf-set-selections "$FILES/debconf.seed"
+  # Keep every postinst from starting a daemon: we start what we need ourselves.
+  local policy=/usr/sbin/policy-rc.d had_policy=false
+  [[ -e $policy ]] && had_policy=true
+  if ! $had_policy; then
+    printf '#!/bin/sh\nexit 101\n' >"$policy"
+    chmod +x "$policy"
+  fi
+  local rc=0
+  [[ -n $(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -print -quit) ]] \
+    || apt-get -q update -o DPkg::Lock::Timeout=300 || rc=$?
+  if ((rc == 0)); then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+      -o DPkg::Lock::Timeout=300 "${PACKAGES[@]}" >"$LOGS/apt.out" 2>&1 || rc=$?
+  fi
+  $had_policy || rm -f "$policy"
+  ((rc == 0)) || die "package installation failed (see $LOGS/apt.out)"
+}
+
+# --- MariaDB and RabbitMQ -------------------------------------------------------------------
+
+sql() {
+  mariadb -u root -e "$1" 2>/dev/null || mariadb -h 127.0.0.1 -u root -e "$1"
+}
+
+ensure_mariadb() {
+  mariadb-admin -u root ping >/dev/null 2>&1 && return 0
+  mariadb-admin -h 127.0.0.1 -u root ping >/dev/null 2>&1 && return 0
+  command -v mariadbd >/dev/null || [[ -x /usr/sbin/mariadbd ]] || die "MariaDB is not installed"
+  mkdir -p /run/mysqld && chown mysql:mysql /run/mysqld
+  spawn mariadb /usr/sbin/mariadbd --user=mysql --bind-address=127.0.0.1
+  wait_until MariaDB 60 mariadb-admin -u root ping
+}
+
+ensure_rabbitmq() {
+  port_open 5672 && return 0
+  command -v rabbitmq-server >/dev/null || die "RabbitMQ is not installed"
+  log "starting RabbitMQ"
+  rabbitmq-server -detached >>"$LOGS/rabbitmq.out" 2>&1
+  wait_until RabbitMQ 90 port_open 5672
+  local pidfile
+  pidfile=$(find /var/lib/rabbitmq/mnesia -maxdepth 1 -name '*.pid' -print -quit 2>/dev/null || true)
+  [[ -n $pidfile ]] && cp "$pidfile" "$PIDS/rabbitmq"
+}
+
+ensure_databases() {
+  local db
+  for db in keystone_ml heat_ml; do
+    sql "CREATE DATABASE IF NOT EXISTS $db;
+         CREATE USER IF NOT EXISTS '$db'@'127.0.0.1' IDENTIFIED BY '$DB_PASSWORD';
+         CREATE USER IF NOT EXISTS '$db'@'localhost' IDENTIFIED BY '$DB_PASSWORD';
+         GRANT ALL PRIVILEGES ON $db.* TO '$db'@'127.0.0.1';
+         GRANT ALL PRIVILEGES ON $db.* TO '$db'@'localhost';"
+  done
+}
+
+# --- Keystone -------------------------------------------------------------------------------
+
+render() { # template, destination
+  sed -e "s|@STATE@|$STATE|g" -e "s|@DB_PASSWORD@|$DB_PASSWORD|g" \
+    -e "s|@SERVICE_PASSWORD@|$SERVICE_PASSWORD|g" "$1" >"$2"
+}
+
+configure_keystone() {
+  mkdir -p "$STATE/etc/keystone" "$STATE/fernet-keys" "$STATE/credential-keys"
+  render "$FILES/keystone.conf" "$STATE/etc/keystone/keystone.conf"
+  local manage=(keystone-manage --config-file "$STATE/etc/keystone/keystone.conf")
+  [[ -f $STATE/.keystone-db ]] && return 0
+  "${manage[@]}" db_sync
+  [[ -f $STATE/fernet-keys/0 ]] || "${manage[@]}" fernet_setup --keystone-user root --keystone-group root
+  [[ -f $STATE/credential-keys/0 ]] || "${manage[@]}" credential_setup --keystone-user root --keystone-group root
+  "${manage[@]}" bootstrap --bootstrap-password "$ADMIN_PASSWORD" \
+    --bootstrap-admin-url "$KEYSTONE_URL/v3" --bootstrap-internal-url "$KEYSTONE_URL/v3" \
+    --bootstrap-public-url "$KEYSTONE_URL/v3" --bootstrap-region-id RegionOne
+  touch "$STATE/.keystone-db"
+}
+
+start_keystone() {
+  answers "$KEYSTONE_URL/v3" && return 0
+  spawn keystone uwsgi --plugins python3 --http11-socket 127.0.0.1:5000 \
+    --wsgi-file /usr/bin/keystone-wsgi-public --env "OS_KEYSTONE_CONFIG_DIR=$STATE/etc/keystone" \
+    --master --processes 2 --threads 1 --die-on-term --need-app --buffer-size 65535 \
+    --logto "$LOGS/keystone-uwsgi.log"
+  wait_until Keystone 90 curl -sf --max-time 3 "$KEYSTONE_URL/v3"
+}
+
+# --- Heat -----------------------------------------------------------------------------------
+
+configure_heat() {
+  mkdir -p "$STATE/etc/heat" "$STATE/lock"
+  render "$FILES/heat.conf" "$STATE/etc/heat/heat.conf"
+  [[ -f $STATE/.heat-db ]] && return 0
+  heat-manage --config-file "$STATE/etc/heat/heat.conf" db_sync >>"$LOGS/heat-manage.out" 2>&1
+  touch "$STATE/.heat-db"
+}
+
+start_heat() {
+  local conf=$STATE/etc/heat/heat.conf
+  spawn heat-engine heat-engine --config-file "$conf"
+  if ! answers "$HEAT_URL/"; then
+    spawn heat-api uwsgi --plugins python3 --http11-socket 127.0.0.1:8004 \
+      --wsgi-file /usr/bin/heat-wsgi-api --pyargv "--config-file $conf" \
+      --master --processes 2 --threads 1 --die-on-term --need-app --buffer-size 65535 \
+      --logto "$LOGS/heat-uwsgi.log"
+  fi
+  wait_until heat-api 90 answers "$HEAT_URL/"
+}
+
+bootstrap_identities() {
+  [[ -f $STATE/.identities ]] && return 0
+  "$PYTHON" "$FILES/bootstrap-identities.py" "$ADMIN_PASSWORD" "$SERVICE_PASSWORD"
+  touch "$STATE/.identities"
+}
+
+admin_token() {
+  curl -sf --max-time 10 -D - -o /dev/null -H 'Content-Type: application/json' \
+    -d "{\"auth\":{\"identity\":{\"methods\":[\"password\"],\"password\":{\"user\":{\"name\":\"admin\",
+        \"domain\":{\"id\":\"default\"},\"password\":\"$ADMIN_PASSWORD\"}}},
+        \"scope\":{\"project\":{\"name\":\"admin\",\"domain\":{\"id\":\"default\"}}}}}" \
+    "$KEYSTONE_URL/v3/auth/tokens" | tr -d '\r' | awk 'tolower($1)=="x-subject-token:" {print $2}'
+}
+
+heat_engine_answers() { # a stack list needs heat-api, RabbitMQ and an engine to answer
+  local token project
+  token=$(admin_token) || return 1
+  [[ -n $token ]] || return 1
+  project=$(curl -sf --max-time 5 -H "X-Auth-Token: $token" "$KEYSTONE_URL/v3/projects?name=admin" |
+    "$PYTHON" -c 'import json,sys; print(json.load(sys.stdin)["projects"][0]["id"])') || return 1
+  curl -sf --max-time 10 -o /dev/null -H "X-Auth-Token: $token" "$HEAT_URL/v1/$project/stacks"
+}
+
+# --- commands -------------------------------------------------------------------------------
+
+everything_answers() {
+  [[ -f $STATE/.identities ]] && answers "$KEYSTONE_URL/v3" && answers "$HEAT_URL/" &&
+    { alive heat-engine || pgrep -f "heat-engine --config-file $STATE/" >/dev/null; } && heat_engine_answers
+}
+
+cmd_start() {
+  mkdir -p "$PIDS" "$LOGS"
+  if everything_answers; then
+    log "Keystone and Heat already answer"
+    return 0
+  fi
+  local began=$SECONDS
+  install_packages
+  ensure_mariadb
+  ensure_rabbitmq
+  ensure_databases
+  configure_keystone
+  start_keystone
+  bootstrap_identities
+  configure_heat
+  start_heat
+  wait_until "heat-engine" 120 heat_engine_answers
+  log "Keystone on $KEYSTONE_URL and Heat on $HEAT_URL answer ($((SECONDS - began)) s)"
+}
+
+cmd_stop() {
+  local file name pid
+  shopt -s nullglob
+  for file in "$PIDS"/*; do
+    name=$(basename "$file")
+    pid=$(<"$file")
+    if kill -0 "$pid" 2>/dev/null; then
+      log "stopping $name (pid $pid)"
+      if [[ $name == rabbitmq ]]; then
+        rabbitmqctl stop >/dev/null 2>&1 || kill "$pid" 2>/dev/null || true
+      else
+        # Each daemon leads its own session (setsid): stop it with the workers it forked.
+        kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+      fi
+      for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+      kill -0 "$pid" 2>/dev/null && { kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true; }
+    fi
+    rm -f "$file"
+  done
+}
+
+cmd_status() {
+  local ok=0 name
+  for name in keystone heat-api heat-engine mariadb rabbitmq; do
+    if alive "$name"; then echo "$name: running (pid $(<"$PIDS/$name"), started by this script)"; fi
+  done
+  if answers "$KEYSTONE_URL/v3"; then echo "keystone: answers on $KEYSTONE_URL"; else echo "keystone: down"; ok=1; fi
+  if answers "$HEAT_URL/"; then echo "heat-api: answers on $HEAT_URL"; else echo "heat-api: down"; ok=1; fi
+  if heat_engine_answers; then echo "heat-engine: answers"; else echo "heat-engine: no answer"; ok=1; fi
+  return $ok
+}
+
+cmd_env() {
+  cat <<EOF
+export OS_AUTH_URL=$KEYSTONE_URL/v3
+export OS_IDENTITY_API_VERSION=3
+export OS_REGION_NAME=RegionOne
+export OS_INTERFACE=public
+export OS_USERNAME=admin
+export OS_PASSWORD=$ADMIN_PASSWORD
+export OS_PROJECT_NAME=admin
+export OS_USER_DOMAIN_NAME=Default
+export OS_PROJECT_DOMAIN_NAME=Default
+export MAGNETAR_SERVICE_USERNAME=magnetar
+export MAGNETAR_SERVICE_PASSWORD=magnetar-secret
+export MAGNETAR_SERVICE_PROJECT=service
+export MAGNETAR_TEST_USERS="alpha-member alpha-reader beta-member beta-reader"
+export MAGNETAR_TEST_PASSWORD_SUFFIX=-secret
+export MAGNETAR_HEAT_URL=$HEAT_URL
+EOF
+}
+
+case ${1:-} in
+  start) cmd_start ;;
+  stop) cmd_stop ;;
+  status) cmd_status ;;
+  env) cmd_env ;;
+  *) echo "usage: $0 start|stop|status|env" >&2; exit 2 ;;
+esac
