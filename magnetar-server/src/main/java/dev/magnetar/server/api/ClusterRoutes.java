@@ -1,0 +1,159 @@
+package dev.magnetar.server.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.magnetar.core.error.MagnetarException;
+import dev.magnetar.core.model.Cluster;
+import dev.magnetar.core.model.ClusterTemplate;
+import dev.magnetar.core.port.ClusterRepository;
+import dev.magnetar.core.port.PageRequest;
+import dev.magnetar.core.service.ClusterRequest;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** {@code /v1/clusters} and {@code /v1/bays}, with resize and the preview extension. */
+final class ClusterRoutes {
+
+    private static final Set<String> RESIZE_FIELDS = Set.of("node_count", "nodes_to_remove", "nodegroup");
+
+    private final ApiServices services;
+    private final ClusterKind kind;
+    private final JsonPatch patch;
+
+    ClusterRoutes(ApiServices services, ClusterKind kind) {
+        this.services = services;
+        this.kind = kind;
+        this.patch = new JsonPatch(ClusterJson.INTERNAL_PATHS, ClusterJson.mandatoryPaths(kind));
+    }
+
+    void register(Javalin app, String prefix) {
+        String base = prefix + "/" + kind.collection();
+        app.get(base, http -> list(http, base, false));
+        app.get(base + "/detail", http -> list(http, base + "/detail", true));
+        if (kind == ClusterKind.CLUSTER) {
+            app.post(base + "/preview", this::preview);
+            app.post(base + "/{ident}/actions/resize", this::resize);
+        }
+        app.get(base + "/{ident}", this::show);
+        app.post(base, this::create);
+        app.patch(base + "/{ident}", this::update);
+        app.delete(base + "/{ident}", this::delete);
+    }
+
+    private void list(Context http, String path, boolean detail) {
+        PageRequest page = Paginated.page(http, ClusterRepository.SORT_KEYS);
+        List<Cluster> clusters = services.clusters().list(Requests.context(http), page);
+        String baseUrl = Requests.baseUrl(http);
+        http.json(Paginated.collection(http, kind.collection(), path, page, clusters,
+                c -> detail ? full(c, baseUrl) : ClusterJson.summary(c, kind, baseUrl), Cluster::uuid));
+    }
+
+    private void show(Context http) {
+        Cluster cluster = services.clusters().get(Requests.context(http), http.pathParam("ident"));
+        http.json(full(cluster, Requests.baseUrl(http)));
+    }
+
+    private void create(Context http) {
+        ApiVersion version = Requests.version(http);
+        ClusterRequest request = ClusterJson.parseCreate(Requests.body(http), kind, version);
+        Cluster created = services.clusters().create(Requests.context(http), request, kind.nameSuffix());
+        if (kind == ClusterKind.BAY && !version.atLeast(ApiVersion.ASYNC_BAYS)) {
+            http.status(201);
+            http.header("Location", Requests.baseUrl(http) + "/v1/bays/" + created.uuid());
+            http.json(full(created, Requests.baseUrl(http)));
+        } else {
+            http.status(202);
+            http.json(Map.of("uuid", created.uuid()));
+        }
+    }
+
+    private void update(Context http) {
+        ApiVersion version = Requests.version(http);
+        Cluster current = services.clusters().get(Requests.context(http), http.pathParam("ident"));
+        ObjectNode before = full(current, Requests.baseUrl(http));
+        ObjectNode after = patch.apply(Requests.body(http), before);
+        Set<String> changed = changedFields(before, after);
+        changed.remove("node_count");
+        if (!changed.isEmpty()) {
+            throw MagnetarException.invalid("cannot change cluster property(ies) " + String.join(", ", changed) + ".");
+        }
+        int minNodes = version.atLeast(ApiVersion.ZERO_NODES) ? 0 : 1;
+        Integer nodeCount = FieldReader.of(after.retain("node_count"), kind.argument(), Set.of("node_count"))
+                .integer("node_count", minNodes, 10_000);
+        if (nodeCount == null) {
+            throw FieldReader.missing("node_count");
+        }
+        boolean rollback = version.atLeast(ApiVersion.ROLLBACK) && Requests.boolQuery(http, "rollback");
+        Cluster updated = services.clusters().resize(Requests.context(http), current.uuid(), nodeCount, List.of(),
+                rollback);
+        if (kind == ClusterKind.BAY && !version.atLeast(ApiVersion.ASYNC_BAYS)) {
+            http.json(full(updated, Requests.baseUrl(http)));
+        } else {
+            http.status(202);
+            http.json(Map.of("uuid", updated.uuid()));
+        }
+    }
+
+    private void resize(Context http) {
+        ApiVersion version = Requests.version(http);
+        if (!version.atLeast(ApiVersion.RESIZE)) {
+            throw new ApiVersion.Unacceptable("Version " + version
+                    + " was requested but the requested API resize is not supported for this version.");
+        }
+        FieldReader in = FieldReader.of(Requests.body(http), "resize", RESIZE_FIELDS);
+        int minNodes = version.atLeast(ApiVersion.ZERO_NODES) ? 0 : 1;
+        Integer nodeCount = in.integer("node_count", minNodes, 10_000);
+        if (nodeCount == null) {
+            throw FieldReader.missing("node_count");
+        }
+        String nodegroup = in.string("nodegroup", 255);
+        if (nodegroup != null && !nodegroup.equals("default-worker")) {
+            throw FieldReader.invalid("nodegroup", nodegroup,
+                    "This driver has one node group of agents, named default-worker");
+        }
+        List<String> toRemove = in.stringList("nodes_to_remove");
+        Cluster updated = services.clusters().resize(Requests.context(http), http.pathParam("ident"), nodeCount,
+                toRemove == null ? List.of() : toRemove, false);
+        http.status(202);
+        http.json(Map.of("uuid", updated.uuid()));
+    }
+
+    private void delete(Context http) {
+        services.clusters().delete(Requests.context(http), http.pathParam("ident"));
+        http.status(204);
+    }
+
+    private void preview(Context http) {
+        ClusterRequest request = ClusterJson.parseCreate(Requests.body(http), kind, Requests.version(http));
+        http.json(services.previewer().preview(Requests.context(http), request));
+    }
+
+    private ObjectNode full(Cluster cluster, String baseUrl) {
+        ClusterTemplate template;
+        try {
+            template = services.clusters().templateOf(cluster);
+        } catch (MagnetarException e) {
+            template = null;
+        }
+        return ClusterJson.full(cluster, template, kind, baseUrl);
+    }
+
+    private static Set<String> changedFields(ObjectNode before, ObjectNode after) {
+        Set<String> changed = new TreeSet<>();
+        Iterator<String> names = after.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            JsonNode old = before.get(name);
+            if (old == null || !old.equals(after.get(name))) {
+                changed.add(name);
+            }
+        }
+        return changed;
+    }
+}

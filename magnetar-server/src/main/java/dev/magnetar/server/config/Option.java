@@ -1,0 +1,87 @@
+package dev.magnetar.server.config;
+
+import java.util.Locale;
+
+/**
+ * Every configuration option, with its default and meaning: the one place {@code config-sample},
+ * the file parser and the environment overrides ({@code MAGNETAR_<SECTION>_<KEY>}) read from.
+ */
+public enum Option {
+    DATA_DIR("service", "data_dir", "./data",
+            "Directory for the embedded database and the simulated cloud's state."),
+    API_HOST("api", "host", "127.0.0.1", "Address the API listens on."),
+    API_PORT("api", "port", "9511", "Port the API listens on (Magnum's is 9511)."),
+    API_AUTH("api", "auth", "noauth",
+            "noauth (trust X-Project-Id/X-Roles headers; for local use) or keystone (validate X-Auth-Token)."),
+    API_NOAUTH_PROJECT("api", "noauth_project", "admin",
+            "Project id that noauth requests act in when they send no X-Project-Id header."),
+    DATABASE_URL("database", "url", "",
+            "JDBC URL: jdbc:postgresql://host/db or jdbc:mariadb://host/db. Empty: embedded H2 in data_dir."),
+    DATABASE_USER("database", "user", "", "Database user."),
+    DATABASE_PASSWORD("database", "password", "", "Database password."),
+    DATABASE_MAX_POOL_SIZE("database", "max_pool_size", "10", "Connections in the pool."),
+    DATABASE_MIGRATE_ON_START("database", "migrate_on_start", "auto",
+            "auto (only for the embedded H2), true or false. Otherwise run `magnetar db-upgrade`."),
+    BACKEND_KIND("backend", "kind", "simulated",
+            "simulated (an in-process stand-in for Heat and the cloud) or openstack (Keystone, Heat, Glance, Nova, Neutron)."),
+    CONDUCTOR_WORKERS("conductor", "workers", "2", "Threads executing cluster operations in this process (0: API only)."),
+    CONDUCTOR_HOST("conductor", "host", "",
+            "Name this replica reports in /v1/mservices. Empty: the machine's host name."),
+    CONDUCTOR_POLL_INTERVAL("conductor", "poll_interval_ms", "250",
+            "How often an idle worker looks for due operations, in milliseconds."),
+    CONDUCTOR_OPERATION_LEASE("conductor", "operation_lease_seconds", "120",
+            "How long a worker holds an operation before another replica may take it over."),
+    CONDUCTOR_RECONCILE_INTERVAL("conductor", "reconcile_interval_ms", "2000",
+            "How often in-progress clusters are synchronised from their stacks, in milliseconds."),
+    CONDUCTOR_HEARTBEAT_INTERVAL("conductor", "heartbeat_interval_seconds", "30",
+            "How often this replica reports itself alive."),
+    CLUSTER_CREATE_TIMEOUT("cluster", "create_timeout_minutes", "60",
+            "Stack timeout used when a cluster asks for create_timeout 0."),
+    CLUSTER_MAX_PER_PROJECT("cluster", "max_clusters_per_project", "20",
+            "Cluster quota of projects without an explicit one."),
+    CLUSTER_SERVICE_DOWN_TIME("cluster", "service_down_time_seconds", "180",
+            "A conductor not seen for this long is listed as down."),
+    SIMULATION_SPEED("simulation", "speed", "realistic",
+            "realistic (servers take seconds, like a small cloud) or instant (for tests and benchmarks)."),
+    KEYSTONE_AUTH_URL("keystone", "auth_url", "", "Keystone v3 endpoint, e.g. http://controller:5000/v3."),
+    KEYSTONE_USERNAME("keystone", "username", "magnetar", "Magnetar's service user."),
+    KEYSTONE_PASSWORD("keystone", "password", "", "The service user's password."),
+    KEYSTONE_PROJECT("keystone", "project_name", "service", "The service user's project."),
+    KEYSTONE_USER_DOMAIN("keystone", "user_domain_name", "Default", "The service user's domain."),
+    KEYSTONE_PROJECT_DOMAIN("keystone", "project_domain_name", "Default", "The service project's domain."),
+    KEYSTONE_INTERFACE("keystone", "interface", "public", "Catalogue interface used to reach other services."),
+    KEYSTONE_REGION("keystone", "region_name", "RegionOne", "Catalogue region used to reach other services.");
+
+    private final String section;
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+
+    Option(String section, String key, String defaultValue, String description) {
+        this.section = section;
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String section() {
+        return section;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** {@code MAGNETAR_<SECTION>_<KEY>}, upper case. */
+    public String environmentName() {
+        return ("MAGNETAR_" + section + "_" + key).toUpperCase(Locale.ROOT);
+    }
+}
