@@ -8,7 +8,11 @@ import dev.magnetar.core.model.ClusterStatus;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.model.Operation;
 import dev.magnetar.core.model.OperationKind;
+import dev.magnetar.core.conductor.DeploymentContexts;
 import dev.magnetar.core.conductor.OperationPayload;
+import dev.magnetar.core.conductor.StackNames;
+import dev.magnetar.core.driver.DeploymentContext;
+import dev.magnetar.core.port.StackCredential;
 import dev.magnetar.core.port.ClusterRepository;
 import dev.magnetar.core.port.Database;
 import dev.magnetar.core.port.PageRequest;
@@ -33,15 +37,17 @@ public final class ClusterService {
     private final CloudResources cloud;
     private final NameGenerator names;
     private final ServiceSettings settings;
+    private final DeploymentContexts contexts;
     private final Clock clock;
 
     public ClusterService(Database database, ClusterTemplateService templates, CloudResources cloud,
-                          NameGenerator names, ServiceSettings settings, Clock clock) {
+                          NameGenerator names, ServiceSettings settings, DeploymentContexts contexts, Clock clock) {
         this.database = database;
         this.templates = templates;
         this.cloud = cloud;
         this.names = names;
         this.settings = settings;
+        this.contexts = contexts;
         this.clock = clock;
     }
 
@@ -52,14 +58,7 @@ public final class ClusterService {
      * @param nameSuffix {@code cluster} or {@code bay}, for generated names
      */
     public Cluster create(RequestContext context, ClusterRequest request, String nameSuffix) {
-        ClusterTemplate template = database.transaction(repos -> templateForCreate(repos, context, request));
-        ClusterDriver driver = templates.driverFor(template);
-        Cluster cluster = candidate(context, request, template, nameSuffix);
-        ClusterTemplateService.checkDockerVolumeSize(template.dockerStorageDriver(), cluster.dockerVolumeSize());
-        cloud.requireKeypair(context, cluster.keypair());
-        cloud.requireFlavor(context, cluster.flavorId());
-        cloud.requireFlavor(context, cluster.masterFlavorId());
-        driver.validateCluster(template, cluster);
+        Cluster cluster = prepare(context, request, nameSuffix).cluster();
         return database.transaction(repos -> {
             enforceQuota(repos, context.projectId());
             if (repos.clusters().findByUuid(cluster.uuid()).isPresent()) {
@@ -70,6 +69,35 @@ public final class ClusterService {
                     OperationKind.CREATE_CLUSTER, Map.of(), clock.instant()));
             return cluster;
         });
+    }
+
+    /**
+     * Everything a create would send to the orchestrator, and the files each node role would get,
+     * after the same validation as a create; nothing is stored or created.
+     */
+    public ClusterPreview preview(RequestContext context, ClusterRequest request) {
+        Prepared prepared = prepare(context, request, "cluster");
+        DeploymentContext deployment = contexts.forCluster(prepared.cluster(), prepared.driver().descriptor().name(),
+                StackCredential.NONE);
+        return new ClusterPreview(StackNames.of(prepared.cluster()),
+                prepared.driver().stackSpec(prepared.template(), prepared.cluster(), deployment),
+                prepared.driver().nodeFiles(prepared.template(), prepared.cluster(), deployment));
+    }
+
+    /** A create request checked against its template, its driver and the cloud. */
+    private Prepared prepare(RequestContext context, ClusterRequest request, String nameSuffix) {
+        ClusterTemplate template = database.transaction(repos -> templateForCreate(repos, context, request));
+        ClusterDriver driver = templates.driverFor(template);
+        Cluster cluster = candidate(context, request, template, nameSuffix);
+        ClusterTemplateService.checkDockerVolumeSize(template.dockerStorageDriver(), cluster.dockerVolumeSize());
+        cloud.requireKeypair(context, cluster.keypair());
+        cloud.requireFlavor(context, cluster.flavorId());
+        cloud.requireFlavor(context, cluster.masterFlavorId());
+        driver.validateCluster(template, cluster);
+        return new Prepared(template, driver, cluster);
+    }
+
+    private record Prepared(ClusterTemplate template, ClusterDriver driver, Cluster cluster) {
     }
 
     public Cluster get(RequestContext context, String ident) {

@@ -9,6 +9,5 @@ import dev.magnetar.core.service.StatsService;
 
 /** The core services the HTTP resources call. */
 public record ApiServices(ClusterTemplateService templates, ClusterService clusters, QuotaService quotas,
-                          StatsService stats, ConductorService conductors, DriverRegistry drivers,
-                          StackPreviewer previewer) {
+                          StatsService stats, ConductorService conductors, DriverRegistry drivers) {
 }

@@ -7,6 +7,7 @@ import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.port.ClusterRepository;
 import dev.magnetar.core.port.PageRequest;
+import dev.magnetar.core.service.ClusterPreview;
 import dev.magnetar.core.service.ClusterRequest;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -131,7 +132,17 @@ final class ClusterRoutes {
 
     private void preview(Context http) {
         ClusterRequest request = ClusterJson.parseCreate(Requests.body(http), kind, Requests.version(http));
-        http.json(services.previewer().preview(Requests.context(http), request));
+        ClusterPreview preview = services.clusters().preview(Requests.context(http), request);
+        ObjectNode body = Json.object();
+        body.put("stack_name", preview.stackName());
+        ObjectNode stack = body.putObject("stack");
+        stack.put("template", preview.stack().template());
+        stack.set("files", Json.map(preview.stack().files()));
+        stack.put("environment", preview.stack().environment());
+        stack.set("parameters", Json.MAPPER.valueToTree(preview.stack().parameters()));
+        ObjectNode nodes = body.putObject("nodes");
+        preview.nodeFiles().forEach((role, files) -> nodes.set(role, Json.map(files)));
+        http.json(body);
     }
 
     private ObjectNode full(Cluster cluster, String baseUrl) {
