@@ -1,0 +1,138 @@
+package dev.magnetar.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.magnetar.cli.command.CliContext;
+import dev.magnetar.cli.command.ClientCommands;
+import dev.magnetar.cli.http.ApiException;
+import dev.magnetar.cli.http.ApiSettings;
+import dev.magnetar.cli.http.MagnumClient;
+import dev.magnetar.cli.http.ServerUnreachableException;
+import dev.magnetar.cli.output.Output;
+import dev.magnetar.cli.wait.Sleeper;
+import dev.magnetar.cli.wait.StatusWaiter;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Map;
+
+/**
+ * The {@code magnetar} command line. It builds the root command with every client command (the
+ * Magnum shell's, talking HTTP to the API); the server module adds its own ({@code serve},
+ * {@code db-upgrade}, ...) to the same root through {@link #addSubcommand}.
+ *
+ * <p>Exit statuses: 0 on success, 1 when the server refuses a request, cannot be reached, or an
+ * operation waited for ends failed, 2 for a malformed command line.
+ */
+public final class MagnetarCli {
+
+    private final MagnetarCommand options = new MagnetarCommand();
+    private final CommandLine root;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final HttpClient http;
+    private final ObjectMapper json = new ObjectMapper();
+    private final InstantSource clock;
+    private final Sleeper sleeper;
+
+    /** The real thing: the process environment, standard output and error. */
+    public MagnetarCli() {
+        this(System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    /** A command line reading its defaults from {@code environment} and printing to the given writers. */
+    public MagnetarCli(Map<String, String> environment, PrintWriter out, PrintWriter err) {
+        this(environment, out, err, MagnumClient.defaultHttpClient(), InstantSource.system(), Sleeper.threadSleep());
+    }
+
+    MagnetarCli(Map<String, String> environment, PrintWriter out, PrintWriter err, HttpClient http,
+                InstantSource clock, Sleeper sleeper) {
+        this.out = out;
+        this.err = err;
+        this.http = http;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.root = new CommandLine(options);
+        root.setDefaultValueProvider(new EnvironmentDefaults(options, environment));
+        root.setCaseInsensitiveEnumValuesAllowed(true);
+        root.addSubcommand("help", new CommandLine.HelpCommand());
+        ClientCommands.addTo(root, new Session());
+    }
+
+    public static void main(String... args) {
+        System.exit(new MagnetarCli().run(args));
+    }
+
+    /** The root command, to add subcommands to or to inspect. */
+    public CommandLine root() {
+        return root;
+    }
+
+    /** Adds a command (an annotated object or a {@link CommandLine}) under {@code name}. */
+    public MagnetarCli addSubcommand(String name, Object command) {
+        root.addSubcommand(name, command);
+        return this;
+    }
+
+    /** Parses and runs one command line; returns the exit status. */
+    public int run(String... args) {
+        // Applied now rather than at construction so that subcommands added later get them too.
+        root.setOut(out);
+        root.setErr(err);
+        root.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof ApiException || e instanceof ServerUnreachableException || e instanceof CommandError) {
+                err.println(e.getMessage());
+                err.flush();
+                return 1;
+            }
+            throw e;
+        });
+        try {
+            return root.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** The client commands' view of the parsed root options. */
+    private final class Session implements CliContext {
+
+        @Override
+        public MagnumClient client() {
+            return new MagnumClient(settings(), http, json);
+        }
+
+        @Override
+        public Output output() {
+            return new Output(options.format, out, err, json);
+        }
+
+        @Override
+        public ObjectMapper json() {
+            return json;
+        }
+
+        @Override
+        public StatusWaiter waiter() {
+            Duration interval = Duration.ofMillis(Math.max(0, Math.round(options.pollIntervalSeconds * 1000)));
+            return new StatusWaiter(client(), output()::progress, interval, clock, sleeper);
+        }
+
+        private ApiSettings settings() {
+            URI endpoint;
+            try {
+                endpoint = URI.create(options.url);
+            } catch (IllegalArgumentException e) {
+                throw new CommandError("--url is not a URL: " + options.url);
+            }
+            if (endpoint.getScheme() == null || endpoint.getHost() == null) {
+                throw new CommandError("--url must be an absolute http(s) URL, not " + options.url);
+            }
+            return new ApiSettings(endpoint, options.token, options.projectId, options.roles, options.apiVersion);
+        }
+    }
+}
