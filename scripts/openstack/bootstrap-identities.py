@@ -38,6 +38,8 @@ def main(admin_password, service_password):
     ks.grant(magnetar, "admin", project=service_project)
     ks.grant(magnetar, "service", project=service_project)
     ks.ensure_service("magnum", "container-infra", "http://127.0.0.1:9511/v1")
+    # The domain that holds Magnetar's per-cluster users (docs/openstack.md explains why).
+    ks.ensure("domains", {"name": "magnetar", "description": "Magnetar cluster users"})
 
     # Tenants for the tenancy tests: a member and a reader in each of two projects.
     admin_project = ks.find("projects", "admin", domain_id="default")
