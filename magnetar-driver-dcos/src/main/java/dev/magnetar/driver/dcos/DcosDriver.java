@@ -1,0 +1,227 @@
+package dev.magnetar.driver.dcos;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.magnetar.core.driver.ClusterDriver;
+import dev.magnetar.core.driver.ClusterObservation;
+import dev.magnetar.core.driver.DeploymentContext;
+import dev.magnetar.core.driver.DriverDescriptor;
+import dev.magnetar.core.driver.DriverKey;
+import dev.magnetar.core.driver.DriverPolicy;
+import dev.magnetar.core.driver.DriverSettings;
+import dev.magnetar.core.error.MagnetarException;
+import dev.magnetar.core.model.Cluster;
+import dev.magnetar.core.model.ClusterTemplate;
+import dev.magnetar.core.port.Stack;
+import dev.magnetar.core.port.StackSpec;
+import dev.magnetar.driver.dcos.config.DcosConfig;
+import dev.magnetar.driver.dcos.config.DcosConfigRules;
+import dev.magnetar.driver.dcos.config.NodeFiles;
+import dev.magnetar.driver.dcos.heat.DcosStackRenderer;
+import dev.magnetar.driver.dcos.labels.DcosAgentFlags;
+import dev.magnetar.driver.dcos.labels.DcosLabelRules;
+import dev.magnetar.driver.dcos.labels.DcosLabelSchema;
+import dev.magnetar.driver.dcos.labels.DcosLabels;
+import dev.magnetar.driver.dcos.labels.ValueChecks;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Open DC/OS driver {@code dcos_centos_v1}: DC/OS 2.2 with Mesos 1.11 agents on CentOS VMs,
+ * installed the advanced way (a bootstrap server runs {@code --genconf} once and serves the
+ * install files). Validation answers every broken rule in one 400, each naming the label, the
+ * value and what is allowed.
+ */
+public final class DcosDriver implements ClusterDriver {
+
+    public static final String NAME = "dcos_centos_v1";
+    /** DriverSettings keys ({@code [driver.dcos_centos_v1]}). */
+    public static final String SETTING_INSTALLER_URL = "dcos_installer_url";
+    public static final String SETTING_DOCKER_REPO_URL = "docker_repo_url";
+    public static final String SETTING_DOCKER_PACKAGE = "docker_package";
+
+    static final DriverDescriptor DESCRIPTOR = new DriverDescriptor(NAME, "1.0.0",
+            List.of(new DriverKey("vm", "centos", "dcos")), false,
+            "Open DC/OS 2.2 (Mesos 1.11) on CentOS VMs, with validated agent-flag and config.yaml labels");
+    static final DriverPolicy POLICY = new DriverPolicy(Set.of("docker", "dcos-overlay", "calico"), "docker",
+            Set.of("rexray"));
+
+    private final DriverSettings settings;
+
+    public DcosDriver(DriverSettings settings) {
+        this.settings = settings == null ? DriverSettings.EMPTY : settings;
+    }
+
+    @Override
+    public DriverDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public DriverPolicy policy() {
+        return POLICY;
+    }
+
+    @Override
+    public void validateTemplate(ClusterTemplate template) {
+        List<String> violations = new ArrayList<>(labelViolations(template.labels(), template,
+                template.masterLbEnabled()));
+        throwIfAny(violations);
+    }
+
+    @Override
+    public void validateCluster(ClusterTemplate template, Cluster cluster) {
+        validateRequest(template, cluster);
+        checkedConfig(template, cluster, DeploymentContext.local(settings));
+    }
+
+    private void validateRequest(ClusterTemplate template, Cluster cluster) {
+        boolean masterLb = masterLb(template, cluster);
+        List<String> violations = new ArrayList<>(labelViolations(cluster.labels(), template, masterLb));
+        if (!DcosLabelRules.MASTER_COUNTS.contains(cluster.masterCount())) {
+            violations.add("master_count " + cluster.masterCount() + " is not allowed: DC/OS needs 1, 3, 5, 7 or 9 "
+                    + "masters (a ZooKeeper quorum), and masters cannot be scaled after create");
+        }
+        if (cluster.nodeCount() < 0) {
+            violations.add("node_count " + cluster.nodeCount() + " is not allowed: it must be 0 or more");
+        }
+        throwIfAny(violations);
+    }
+
+    /** The config tree, refused if it breaks a DC/OS 2.2 rule: checked before any stack exists. */
+    private ObjectNode checkedConfig(ClusterTemplate template, Cluster cluster, DeploymentContext context) {
+        DcosLabels labels = DcosLabels.read(cluster.labels()).labels();
+        ObjectNode tree = DcosConfig.tree(template, cluster, labels, context, masterLb(template, cluster));
+        throwIfAny(DcosConfigRules.check(tree, cluster.masterCount()).stream()
+                .map(p -> "rendered config.yaml breaks a DC/OS 2.2 rule: " + p).toList());
+        return tree;
+    }
+
+    @Override
+    public StackSpec stackSpec(ClusterTemplate template, Cluster cluster, DeploymentContext context) {
+        Rendering r = render(template, cluster, context);
+        return DcosStackRenderer.spec(r.parameters());
+    }
+
+    @Override
+    public Map<String, Object> scaleParameters(ClusterTemplate template, Cluster cluster, List<String> nodesToRemove,
+                                               Stack current) {
+        Object masters = current.parameters().get("number_of_masters");
+        if (masters != null && !masters.toString().equals(Integer.toString(cluster.masterCount()))) {
+            throw MagnetarException.invalid("master_count cannot change from " + masters + " to "
+                    + cluster.masterCount() + ": DC/OS fixes its masters at install (num_masters, Exhibitor ensemble)");
+        }
+        Map<String, Object> changed = new LinkedHashMap<>();
+        changed.put("number_of_agents", cluster.nodeCount());
+        if (nodesToRemove != null && !nodesToRemove.isEmpty()) {
+            Map<String, String> members = DcosOutputs.agentMembers(current);
+            List<String> names = new ArrayList<>();
+            for (String node : nodesToRemove) {
+                if (members.containsValue(node)) {
+                    names.add(node);
+                } else if (members.containsKey(node)) {
+                    names.add(members.get(node));
+                } else {
+                    throw MagnetarException.invalid("nodes_to_remove: '" + node + "' is not a private agent of this "
+                            + "cluster; give an agent's address or member name (" + String.join(", ",
+                            members.keySet()) + ")");
+                }
+            }
+            changed.put("agents_to_remove", String.join(",", names));
+        }
+        return changed;
+    }
+
+    @Override
+    public ClusterObservation observe(ClusterTemplate template, Cluster cluster, Stack stack) {
+        return DcosOutputs.observe(stack);
+    }
+
+    @Override
+    public Map<String, Map<String, String>> nodeFiles(ClusterTemplate template, Cluster cluster,
+                                                      DeploymentContext context) {
+        Rendering r = render(template, cluster, context);
+        Map<String, Map<String, String>> roles = new LinkedHashMap<>();
+        for (String role : List.of("bootstrap", "master", "agent", "public_agent")) {
+            Map<String, String> files = new LinkedHashMap<>();
+            files.put("config.yaml", r.configYaml());
+            files.put(NodeFiles.IP_DETECT, NodeFiles.ipDetect());
+            files.put(NodeFiles.IP_DETECT_PUBLIC, NodeFiles.ipDetectPublic());
+            if (role.endsWith("agent")) {
+                files.put(NodeFiles.AGENT_FLAGS, r.agentFlags());
+            }
+            roles.put(role, files);
+        }
+        return roles;
+    }
+
+    /** Everything rendered for one cluster; refuses a config.yaml that breaks DC/OS 2.2's rules. */
+    Rendering render(ClusterTemplate template, Cluster cluster, DeploymentContext context) {
+        validateRequest(template, cluster);
+        boolean masterLb = masterLb(template, cluster);
+        DcosLabels labels = DcosLabels.read(cluster.labels()).labels();
+        ObjectNode tree = checkedConfig(template, cluster, context);
+        String configYaml = DcosConfig.render(tree);
+        String agentFlags = NodeFiles.agentFlags(DcosAgentFlags.from(labels));
+        String installer = labels.given(DcosLabelSchema.DCOS_INSTALLER_URL)
+                .orElse(context.setting(SETTING_INSTALLER_URL, settings.get(SETTING_INSTALLER_URL, "")));
+        String nodeSettings = DcosStackRenderer.nodeSettings(installer, masterLb, cluster.createTimeout(),
+                context.setting(SETTING_DOCKER_REPO_URL, settings.get(SETTING_DOCKER_REPO_URL,
+                        "https://download.docker.com/linux/centos/docker-ce.repo")),
+                context.setting(SETTING_DOCKER_PACKAGE, settings.get(SETTING_DOCKER_PACKAGE, "docker-ce-19.03.15")));
+        boolean floatingIp = cluster.floatingIpEnabled() != null ? cluster.floatingIpEnabled()
+                : template.floatingIpEnabled();
+        Map<String, Object> parameters = DcosStackRenderer.parameters(template, cluster, masterLb, floatingIp,
+                Integer.parseInt(labels.effective(DcosLabelSchema.DCOS_PUBLIC_AGENT_COUNT).orElseThrow()),
+                labels.effective(DcosLabelSchema.FIXED_SUBNET_CIDR).orElseThrow(),
+                new DcosStackRenderer.RenderedFiles(configYaml, agentFlags, nodeSettings));
+        return new Rendering(configYaml, agentFlags, nodeSettings, parameters);
+    }
+
+    record Rendering(String configYaml, String agentFlags, String nodeSettings, Map<String, Object> parameters) {
+    }
+
+    private List<String> labelViolations(Map<String, String> raw, ClusterTemplate template, boolean masterLb) {
+        DcosLabels.Reading reading = DcosLabels.read(raw);
+        List<String> violations = new ArrayList<>(reading.violations());
+        violations.addAll(DcosLabelRules.check(reading.labels(), masterLb, template.networkDriver(),
+                template.volumeDriver()));
+        violations.addAll(DcosAgentFlags.from(reading.labels()).violations());
+        violations.addAll(templateFieldViolations(template));
+        return violations;
+    }
+
+    private static List<String> templateFieldViolations(ClusterTemplate template) {
+        List<String> violations = new ArrayList<>();
+        for (String resolver : DcosConfig.nameservers(template)) {
+            if (!ValueChecks.IPV4.matcher(resolver).matches()) {
+                violations.add("dns_nameserver '" + resolver + "' is not allowed: DC/OS resolvers must be IPv4 "
+                        + "addresses");
+            } else if (resolver.startsWith("198.51.100.")) {
+                violations.add("dns_nameserver '" + resolver + "' is not allowed: 198.51.100.1-3 are DC/OS's "
+                        + "internal Spartan addresses, refused by DC/OS 2.2 as resolvers");
+            }
+        }
+        for (String[] field : new String[][]{{"http_proxy", template.httpProxy()},
+                {"https_proxy", template.httpsProxy()}}) {
+            if (field[1] != null && !field[1].isEmpty()) {
+                ValueChecks.httpUrl().problem(field[1]).ifPresent(p -> violations.add(field[0] + " '" + field[1]
+                        + "' is not allowed: " + p));
+            }
+        }
+        return violations;
+    }
+
+    private static boolean masterLb(ClusterTemplate template, Cluster cluster) {
+        return cluster.masterLbEnabled() != null ? cluster.masterLbEnabled() : template.masterLbEnabled();
+    }
+
+    private void throwIfAny(List<String> violations) {
+        if (!violations.isEmpty()) {
+            throw MagnetarException.invalid(String.join("; ", violations));
+        }
+    }
+}

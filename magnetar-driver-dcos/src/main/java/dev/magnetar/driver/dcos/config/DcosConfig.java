@@ -1,0 +1,170 @@
+package dev.magnetar.driver.dcos.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.magnetar.core.driver.DeploymentContext;
+import dev.magnetar.core.model.Cluster;
+import dev.magnetar.core.model.ClusterTemplate;
+import dev.magnetar.core.port.StackCredential;
+import dev.magnetar.driver.dcos.labels.DcosLabelSchema;
+import dev.magnetar.driver.dcos.labels.DcosLabels;
+import dev.magnetar.driver.dcos.labels.LabelSpec;
+import dev.magnetar.driver.dcos.labels.Landing;
+import dev.magnetar.driver.dcos.labels.OverlayNetwork;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Renders {@code genconf/config.yaml} as a tree serialised by Jackson's YAML writer, with every
+ * string quoted, so no label value can add a key, a document or a comment. Three keys depend on
+ * addresses Heat assigns ({@link #STACK_TIME_KEYS}); the bootstrap server appends them after
+ * checking each is an IPv4 address, and the preview shows where they go.
+ */
+public final class DcosConfig {
+
+    /** Keys appended on the bootstrap server from the stack's own addresses. */
+    public static final List<String> STACK_TIME_KEYS = List.of("bootstrap_url", "master_list", "exhibitor_address");
+
+    /** Written last in the rendered file, so a reader of the preview knows what follows. */
+    public static final String STACK_TIME_NOTE = "# appended on the bootstrap server from the stack's addresses:\n"
+            + "#   bootstrap_url (the bootstrap server), and master_list (static discovery) or\n"
+            + "#   exhibitor_address (the masters' load balancer)\n";
+
+    private static final Set<String> INTEGER_KEYS = Set.of("dcos_overlay_mtu", "dcos_overlay_config_attempts");
+
+    private static final ObjectMapper YAML = new YAMLMapper(YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .disable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .build());
+
+    private DcosConfig() {
+    }
+
+    /** The config tree for a cluster, without the stack-time keys. */
+    public static ObjectNode tree(ClusterTemplate template, Cluster cluster, DcosLabels labels,
+                                  DeploymentContext context, boolean masterLbEnabled) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode config = f.objectNode();
+        config.put("cluster_name", cluster.name() == null ? cluster.uuid() : cluster.name());
+        String backend = labels.effective(DcosLabelSchema.EXHIBITOR_STORAGE_BACKEND).orElseThrow();
+        config.put("exhibitor_storage_backend", backend);
+        for (LabelSpec spec : DcosLabelSchema.LABELS) {
+            if (spec.landing() == Landing.CONFIG_YAML && spec.name().startsWith("exhibitor_") && !spec.name()
+                    .equals(DcosLabelSchema.EXHIBITOR_STORAGE_BACKEND) || isAwsKey(spec.name())) {
+                labels.given(spec.name()).ifPresent(v -> putTyped(config, spec, v));
+            }
+        }
+        config.put("master_discovery", masterLbEnabled ? "master_http_loadbalancer" : "static");
+        if (masterLbEnabled) {
+            config.put("num_masters", cluster.masterCount());
+        }
+        ArrayNode resolvers = config.putArray("resolvers");
+        nameservers(template).forEach(resolvers::add);
+        for (LabelSpec spec : DcosLabelSchema.LABELS) {
+            if (spec.landing() == Landing.CONFIG_YAML && !config.has(spec.name()) && !isBackendKey(spec.name())
+                    && !spec.name().equals("rexray_preempt")) {
+                labels.effective(spec.name()).ifPresent(v -> putTyped(config, spec, v));
+            }
+        }
+        if (!labels.flag("enable_ipv6")) {
+            config.put("dcos_l4lb_enable_ipv6", false);
+        }
+        config.put("ip_detect_public_filename", "genconf/ip-detect-public");
+        proxy(template, config);
+        if ("rexray".equals(template.volumeDriver())) {
+            config.set("rexray_config", rexray(labels.flag("rexray_preempt"), context));
+        }
+        return config;
+    }
+
+    /** The YAML text of a tree; strings are always double-quoted. */
+    public static String yaml(ObjectNode tree) {
+        try {
+            return YAML.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What the preview shows and the bootstrap server starts from. */
+    public static String render(ObjectNode tree) {
+        return yaml(tree) + STACK_TIME_NOTE;
+    }
+
+    public static List<String> nameservers(ClusterTemplate template) {
+        String dns = template.dnsNameserver();
+        if (dns == null || dns.isBlank()) {
+            return List.of("8.8.8.8");
+        }
+        return Arrays.stream(dns.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static boolean isAwsKey(String name) {
+        return name.startsWith("aws_") || name.startsWith("s3_");
+    }
+
+    private static boolean isBackendKey(String name) {
+        return name.startsWith("exhibitor_") || isAwsKey(name);
+    }
+
+    private static void putTyped(ObjectNode config, LabelSpec spec, String value) {
+        switch (spec.type()) {
+            case "bool" -> config.put(spec.target(), Boolean.parseBoolean(value));
+            case "JSON" -> config.set(spec.target(), OverlayNetwork.parse(value).orElseThrow());
+            default -> {
+                if (INTEGER_KEYS.contains(spec.name())) {
+                    config.put(spec.target(), Integer.parseInt(value));
+                } else {
+                    config.put(spec.target(), value);
+                }
+            }
+        }
+    }
+
+    private static void proxy(ClusterTemplate template, ObjectNode config) {
+        if (isSet(template.httpProxy()) && isSet(template.httpsProxy())) {
+            config.put("use_proxy", true);
+            config.put("http_proxy", template.httpProxy());
+            config.put("https_proxy", template.httpsProxy());
+            ArrayNode noProxy = config.putArray("no_proxy");
+            if (isSet(template.noProxy())) {
+                Arrays.stream(template.noProxy().split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                        .forEach(noProxy::add);
+            }
+        }
+    }
+
+    private static ObjectNode rexray(boolean preempt, DeploymentContext context) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        ObjectNode rexray = root.putObject("rexray");
+        rexray.put("loglevel", "info");
+        rexray.putObject("modules").putObject("default-admin").put("host", "tcp://127.0.0.1:61003");
+        rexray.putArray("storageDrivers").add("openstack");
+        rexray.putObject("volume").putObject("mount").put("preempt", preempt);
+        ObjectNode openstack = root.putObject("openstack");
+        openstack.put("authURL", context.authUrl());
+        openstack.put("regionName", context.regionName());
+        StackCredential credential = context.nodeCredential();
+        if (credential.id() != null) {
+            openstack.put("userID", credential.id());
+            openstack.put("password", credential.secret());
+            if (credential.projectId() != null) {
+                openstack.put("tenantID", credential.projectId());
+            }
+        }
+        return root;
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
+    }
+}

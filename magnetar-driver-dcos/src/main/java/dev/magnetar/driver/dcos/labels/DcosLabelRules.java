@@ -1,0 +1,91 @@
+package dev.magnetar.driver.dcos.labels;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The DC/OS 2.2 rules that tie several labels and template fields together: what each Exhibitor
+ * backend requires, load-balanced discovery against a static backend, network and volume drivers
+ * against the features they need, Calico against the overlay subnets.
+ */
+public final class DcosLabelRules {
+
+    /** Keys that belong to one Exhibitor backend; given with another they would be silently ignored. */
+    static final Map<String, List<String>> BACKEND_KEYS = Map.of(
+            "zookeeper", List.of("exhibitor_zk_hosts", "exhibitor_zk_path"),
+            "aws_s3", List.of("aws_region", "s3_bucket", "s3_prefix", "exhibitor_explicit_keys", "aws_access_key_id",
+                    "aws_secret_access_key"),
+            "azure", List.of("exhibitor_azure_account_name", "exhibitor_azure_account_key", "exhibitor_azure_prefix"),
+            "shared_filesystem", List.of("exhibitor_fs_config_dir"),
+            "static", List.of());
+
+    static final Map<String, List<String>> BACKEND_REQUIRED = Map.of(
+            "zookeeper", List.of("exhibitor_zk_hosts", "exhibitor_zk_path"),
+            "aws_s3", List.of("aws_region", "s3_bucket", "s3_prefix", "exhibitor_explicit_keys"),
+            "azure", List.of("exhibitor_azure_account_name", "exhibitor_azure_prefix"),
+            "shared_filesystem", List.of("exhibitor_fs_config_dir"),
+            "static", List.of());
+
+    private DcosLabelRules() {
+    }
+
+    /**
+     * @param networkDriver the template's network_driver (null means the default, docker)
+     * @param volumeDriver  the template's volume_driver (null or empty means none)
+     */
+    public static List<String> check(DcosLabels labels, boolean masterLbEnabled, String networkDriver,
+                                     String volumeDriver) {
+        List<String> violations = new ArrayList<>();
+        String backend = labels.effective(DcosLabelSchema.EXHIBITOR_STORAGE_BACKEND).orElseThrow();
+        for (String required : BACKEND_REQUIRED.get(backend)) {
+            if (labels.given(required).isEmpty()) {
+                violations.add("label '" + required + "' is required with exhibitor_storage_backend=" + backend);
+            }
+        }
+        BACKEND_KEYS.forEach((other, keys) -> {
+            if (!other.equals(backend)) {
+                keys.stream().filter(k -> labels.given(k).isPresent()).forEach(k -> violations.add(
+                        DcosLabels.describe(k, labels.given(k).get(), "only used with exhibitor_storage_backend="
+                                + other + ", but the backend is " + backend)));
+            }
+        });
+        if ("aws_s3".equals(backend) && labels.flag("exhibitor_explicit_keys")
+                && labels.given("aws_access_key_id").isEmpty()) {
+            violations.add("label 'aws_access_key_id' is required with exhibitor_explicit_keys=true");
+        }
+        if (masterLbEnabled && "static".equals(backend)) {
+            violations.add(DcosLabels.describe(DcosLabelSchema.EXHIBITOR_STORAGE_BACKEND, backend,
+                    "master_lb_enabled selects master_http_loadbalancer discovery, which needs a non-static "
+                            + "Exhibitor backend (zookeeper, aws_s3, azure or shared_filesystem)"));
+        }
+        String network = networkDriver == null || networkDriver.isEmpty() ? "docker" : networkDriver;
+        if ("dcos-overlay".equals(network) && !labels.flag("dcos_overlay_enable")) {
+            violations.add(DcosLabels.describe("dcos_overlay_enable", "false",
+                    "network_driver dcos-overlay needs the DC/OS overlay; remove the label or set true"));
+        }
+        if ("calico".equals(network) && !labels.flag("calico_enabled")) {
+            violations.add(DcosLabels.describe("calico_enabled", "false",
+                    "network_driver calico needs DC/OS's Calico; remove the label or set true"));
+        }
+        boolean rexray = "rexray".equals(volumeDriver);
+        labels.given("rexray_preempt").filter(v -> !rexray).ifPresent(v -> violations.add(DcosLabels.describe(
+                "rexray_preempt", v, "only used with volume_driver rexray, but the template's volume_driver is "
+                        + (volumeDriver == null || volumeDriver.isEmpty() ? "unset" : volumeDriver))));
+        labels.given("dcos_overlay_network").flatMap(OverlayNetwork::parse).ifPresent(net -> {
+            if (labels.flag("calico_enabled") && labels.flag("dcos_overlay_enable")) {
+                List<String> overlapping = OverlayNetwork.subnetsOverlapping(net, OverlayNetwork.CALICO_NETWORK_CIDR);
+                if (!overlapping.isEmpty()) {
+                    violations.add(DcosLabels.describe("dcos_overlay_network", labels.given("dcos_overlay_network")
+                            .get(), "overlay subnets " + overlapping + " overlap Calico's "
+                            + OverlayNetwork.CALICO_NETWORK_CIDR + " (set calico_enabled=false or pick another subnet)"));
+                }
+            }
+        });
+        return violations;
+    }
+
+    /** DC/OS's rule for the number of masters (ZooKeeper quorum sizes). */
+    public static final Set<Integer> MASTER_COUNTS = Set.of(1, 3, 5, 7, 9);
+}

@@ -1,0 +1,229 @@
+package dev.magnetar.driver.dcos.labels;
+
+import dev.magnetar.mesos.agent.AgentFlagReader;
+import dev.magnetar.mesos.agent.FlagViolation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import static dev.magnetar.driver.dcos.labels.ValueChecks.absolutePath;
+import static dev.magnetar.driver.dcos.labels.ValueChecks.bool;
+import static dev.magnetar.driver.dcos.labels.ValueChecks.dnsSearch;
+import static dev.magnetar.driver.dcos.labels.ValueChecks.duration;
+import static dev.magnetar.driver.dcos.labels.ValueChecks.httpUrl;
+import static dev.magnetar.driver.dcos.labels.ValueChecks.integer;
+import static dev.magnetar.driver.dcos.labels.ValueChecks.ipv4Cidr;
+import static dev.magnetar.driver.dcos.labels.ValueChecks.oneOf;
+import static dev.magnetar.driver.dcos.labels.ValueChecks.pattern;
+import static dev.magnetar.driver.dcos.labels.ValueChecks.printable;
+
+/**
+ * Every label {@code dcos_centos_v1} knows, as data: the blueprint's Mesos agent flags, the
+ * DC/OS 2.2 {@code config.yaml} keys a user may choose, the install-source and shape labels, and
+ * the keys refused with the reason. Anything not listed here is rejected as unknown.
+ */
+public final class DcosLabelSchema {
+
+    public static final String ISOLATION = "isolation";
+    public static final String LAUNCHER = "launcher";
+    public static final String IMAGE_PROVIDERS = "image_providers";
+    public static final String EXECUTOR_ENVIRONMENT_VARIABLES = "executor_environment_variables";
+    public static final String EXHIBITOR_STORAGE_BACKEND = "exhibitor_storage_backend";
+    public static final String DCOS_INSTALLER_URL = "dcos_installer_url";
+    public static final String DCOS_PUBLIC_AGENT_COUNT = "dcos_public_agent_count";
+    public static final String FIXED_SUBNET_CIDR = "fixed_subnet_cidr";
+
+    /** The same table, in documentation order. */
+    public static final List<LabelSpec> LABELS = build();
+
+    private static final Map<String, LabelSpec> BY_NAME = index();
+
+    private DcosLabelSchema() {
+    }
+
+    /** The spec for a name or alias. */
+    public static Optional<LabelSpec> find(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    public static LabelSpec get(String name) {
+        return find(name).orElseThrow(() -> new IllegalArgumentException("no label " + name));
+    }
+
+    /** Names users may set (accepted labels and their aliases), sorted, for "allowed" messages. */
+    public static List<String> acceptedNames() {
+        return LABELS.stream().filter(l -> !l.rejected()).map(LabelSpec::name).sorted().toList();
+    }
+
+    private static Map<String, LabelSpec> index() {
+        Map<String, LabelSpec> map = new LinkedHashMap<>();
+        for (LabelSpec spec : LABELS) {
+            map.put(spec.name(), spec);
+            spec.aliases().forEach(a -> map.put(a, spec));
+        }
+        return Map.copyOf(map);
+    }
+
+    private static List<LabelSpec> build() {
+        List<LabelSpec> t = new ArrayList<>();
+        // The blueprint's Mesos agent flags.
+        t.add(new LabelSpec(ISOLATION, List.of("mesos_slave_isolation"), "comma list",
+                "Mesos 1.11 isolator names; deprecated process, cgroups, posix/disk are rewritten",
+                null, "added to DC/OS 2.2's calculated MESOS_ISOLATION; the cross-flag rules of Mesos 1.11 "
+                + "apply to the effective set (one filesystem/* isolator; cgroups, namespaces and "
+                + "filesystem/linux need launcher=linux)", Landing.AGENT_FLAG, "MESOS_ISOLATION",
+                agentFlag((r, v) -> r.isolation(ISOLATION, v))));
+        t.add(new LabelSpec(LAUNCHER, List.of(), "enum", "linux, posix", "linux",
+                "posix cannot run DC/OS's cgroups, namespaces/pid and filesystem/linux isolators",
+                Landing.AGENT_FLAG, "MESOS_LAUNCHER", agentFlag((r, v) -> r.launcher(LAUNCHER, v))));
+        t.add(new LabelSpec(IMAGE_PROVIDERS, List.of("mesos_slave_image_providers"), "comma list",
+                "docker, appc (case-insensitive)", "docker",
+                "any provider needs filesystem/linux and launcher=linux; docker needs docker/runtime",
+                Landing.AGENT_FLAG, "MESOS_IMAGE_PROVIDERS", agentFlag((r, v) -> r.imageProviders(IMAGE_PROVIDERS, v))));
+        t.add(new LabelSpec(EXECUTOR_ENVIRONMENT_VARIABLES, List.of("mesos_slave_executor_env_variables"), "JSON",
+                "a JSON object whose values are all strings", null,
+                "replaces DC/OS's default executor environment file, so include PATH and LD_LIBRARY_PATH if "
+                + "your executors need them", Landing.AGENT_FLAG, "MESOS_EXECUTOR_ENVIRONMENT_VARIABLES",
+                agentFlag((r, v) -> r.executorEnvironmentVariables(EXECUTOR_ENVIRONMENT_VARIABLES, v))));
+        // Exhibitor storage and what each backend requires.
+        t.add(config(EXHIBITOR_STORAGE_BACKEND, "enum", "static, zookeeper, aws_s3, azure, shared_filesystem",
+                "static", "must not be static with master_lb_enabled (master_http_loadbalancer discovery); each "
+                        + "backend requires its keys",
+                oneOf("static", "zookeeper", "aws_s3", "azure", "shared_filesystem")));
+        t.add(config("exhibitor_zk_hosts", "host:port list", "host:port[,host:port...] without zk://", null,
+                "required with exhibitor_storage_backend=zookeeper; that ZooKeeper becomes a permanent member",
+                pattern("(?!zk://)[A-Za-z0-9.-]+:[0-9]{1,5}(,[A-Za-z0-9.-]+:[0-9]{1,5})*",
+                        "must be host:port[,host:port...] without a zk:// prefix")));
+        t.add(config("exhibitor_zk_path", "path", "a ZooKeeper path starting with /", null,
+                "required with exhibitor_storage_backend=zookeeper", absolutePath()));
+        t.add(config("aws_region", "string", "an AWS region such as us-west-2", null,
+                "required with exhibitor_storage_backend=aws_s3",
+                pattern("[a-z]{2}(-[a-z]+)+-[0-9]+", "must be an AWS region such as us-west-2")));
+        t.add(config("s3_bucket", "string", "an S3 bucket name", null, "required with aws_s3",
+                pattern("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]", "must be an S3 bucket name (3-63 of a-z, 0-9, '.', '-')")));
+        t.add(config("s3_prefix", "string", "a key prefix not ending in /", null,
+                "required with aws_s3; must not end in /",
+                pattern("[A-Za-z0-9!_.*'()/-]*[A-Za-z0-9!_.*'()-]", "must be an S3 key prefix not ending in /")));
+        t.add(config("exhibitor_explicit_keys", "bool", "true, false", null,
+                "required with aws_s3; true requires aws_access_key_id", bool()));
+        t.add(config("aws_access_key_id", "string", "an AWS access key id", null,
+                "required with aws_s3 when exhibitor_explicit_keys=true",
+                pattern("[A-Z0-9]{16,128}", "must be an AWS access key id (16-128 of A-Z, 0-9)")));
+        t.add(config("aws_secret_access_key", "secret", "printable text", null, "used with aws_s3",
+                printable(128)));
+        t.add(config("exhibitor_azure_account_name", "string", "an Azure storage account name", null,
+                "required with exhibitor_storage_backend=azure",
+                pattern("[a-z0-9]{3,24}", "must be an Azure storage account name (3-24 of a-z, 0-9)")));
+        t.add(config("exhibitor_azure_account_key", "secret", "printable text", null, "used with azure",
+                printable(512)));
+        t.add(config("exhibitor_azure_prefix", "string", "a blob prefix", null, "required with azure",
+                pattern("[A-Za-z0-9._/-]{1,255}", "must be 1-255 of letters, digits, '.', '_', '-', '/'")));
+        t.add(config("exhibitor_fs_config_dir", "path", "an absolute path", null,
+                "required with exhibitor_storage_backend=shared_filesystem", absolutePath()));
+        // Virtual networks.
+        t.add(config("dcos_overlay_enable", "bool", "true, false", "true",
+                "network_driver dcos-overlay requires true", bool()));
+        t.add(config("dcos_overlay_mtu", "int", "552 to 9000", "1400",
+                "at least 552; on Neutron VXLAN networks (MTU 1450) at most 1400, hence Magnetar's default "
+                        + "instead of DC/OS's 1420", integer(552, 9000)));
+        t.add(config("dcos_overlay_config_attempts", "int", "0 to 10", null, "0 to 10 inclusive",
+                integer(0, 10)));
+        t.add(config("dcos_overlay_network", "JSON", "a JSON object: vtep_subnet, vtep_subnet6, vtep_mac_oui, "
+                        + "overlays [{name, subnet|subnet6, prefix}]", null,
+                "vtep_subnet6 is required since DC/OS 2.1; overlay names at most 13 characters; IPv4 overlay "
+                        + "subnets must not overlap Calico's " + OverlayNetwork.CALICO_NETWORK_CIDR
+                        + " while calico_enabled", OverlayNetwork.check()));
+        t.add(config("calico_enabled", "bool", "true, false", "true",
+                "DC/OS 2.1+; network_driver calico requires true", bool()));
+        t.add(config("enable_ipv6", "bool", "true, false", "true",
+                "false also writes dcos_l4lb_enable_ipv6: false, as DC/OS requires; use false on images with "
+                        + "IPv6 disabled in the kernel", bool()));
+        // Node behaviour.
+        t.add(config("dns_search", "string", "1 to 6 space-separated domains", null,
+                "resolv.conf limits: under 256 characters, no commas or newlines", dnsSearch()));
+        t.add(config("check_time", "bool", "true, false", "true",
+                "true makes every node wait for a synchronised clock (Magnetar's scripts wait for chrony)", bool()));
+        t.add(config("oauth_enabled", "bool", "true, false", "true", "Admin Router authentication", bool()));
+        t.add(config("telemetry_enabled", "bool", "true, false", "true", "anonymous usage data", bool()));
+        t.add(config("docker_remove_delay", "Mesos duration", "a number followed by ns|us|ms|secs|mins|hrs|days|weeks",
+                "1hrs", "not checked by DC/OS's gen; a bare number breaks the agent, so it is checked here",
+                duration()));
+        t.add(config("gc_delay", "Mesos duration", "a number followed by ns|us|ms|secs|mins|hrs|days|weeks",
+                "2days", "not checked by DC/OS's gen; checked here", duration()));
+        t.add(config("docker_stop_timeout", "Mesos duration",
+                "a number followed by ns|us|ms|secs|mins|hrs|days|weeks", "20secs",
+                "not checked by DC/OS's gen; checked here", duration()));
+        t.add(new LabelSpec("rexray_preempt", List.of(), "bool", "true, false", "false",
+                "only with volume_driver rexray; lets a node take over a volume attached elsewhere",
+                Landing.CONFIG_YAML, "rexray_config.rexray.volume.mount.preempt", bool()));
+        // Install source and shape.
+        t.add(new LabelSpec(DCOS_INSTALLER_URL, List.of(), "URL",
+                "an http(s) URL of dcos_generate_config.sh; empty uses /opt/dcos/dcos_generate_config.sh in the image",
+                "the service's [driver.dcos_centos_v1] dcos_installer_url",
+                "the public download site is gone, so operators host the DC/OS 2.2 installer",
+                Landing.HEAT_PARAMETER, "dcos_installer_url", v -> v.isEmpty() ? Optional.empty()
+                : httpUrl().problem(v)));
+        t.add(new LabelSpec(DCOS_PUBLIC_AGENT_COUNT, List.of(), "int", "0 to 50", "0",
+                "public agents run slave_public for Marathon-LB and other edge services",
+                Landing.HEAT_PARAMETER, "number_of_public_agents", integer(0, 50)));
+        t.add(new LabelSpec(FIXED_SUBNET_CIDR, List.of(), "IPv4 CIDR", "an IPv4 network, e.g. 10.0.0.0/24",
+                "10.0.0.0/24", "the private subnet Magnetar creates; with an existing fixed_subnet, give its CIDR "
+                + "so the load balancer may reach the masters", Landing.HEAT_PARAMETER, "fixed_subnet_cidr",
+                ipv4Cidr()));
+        // Refused keys.
+        String calculated = "DC/OS calculates it; setting it fails gen with 'must be calculated'";
+        rejected(t, "mesos_isolation", "DC/OS calculates it; add isolators with the isolation label instead");
+        rejected(t, "num_masters", "set from the cluster's master_count");
+        rejected(t, "master_list", "Magnetar writes the masters' addresses");
+        rejected(t, "master_discovery", "chosen by master_lb_enabled: master_http_loadbalancer or static");
+        rejected(t, "exhibitor_address", "Magnetar writes the masters' load balancer address");
+        rejected(t, "resolvers", "taken from the template's dns_nameserver");
+        rejected(t, "cluster_name", "taken from the cluster's name");
+        rejected(t, "bootstrap_url", "Magnetar's bootstrap server serves the install files");
+        rejected(t, "ip_detect_filename", "Magnetar writes genconf/ip-detect");
+        rejected(t, "ip_detect_public_filename", "Magnetar writes genconf/ip-detect-public");
+        rejected(t, "rexray_config", "written from volume_driver rexray, the cluster's credential and rexray_preempt");
+        for (String key : List.of("use_proxy", "http_proxy", "https_proxy", "no_proxy")) {
+            rejected(t, key, "taken from the template's http_proxy, https_proxy and no_proxy fields");
+        }
+        for (String key : List.of("dcos_version", "provider", "check_search_path", "fault_domain_enabled",
+                "licensing_enabled", "mesos_master_port", "mesos_agent_port", "marathon_port", "exhibitor_port",
+                "metronome_port", "mesos_dns_port", "master_quorum", "exhibitor_static_ensemble",
+                "adminrouter_auth_enabled", "dcos_l4lb_enable_ipv6")) {
+            rejected(t, key, key.equals("dcos_l4lb_enable_ipv6") ? "follows enable_ipv6" : calculated);
+        }
+        for (String key : List.of("log_directory", "process_timeout", "ssh_user", "ssh_port", "ssh_key_path",
+                "agent_list", "public_agent_list")) {
+            rejected(t, key, "no effect: an SSH-installer key (removed in DC/OS 2.0); this install runs --genconf");
+        }
+        rejected(t, "mesos_slave_work_dir", "DC/OS fixes the agent's work dir (mesos_agent_work_dir)");
+        for (String key : List.of("security", "superuser_username", "superuser_password_hash", "license_key_contents")) {
+            rejected(t, key, "Enterprise-only; Open DC/OS ignores it silently");
+        }
+        return List.copyOf(t);
+    }
+
+    private static LabelSpec config(String name, String type, String allowed, String defaultValue, String rule,
+                                    ValueCheck check) {
+        return new LabelSpec(name, List.of(), type, allowed, defaultValue, rule, Landing.CONFIG_YAML, name, check);
+    }
+
+    private static void rejected(List<LabelSpec> table, String name, String reason) {
+        table.add(new LabelSpec(name, List.of(), "-", "-", null, reason, Landing.REJECTED, "-", null));
+    }
+
+    /** A check through the shared Mesos agent flag reader, reporting its first violation. */
+    private static ValueCheck agentFlag(java.util.function.BiConsumer<AgentFlagReader, String> read) {
+        Function<String, List<FlagViolation>> run = value -> {
+            AgentFlagReader reader = new AgentFlagReader(DcosAgentDefaults.CATALOG);
+            read.accept(reader, value);
+            return reader.violations();
+        };
+        return value -> run.apply(value).stream().map(v -> v.value().equals(value) ? v.rule()
+                : "'" + v.value() + "' " + v.rule()).reduce((a, b) -> a + "; " + b);
+    }
+}

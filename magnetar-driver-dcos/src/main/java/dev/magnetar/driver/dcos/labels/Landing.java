@@ -1,0 +1,19 @@
+package dev.magnetar.driver.dcos.labels;
+
+/** Where a label's value ends up; the docs and the renderers both read it from the schema. */
+public enum Landing {
+    CONFIG_YAML("genconf/config.yaml key"),
+    AGENT_FLAG("agent flag in /var/lib/dcos/mesos-slave-common"),
+    HEAT_PARAMETER("Heat parameter"),
+    REJECTED("rejected");
+
+    private final String description;
+
+    Landing(String description) {
+        this.description = description;
+    }
+
+    public String description() {
+        return description;
+    }
+}

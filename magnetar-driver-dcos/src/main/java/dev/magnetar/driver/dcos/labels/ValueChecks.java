@@ -1,0 +1,98 @@
+package dev.magnetar.driver.dcos.labels;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** The reusable value rules of the schema. Each answers the broken rule in words a user can act on. */
+public final class ValueChecks {
+
+    /** Mesos' Duration: a decimal number directly followed by a unit (stout's duration.hpp). */
+    public static final Pattern MESOS_DURATION = Pattern.compile("[0-9]+(\\.[0-9]+)?(ns|us|ms|secs|mins|hrs|days|weeks)");
+    public static final Pattern IPV4 = Pattern.compile(
+            "((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])");
+
+    private ValueChecks() {
+    }
+
+    public static ValueCheck bool() {
+        return oneOf("true", "false");
+    }
+
+    public static ValueCheck oneOf(String... allowed) {
+        List<String> values = Arrays.asList(allowed);
+        return v -> values.contains(v) ? Optional.empty()
+                : Optional.of("must be one of " + String.join(", ", values));
+    }
+
+    public static ValueCheck integer(int min, int max) {
+        return v -> {
+            try {
+                int n = Integer.parseInt(v);
+                return n >= min && n <= max ? Optional.empty()
+                        : Optional.of("must be an integer from " + min + " to " + max);
+            } catch (NumberFormatException e) {
+                return Optional.of("must be an integer from " + min + " to " + max);
+            }
+        };
+    }
+
+    public static ValueCheck duration() {
+        return v -> MESOS_DURATION.matcher(v).matches() ? Optional.empty()
+                : Optional.of("must be a Mesos duration: a number directly followed by one of ns, us, ms, secs, "
+                + "mins, hrs, days, weeks (e.g. 1hrs; a bare number or '1h' is invalid)");
+    }
+
+    public static ValueCheck pattern(String regex, String description) {
+        Pattern p = Pattern.compile(regex);
+        return v -> p.matcher(v).matches() ? Optional.empty() : Optional.of(description);
+    }
+
+    /** Printable text on one line: what a secret or free-form name may hold. */
+    public static ValueCheck printable(int maxLength) {
+        return v -> !v.isEmpty() && v.length() <= maxLength && v.chars().noneMatch(c -> c < 0x20 || c == 0x7f)
+                ? Optional.empty()
+                : Optional.of("must be 1 to " + maxLength + " printable characters on one line");
+    }
+
+    public static ValueCheck absolutePath() {
+        return pattern("/[A-Za-z0-9._/-]*", "must be an absolute path of letters, digits, '.', '_', '-' and '/'");
+    }
+
+    public static ValueCheck httpUrl() {
+        return v -> {
+            try {
+                URI uri = new URI(v);
+                boolean ok = ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                        && uri.getHost() != null && uri.getRawQuery() == null && uri.getRawFragment() == null
+                        && v.chars().noneMatch(c -> c <= 0x20 || c == '\'' || c == '"' || c == '\\' || c == '`'
+                        || c == '$');
+                return ok ? Optional.empty() : Optional.of(
+                        "must be an http:// or https:// URL with a host, no query, fragment, quotes or spaces");
+            } catch (Exception e) {
+                return Optional.of("must be an http:// or https:// URL with a host, no query, fragment, quotes or spaces");
+            }
+        };
+    }
+
+    public static ValueCheck ipv4Cidr() {
+        return v -> Cidr.parseIpv4(v).isPresent() ? Optional.empty()
+                : Optional.of("must be an IPv4 network in CIDR notation, e.g. 10.0.0.0/24");
+    }
+
+    /** resolv.conf's limits, which DC/OS's gen enforces on {@code dns_search}. */
+    public static ValueCheck dnsSearch() {
+        Pattern domain = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*\\.?");
+        return v -> {
+            String[] domains = v.split(" ", -1);
+            if (v.isEmpty() || v.length() >= 256 || domains.length > 6
+                    || Arrays.stream(domains).anyMatch(d -> !domain.matcher(d).matches())) {
+                return Optional.of("must be 1 to 6 domain names separated by single spaces, under 256 characters, "
+                        + "no commas or newlines (resolv.conf search limits)");
+            }
+            return Optional.empty();
+        };
+    }
+}

@@ -1,0 +1,60 @@
+# Bootstrap server: runs dcos_generate_config.sh --genconf once and serves genconf/serve over
+# HTTP to the cluster (the DC/OS 2.2 advanced install). Heat replaces the __UPPER__ tokens.
+bootstrap_main() {
+    load_settings "__NODE_SETTINGS__"
+    wait_for_time_sync
+    prepare_os
+    local genconf=/opt/dcos/genconf bootstrap_ip master_ips lb_address
+    step "fetching the DC/OS installer"
+    mkdir -p "$genconf"
+    if [ -n "${DCOS_INSTALLER_URL}" ]; then
+        curl -fsSL --retry 5 -o /opt/dcos/dcos_generate_config.sh "${DCOS_INSTALLER_URL}"
+    elif [ ! -s /opt/dcos/dcos_generate_config.sh ]; then
+        signal FAILURE "no dcos_installer_url and no /opt/dcos/dcos_generate_config.sh in the image"
+        exit 1
+    fi
+    step "writing genconf"
+    decode_to "$genconf/config.yaml" "__DCOS_CONFIG__"
+    decode_to "$genconf/ip-detect" "__IP_DETECT__"
+    decode_to "$genconf/ip-detect-public" "__IP_DETECT_PUBLIC__"
+    bootstrap_ip=$(bash "$genconf/ip-detect")
+    is_ipv4 "$bootstrap_ip"
+    printf 'bootstrap_url: "http://%s:%s"\n' "$bootstrap_ip" "${BOOTSTRAP_PORT}" >> "$genconf/config.yaml"
+    if [ "${MASTER_DISCOVERY}" = "static" ]; then
+        master_ips="__MASTER_IPS__"
+        local quoted=() ip
+        IFS=',' read -r -a ips <<< "$master_ips"
+        for ip in "${ips[@]}"; do
+            is_ipv4 "$ip"
+            quoted+=("\"$ip\"")
+        done
+        printf 'master_list: [%s]\n' "$(IFS=','; printf '%s' "${quoted[*]}")" >> "$genconf/config.yaml"
+    else
+        lb_address="__LB_ADDRESS__"
+        is_ipv4 "$lb_address"
+        printf 'exhibitor_address: "%s"\n' "$lb_address" >> "$genconf/config.yaml"
+    fi
+    step "running dcos_generate_config.sh --genconf"
+    (cd /opt/dcos && bash dcos_generate_config.sh --genconf)
+    step "serving genconf/serve"
+    cat > /etc/systemd/system/dcos-bootstrap-http.service <<UNIT
+[Unit]
+Description=Serves the DC/OS install files to the cluster
+After=network-online.target
+[Service]
+WorkingDirectory=$genconf/serve
+ExecStart=/usr/bin/python3 -m http.server ${BOOTSTRAP_PORT}
+Restart=always
+[Install]
+WantedBy=multi-user.target
+UNIT
+    command -v python3 > /dev/null || yum install -y python3
+    systemctl daemon-reload
+    systemctl enable --now dcos-bootstrap-http
+    local version
+    version=$(cd /opt/dcos && bash dcos_generate_config.sh --version 2> /dev/null \
+        | sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' | head -n 1)
+    signal SUCCESS "DC/OS install files served" "${version:-unknown}"
+}
+
+bootstrap_main

@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Shared by every Magnetar DC/OS node script. Heat prepends it to the role's script; the
+# __UPPER__ tokens are replaced by Heat with values Heat itself produced (the wait condition's
+# signal command, a volume id). Everything a user chose arrives base64-encoded in the node
+# settings, an environment file Magnetar renders with single-quoted values.
+set -o nounset -o errexit -o pipefail
+
+log() {
+    printf '%s magnetar: %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$*" >&2
+}
+
+# signal STATUS REASON [DATA]: tells Heat's wait condition how this node ended.
+signal() {
+    local status=$1 reason data body
+    reason=$(printf '%s' "$2" | tr -cd '[:alnum:] ._:/=()-' | cut -c 1-200)
+    data=$(printf '%s' "${3:-}" | tr -cd '[:alnum:] ._:/=()-' | cut -c 1-200)
+    body=$(printf '{"status": "%s", "reason": "%s", "data": "%s"}' "$status" "$reason" "$data")
+    __WC_NOTIFY__ --retry 10 --retry-delay 5 --data-binary "$body" || log "could not signal Heat"
+}
+
+STEP="starting"
+on_error() {
+    signal FAILURE "DC/OS node failed while ${STEP}"
+    exit 1
+}
+trap on_error ERR
+
+step() {
+    STEP=$1
+    log "$STEP"
+}
+
+# decode_to PATH BASE64: writes a file Magnetar rendered, byte for byte.
+decode_to() {
+    mkdir -p "$(dirname "$1")"
+    printf '%s' "$2" | base64 -d > "$1"
+}
+
+load_settings() {
+    decode_to /etc/magnetar/node-settings "$1"
+    set -o allexport
+    # shellcheck disable=SC1091
+    . /etc/magnetar/node-settings
+    set +o allexport
+}
+
+# Components refuse to start on an unsynchronised clock (check_time); chrony syncs in seconds.
+wait_for_time_sync() {
+    step "waiting for time synchronisation"
+    command -v chronyc > /dev/null || yum install -y chrony
+    systemctl enable --now chronyd
+    local tries=0
+    until chronyc waitsync 1 0.5 > /dev/null 2>&1; do
+        tries=$((tries + 1))
+        if [ "$tries" -ge 120 ]; then
+            signal FAILURE "clock not synchronised after 10 minutes; check NTP reachability"
+            exit 1
+        fi
+        sleep 5
+    done
+}
+
+# What DC/OS preflight checks: tools, Docker running on overlay2, SELinux, firewalld, sysctls.
+prepare_os() {
+    step "installing prerequisites"
+    local missing=()
+    for tool in curl tar xz unzip ipset ping; do
+        command -v "$tool" > /dev/null || missing+=("$tool")
+    done
+    if [ "${#missing[@]}" -gt 0 ]; then
+        yum install -y curl tar xz unzip ipset iputils
+    fi
+    getent group nogroup > /dev/null || groupadd nogroup
+    step "disabling firewalld and SELinux enforcement"
+    if systemctl is-enabled firewalld > /dev/null 2>&1; then
+        systemctl disable --now firewalld
+    fi
+    if command -v getenforce > /dev/null && [ "$(getenforce)" = "Enforcing" ]; then
+        setenforce 0
+        sed -i 's/^SELINUX=enforcing/SELINUX=permissive/' /etc/selinux/config
+    fi
+    step "loading kernel modules and sysctls"
+    printf '%s\n' overlay br_netfilter ip_vs_wlc dummy > /etc/modules-load.d/dcos.conf
+    for module in overlay br_netfilter ip_vs_wlc dummy raid1 dm_raid; do
+        modprobe "$module" || log "kernel module $module not available"
+    done
+    cat > /etc/sysctl.d/90-dcos.conf <<'SYSCTL'
+net.bridge.bridge-nf-call-iptables = 1
+net.bridge.bridge-nf-call-ip6tables = 1
+net.ipv4.ip_forward = 1
+SYSCTL
+    sysctl --system > /dev/null
+    prepare_docker_volume
+    step "starting Docker on overlay2"
+    if ! command -v docker > /dev/null; then
+        yum install -y yum-utils
+        yum-config-manager --add-repo "${DOCKER_REPO_URL}"
+        yum install -y "${DOCKER_PACKAGE}"
+    fi
+    mkdir -p /etc/docker
+    [ -f /etc/docker/daemon.json ] || printf '{"storage-driver": "overlay2"}\n' > /etc/docker/daemon.json
+    systemctl enable --now docker
+    docker info --format '{{.Driver}}' | grep -qx overlay2
+}
+
+# A Cinder volume for Docker's storage when the template sets docker_volume_size.
+prepare_docker_volume() {
+    local volume_id="__DOCKER_VOLUME_ID__" device
+    [ -n "$volume_id" ] || return 0
+    step "preparing the Docker volume"
+    device="/dev/disk/by-id/virtio-${volume_id:0:20}"
+    for _ in $(seq 60); do [ -b "$device" ] && break; sleep 5; done
+    blkid "$device" > /dev/null || mkfs.xfs -n ftype=1 "$device"
+    mkdir -p /var/lib/docker
+    grep -q " /var/lib/docker " /etc/fstab || echo "$device /var/lib/docker xfs defaults 0 0" >> /etc/fstab
+    mountpoint -q /var/lib/docker || mount /var/lib/docker
+}
+
+is_ipv4() {
+    [[ "$1" =~ ^[0-9]{1,3}(\.[0-9]{1,3}){3}$ ]]
+}
