@@ -22,7 +22,8 @@ import java.util.Map;
 /**
  * The {@code magnetar} command line. It builds the root command with every client command (the
  * Magnum shell's, talking HTTP to the API); the server module adds its own ({@code serve},
- * {@code db-upgrade}, ...) to the same root through {@link #addSubcommand}.
+ * {@code db-upgrade}, ...) to the same root, either to {@link #root()} or through
+ * {@link #addSubcommand}.
  *
  * <p>Exit statuses: 0 on success, 1 when the server refuses a request, cannot be reached, or an
  * operation waited for ends failed, 2 for a malformed command line.
@@ -58,6 +59,9 @@ public final class MagnetarCli {
         this.root = new CommandLine(options);
         root.setDefaultValueProvider(new EnvironmentDefaults(options, environment));
         root.setCaseInsensitiveEnumValuesAllowed(true);
+        root.setOut(out);
+        root.setErr(err);
+        root.setExecutionStrategy(this::executeReportingFailures);
         root.addSubcommand("help", new CommandLine.HelpCommand());
         ClientCommands.addTo(root, new Session());
     }
@@ -66,8 +70,18 @@ public final class MagnetarCli {
         System.exit(new MagnetarCli().run(args));
     }
 
-    /** The root command, to add subcommands to or to inspect. */
-    public CommandLine root() {
+    /**
+     * A root command for this process (its environment, standard output and error) with every client
+     * command, for the server module to add its commands to and {@code execute}. Client failures are
+     * reported and mapped to exit status 1 by the root's execution strategy, so they need no
+     * exception handler.
+     */
+    public static CommandLine root() {
+        return new MagnetarCli().commandLine();
+    }
+
+    /** This instance's root command, to add subcommands to or to inspect. */
+    public CommandLine commandLine() {
         return root;
     }
 
@@ -79,22 +93,34 @@ public final class MagnetarCli {
 
     /** Parses and runs one command line; returns the exit status. */
     public int run(String... args) {
-        // Applied now rather than at construction so that subcommands added later get them too.
+        // Applied again so that subcommands added after construction write to the same place.
         root.setOut(out);
         root.setErr(err);
-        root.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof ApiException || e instanceof ServerUnreachableException || e instanceof CommandError) {
-                err.println(e.getMessage());
-                err.flush();
-                return 1;
-            }
-            throw e;
-        });
         try {
             return root.execute(args);
         } finally {
             out.flush();
             err.flush();
+        }
+    }
+
+    /**
+     * Runs the chosen command; a refusal by the server, an unreachable server or bad input is printed
+     * as one line on standard error with exit status 1, like the OpenStack clients do. Anything else
+     * is a bug and goes on to picocli's handler with its stack trace.
+     */
+    private int executeReportingFailures(CommandLine.ParseResult parseResult) {
+        try {
+            return new CommandLine.RunLast().execute(parseResult);
+        } catch (CommandLine.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ApiException || cause instanceof ServerUnreachableException
+                    || cause instanceof CommandError) {
+                err.println(cause.getMessage());
+                err.flush();
+                return 1;
+            }
+            throw e;
         }
     }
 
