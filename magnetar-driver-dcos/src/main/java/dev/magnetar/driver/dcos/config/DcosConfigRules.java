@@ -30,6 +30,13 @@ public final class DcosConfigRules {
             "azure", List.of("exhibitor_azure_account_name", "exhibitor_azure_prefix"),
             "shared_filesystem", List.of("exhibitor_fs_config_dir"));
 
+    /** Keys gen calculates; setting them fails with "must be calculated" (dcos-mesos.md §1.1). */
+    static final Set<String> CALCULATED = Set.of("mesos_isolation", "dcos_version", "provider", "check_search_path",
+            "fault_domain_enabled", "licensing_enabled", "mesos_master_port", "mesos_agent_port", "marathon_port",
+            "exhibitor_port", "metronome_port", "mesos_dns_port", "master_quorum", "exhibitor_static_ensemble",
+            "adminrouter_auth_enabled", "custom_auth", "resolvers_str", "mesos_hooks", "use_mesos_hooks",
+            "rexray_config_contents", "no_proxy_final", "has_master_external_loadbalancer", "package_ids");
+
     private DcosConfigRules() {
     }
 
@@ -40,9 +47,13 @@ public final class DcosConfigRules {
             if (e.getValue().isNull() || e.getValue().isFloatingPointNumber()) {
                 problems.add(e.getKey() + ": null and float values crash DC/OS's gen");
             }
-            DcosLabelSchema.find(e.getKey()).filter(LabelSpec::rejected)
-                    .ifPresent(s -> problems.add(e.getKey() + ": must not be set (" + s.rule() + ")"));
+            if (CALCULATED.contains(e.getKey())) {
+                problems.add(e.getKey() + ": must be calculated by DC/OS, not set");
+            }
         });
+        if ("static".equals(config.path("master_discovery").asText()) && config.has("num_masters")) {
+            problems.add("num_masters: must be calculated from master_list with static discovery");
+        }
         for (String required : List.of("cluster_name", "exhibitor_storage_backend", "master_discovery")) {
             if (!config.hasNonNull(required)) {
                 problems.add(required + ": required by DC/OS");
