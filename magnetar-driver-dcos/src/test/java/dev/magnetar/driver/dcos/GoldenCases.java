@@ -1,0 +1,74 @@
+package dev.magnetar.driver.dcos;
+
+import dev.magnetar.core.driver.DeploymentContext;
+import dev.magnetar.core.model.Cluster;
+import dev.magnetar.core.model.ClusterTemplate;
+import dev.magnetar.core.port.StackCredential;
+import dev.magnetar.core.port.StackSpec;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The golden-file matrix: each case is a template, a cluster and a deployment context. Other
+ * tests (and the simulated cloud's linter, later) take a {@link StackSpec} per case from here.
+ */
+final class GoldenCases {
+
+    record Case(String name, ClusterTemplate template, Cluster cluster, DeploymentContext context) {
+        StackSpec spec() {
+            return new DcosDriver(Fixtures.SETTINGS).stackSpec(template, cluster, context);
+        }
+    }
+
+    private static final String OVERLAY = "{\"vtep_subnet\":\"44.128.0.0/20\",\"vtep_subnet6\":\"fd01:a::/64\","
+            + "\"vtep_mac_oui\":\"70:B3:D5:00:00:00\",\"vtep_mtu\":1400,\"overlays\":[{\"name\":\"apps\","
+            + "\"subnet\":\"10.64.0.0/12\",\"prefix\":24},{\"name\":\"apps6\",\"subnet6\":\"fd01:c::/64\","
+            + "\"prefix6\":80,\"enabled\":false}]}";
+
+    private GoldenCases() {
+    }
+
+    static List<Case> all() {
+        ClusterTemplate base = Fixtures.blueprintTemplate().toBuilder().labels(Map.of()).build();
+        DeploymentContext local = Fixtures.context();
+        return List.of(
+                golden("defaults", base, Map.of(), 1, local),
+                golden("blueprint", Fixtures.blueprintTemplate(), Fixtures.BLUEPRINT_LABELS, 1, local),
+                golden("lb-zookeeper", base.toBuilder().masterLbEnabled(true).build(), Map.of(
+                        "exhibitor_storage_backend", "zookeeper",
+                        "exhibitor_zk_hosts", "10.0.0.250:2181,10.0.0.251:2181",
+                        "exhibitor_zk_path", "/dcos/dcosbay"), 3, local),
+                golden("static-3-masters", base.toBuilder().dnsNameserver("10.0.0.2,10.0.0.3").build(), Map.of(
+                        "dcos_public_agent_count", "2", "dns_search", "cloud.example.org example.org"), 3, local),
+                golden("overlay-custom-network", base.toBuilder().networkDriver("dcos-overlay").build(), Map.of(
+                        "dcos_overlay_network", OVERLAY, "dcos_overlay_mtu", "1350",
+                        "dcos_overlay_config_attempts", "6", "calico_enabled", "false"), 1, local),
+                golden("rexray", base.toBuilder().volumeDriver("rexray").build(), Map.of("rexray_preempt", "true"), 1,
+                        new DeploymentContext("https://keystone.example.org/v3", "RegionTwo", "demo", "Default",
+                                new StackCredential("6f0c5e1b8a", "trustee-4b1e", "not-a-real-secret"),
+                                Fixtures.SETTINGS)),
+                golden("agent-flags", base, Map.of("mesos_slave_isolation", "linux/nnp,process,volume/host_path,appc/runtime",
+                        "image_providers", "Docker,APPC", "dcos_public_agent_count", "1",
+                        "mesos_slave_executor_env_variables", "{\"JAVA_HOME\": \"/opt/java\", \"PATH\": \"/usr/bin:/bin\"}"),
+                        1, local),
+                golden("oauth-off", base, Map.of("oauth_enabled", "false", "telemetry_enabled", "false",
+                        "check_time", "false"), 1, local),
+                golden("oauth-on", base, Map.of("oauth_enabled", "true", "enable_ipv6", "false",
+                        "docker_remove_delay", "30mins", "gc_delay", "1days"), 1, local));
+    }
+
+    static Map<String, StackSpec> specs() {
+        Map<String, StackSpec> specs = new LinkedHashMap<>();
+        all().forEach(c -> specs.put(c.name(), c.spec()));
+        return specs;
+    }
+
+    private static Case golden(String name, ClusterTemplate template, Map<String, String> labels, int masters,
+                               DeploymentContext context) {
+        ClusterTemplate withLabels = template.toBuilder().labels(labels).build();
+        Cluster cluster = Fixtures.blueprintCluster(withLabels).toBuilder().masterCount(masters).build();
+        return new Case(name, withLabels, cluster, context);
+    }
+}
