@@ -1,0 +1,2 @@
+#!/bin/sh
+echo "master of $CLUSTER_NAME ($ADMIN_PASSWORD)"

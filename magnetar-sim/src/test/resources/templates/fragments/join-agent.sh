@@ -1,0 +1,3 @@
+#!/bin/sh
+echo "joining $MASTER"
+$WAIT_CURL --data-binary '{"status": "SUCCESS"}'
