@@ -165,7 +165,7 @@ public final class DcosLabelSchema {
                 "an http(s) URL of dcos_generate_config.sh; empty uses /opt/dcos/dcos_generate_config.sh in the image",
                 "the service's [driver.dcos_centos_v1] dcos_installer_url",
                 "the public download site is gone, so operators host the DC/OS 2.2 installer",
-                Landing.HEAT_PARAMETER, "dcos_installer_url", v -> v.isEmpty() ? Optional.empty()
+                Landing.HEAT_PARAMETER, "node_settings (DCOS_INSTALLER_URL)", v -> v.isEmpty() ? Optional.empty()
                 : httpUrl().problem(v)));
         t.add(new LabelSpec(DCOS_PUBLIC_AGENT_COUNT, List.of(), "int", "0 to 50", "0",
                 "public agents run slave_public for Marathon-LB and other edge services",
