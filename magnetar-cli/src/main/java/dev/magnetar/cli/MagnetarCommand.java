@@ -15,6 +15,10 @@ import java.util.Properties;
  */
 @Command(name = "magnetar", mixinStandardHelpOptions = true, versionProvider = MagnetarCommand.Version.class,
         synopsisSubcommandLabel = "<command>",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:success",
+                "1:the server refused the request or could not be reached, or a waited-for operation failed",
+                "2:the command line is malformed"},
         description = {"Magnetar: container infrastructure for OpenStack, speaking Magnum's v1 API.",
                 "Client commands talk to the API at --url; server commands run Magnetar itself."})
 final class MagnetarCommand {
