@@ -192,8 +192,14 @@ final class StackPlanner {
                         ready = ready == null || needed.readyAt == null ? null : later(ready, needed.readyAt);
                     }
                 }
+                Map<String, Object> raw = new LinkedHashMap<>(definition.properties());
+                // An OS::Heat::Stack's inline template is evaluated in its own scope, not in this one.
+                Object inline = isInlineStack(definition.type()) ? raw.remove("template") : null;
                 @SuppressWarnings("unchecked")
-                Map<String, Object> properties = (Map<String, Object>) evaluator.resolve(definition.properties());
+                Map<String, Object> properties = (Map<String, Object>) evaluator.resolve(raw);
+                if (inline != null) {
+                    properties.put("template", inline);
+                }
                 planned.put(name, resource(prefix + name, definition.type(), properties, ready));
             }
             Map<String, Object> outputs = new LinkedHashMap<>();
@@ -209,6 +215,11 @@ final class StackPlanner {
                 outputs.put(name, value);
             });
             return new Result(planned, outputs);
+        }
+
+        private boolean isInlineStack(String declaredType) {
+            return ResourceTypes.resolve(declaredType, spec.files(), environment) instanceof ResourceTypes.Builtin b
+                    && b.type().equals(ResourceTypes.STACK);
         }
 
         private Node resource(String path, String declaredType, Map<String, Object> properties, Instant ready) {

@@ -47,6 +47,11 @@ final class Checker {
         problems.add(prefix + where + ": " + message);
     }
 
+    /** A name for a place in this template, e.g. {@code template: resources.inner.template}. */
+    String location(String where) {
+        return prefix + where;
+    }
+
     boolean hasParameter(String name) {
         return template.parameters().containsKey(name) || Functions.PSEUDO_PARAMETERS.contains(name);
     }

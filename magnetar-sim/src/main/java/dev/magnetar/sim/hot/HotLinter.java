@@ -96,8 +96,12 @@ public final class HotLinter {
             if (resource.condition() != null) {
                 Conditions.check(resource.condition(), checker, where + ".condition");
             }
-            checker.walk(resource.properties(), where);
             ResourceTypes.Resolved type = resolve(resource.type(), checker, where);
+            if (type instanceof ResourceTypes.Builtin builtin && builtin.type().equals(ResourceTypes.STACK)) {
+                inlineStack(resource, checker, where, chain);
+                return;
+            }
+            checker.walk(resource.properties(), where);
             if (type instanceof ResourceTypes.Builtin builtin && builtin.type().equals(ResourceTypes.RESOURCE_GROUP)) {
                 if (!(resource.properties().get("resource_def") instanceof Map<?, ?> definition)
                         || !(definition.get("type") instanceof String memberType)) {
@@ -110,6 +114,18 @@ public final class HotLinter {
                 }
             } else if (type instanceof ResourceTypes.Nested nested) {
                 nested(nested, resource.properties(), checker, where, chain);
+            }
+        }
+
+        /** An OS::Heat::Stack: its inline template is a document of its own, not part of this one. */
+        private void inlineStack(HotTemplate.ResourceDefinition resource, Checker checker, String where,
+                                 Set<String> chain) {
+            Map<String, Object> others = new java.util.LinkedHashMap<>(resource.properties());
+            Object inline = others.remove("template");
+            checker.walk(others, where);
+            if (inline instanceof Map<?, ?> || inline instanceof String) {
+                String text = inline instanceof String s ? s : Functions.text(inline);
+                template(checker.location(where + ".template"), text, chain);
             }
         }
 
