@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.magnetar.core.context.RequestContext;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -31,8 +34,20 @@ public record TokenInfo(String userId, String userName, String userDomainId, Str
                 user.path("domain").path("id").asText(null), user.path("domain").path("name").asText(null),
                 project.path("id").asText(null), project.path("name").asText(null),
                 project.path("domain").path("id").asText(null), project.path("domain").path("name").asText(null),
-                roles, OffsetDateTime.parse(token.path("expires_at").asText()).toInstant(),
+                roles, instant(token.path("expires_at").asText()),
                 ServiceCatalog.fromJson(token.path("catalog")));
+    }
+
+    /**
+     * Keystone writes {@code 2026-11-24T19:27:26.000000Z}, but without the zone when the expiry
+     * comes from an application credential's; both are UTC.
+     */
+    static Instant instant(String timestamp) {
+        try {
+            return OffsetDateTime.parse(timestamp).toInstant();
+        } catch (DateTimeParseException e) {
+            return LocalDateTime.parse(timestamp).toInstant(ZoneOffset.UTC);
+        }
     }
 
     public boolean isProjectScoped() {
