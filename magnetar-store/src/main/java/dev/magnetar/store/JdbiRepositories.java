@@ -1,0 +1,52 @@
+package dev.magnetar.store;
+
+import dev.magnetar.core.port.ClusterRepository;
+import dev.magnetar.core.port.ClusterTemplateRepository;
+import dev.magnetar.core.port.ConductorRepository;
+import dev.magnetar.core.port.OperationRepository;
+import dev.magnetar.core.port.QuotaRepository;
+import dev.magnetar.core.port.Repositories;
+import org.jdbi.v3.core.Handle;
+
+/** The repositories of one transaction: all share its handle, so they commit or roll back together. */
+final class JdbiRepositories implements Repositories {
+
+    private final ClusterTemplateRepository templates;
+    private final ClusterRepository clusters;
+    private final OperationRepository operations;
+    private final ConductorRepository conductors;
+    private final QuotaRepository quotas;
+
+    JdbiRepositories(Handle handle, UniqueKeys uniqueKeys) {
+        this.templates = new JdbiClusterTemplateRepository(handle, uniqueKeys);
+        this.clusters = new JdbiClusterRepository(handle, uniqueKeys);
+        this.operations = new JdbiOperationRepository(handle, uniqueKeys);
+        this.conductors = new JdbiConductorRepository(handle, uniqueKeys);
+        this.quotas = new JdbiQuotaRepository(handle, uniqueKeys);
+    }
+
+    @Override
+    public ClusterTemplateRepository templates() {
+        return templates;
+    }
+
+    @Override
+    public ClusterRepository clusters() {
+        return clusters;
+    }
+
+    @Override
+    public OperationRepository operations() {
+        return operations;
+    }
+
+    @Override
+    public ConductorRepository conductors() {
+        return conductors;
+    }
+
+    @Override
+    public QuotaRepository quotas() {
+        return quotas;
+    }
+}

@@ -1,0 +1,749 @@
+package dev.magnetar.store;
+
+import dev.magnetar.core.error.ErrorKind;
+import dev.magnetar.core.error.MagnetarException;
+import dev.magnetar.core.model.Cluster;
+import dev.magnetar.core.model.ClusterStatus;
+import dev.magnetar.core.model.ClusterTemplate;
+import dev.magnetar.core.model.ConductorRecord;
+import dev.magnetar.core.model.Operation;
+import dev.magnetar.core.model.OperationKind;
+import dev.magnetar.core.model.OperationState;
+import dev.magnetar.core.model.Quota;
+import dev.magnetar.core.port.ClusterRepository.ClusterStats;
+import dev.magnetar.core.port.Database;
+import dev.magnetar.core.port.PageRequest;
+import dev.magnetar.core.port.Repositories;
+import dev.magnetar.core.port.PageRequest.SortDirection;
+import dev.magnetar.core.port.Scope;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TimeZone;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import static dev.magnetar.store.Fixtures.CREATED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What the core's persistence ports promise, written once and run on every engine by a subclass
+ * per engine. Each test starts from empty tables in a migrated scratch database.
+ */
+@ExtendWith(ScratchStores.class)
+abstract class StoreContract {
+
+    /** Set by {@link ScratchStores} before each test. */
+    Store store;
+    StoreConfig config;
+
+    abstract Engine engine();
+
+    Database db() {
+        return store.database();
+    }
+
+    ClusterTemplate insert(ClusterTemplate template) {
+        db().transact(repos -> repos.templates().insert(template));
+        return template;
+    }
+
+    Cluster insert(Cluster cluster) {
+        db().transact(repos -> repos.clusters().insert(cluster));
+        return cluster;
+    }
+
+    @Nested
+    class ClusterTemplates {
+
+        @Test
+        void every_field_survives_a_round_trip() {
+            ClusterTemplate template = insert(Fixtures.everyTemplateField());
+
+            assertThat(db().transaction((Repositories repos) -> repos.templates().findByUuid(template.uuid()))).contains(template);
+        }
+
+        @Test
+        void unset_fields_and_empty_labels_come_back_unset() {
+            ClusterTemplate sparse = insert(ClusterTemplate.builder().uuid(Fixtures.uuid()).serverType(null).build());
+
+            ClusterTemplate read = db().transaction((Repositories repos) -> repos.templates().findByUuid(sparse.uuid())).orElseThrow();
+            assertThat(read).isEqualTo(sparse);
+            assertThat(read.labels()).isEmpty();
+            assertThat(read.apiserverPort()).isNull();
+            assertThat(read.createdAt()).isNull();
+        }
+
+        @Test
+        void a_second_template_with_the_same_uuid_is_a_conflict() {
+            ClusterTemplate template = insert(Fixtures.template("p1").build());
+
+            assertThatThrownBy(() -> insert(Fixtures.template("p2").uuid(template.uuid()).build()))
+                    .isInstanceOfSatisfying(MagnetarException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CONFLICT))
+                    .hasMessageContaining(template.uuid());
+        }
+
+        @Test
+        void update_stores_every_field_and_reports_a_missing_row() {
+            ClusterTemplate template = insert(Fixtures.template("p1").labels(Map.of("a", "1")).build());
+            ClusterTemplate changed = Fixtures.everyTemplateField().toBuilder().uuid(template.uuid()).build();
+
+            assertThat(db().transaction((Repositories repos) -> repos.templates().update(changed))).isTrue();
+            assertThat(db().transaction((Repositories repos) -> repos.templates().findByUuid(template.uuid()))).contains(changed);
+            assertThat(db().transaction((Repositories repos) -> repos.templates().update(Fixtures.template("p1").build()))).isFalse();
+        }
+
+        @Test
+        void delete_removes_the_row_once() {
+            ClusterTemplate template = insert(Fixtures.template("p1").build());
+
+            assertThat(db().transaction((Repositories repos) -> repos.templates().delete(template.uuid()))).isTrue();
+            assertThat(db().transaction((Repositories repos) -> repos.templates().delete(template.uuid()))).isFalse();
+            assertThat(db().transaction((Repositories repos) -> repos.templates().findByUuid(template.uuid()))).isEmpty();
+        }
+
+        @Test
+        void a_template_is_referenced_while_a_cluster_uses_it() {
+            ClusterTemplate used = insert(Fixtures.template("p1").build());
+            ClusterTemplate unused = insert(Fixtures.template("p1").build());
+            insert(Fixtures.cluster("p1").clusterTemplateId(used.uuid()).build());
+
+            assertThat(db().transaction((Repositories repos) -> repos.templates().isReferenced(used.uuid()))).isTrue();
+            assertThat(db().transaction((Repositories repos) -> repos.templates().isReferenced(unused.uuid()))).isFalse();
+        }
+
+        @Test
+        void names_are_looked_up_within_the_scope() {
+            ClusterTemplate own = insert(Fixtures.template("p1").name("shared").build());
+            ClusterTemplate ownHidden = insert(Fixtures.template("p1").name("shared").isPublic(true).hidden(true).build());
+            ClusterTemplate otherPrivate = insert(Fixtures.template("p2").name("shared").build());
+            ClusterTemplate otherPublic = insert(Fixtures.template("p2").name("shared").isPublic(true).build());
+            ClusterTemplate otherHidden = insert(Fixtures.template("p2").name("shared").isPublic(true).hidden(true).build());
+            insert(Fixtures.template("p1").name("Shared").build());
+
+            assertThat(named("shared", Scope.project("p1"))).containsExactly(own, ownHidden);
+            assertThat(named("shared", new Scope("p1", true, false))).containsExactly(own, ownHidden, otherPublic);
+            assertThat(named("shared", new Scope("p1", true, true)))
+                    .containsExactly(own, ownHidden, otherPublic, otherHidden);
+            assertThat(named("shared", Scope.allProjects()))
+                    .containsExactly(own, ownHidden, otherPrivate, otherPublic, otherHidden);
+            assertThat(named("shared", new Scope(null, true, false))).containsExactly(own, otherPrivate, otherPublic);
+            assertThat(named("nothing", Scope.allProjects())).isEmpty();
+        }
+
+        @Test
+        void listing_applies_the_scope() {
+            ClusterTemplate own = insert(Fixtures.template("p1").build());
+            insert(Fixtures.template("p2").build());
+            ClusterTemplate otherPublic = insert(Fixtures.template("p2").isPublic(true).build());
+            insert(Fixtures.template("p2").isPublic(true).hidden(true).build());
+
+            assertThat(db().transaction((Repositories repos) -> repos.templates().list(new Scope("p1", true, false),
+                    PageRequest.firstPage(10)))).containsExactly(own, otherPublic);
+            assertThat(db().transaction((Repositories repos) -> repos.templates().list(Scope.allProjects(), PageRequest.firstPage(10))))
+                    .hasSize(4);
+        }
+
+        @Test
+        void work_that_throws_leaves_nothing_behind() {
+            ClusterTemplate template = Fixtures.template("p1").build();
+
+            assertThatThrownBy(() -> db().transact(repos -> {
+                repos.templates().insert(template);
+                throw MagnetarException.invalid("changed my mind");
+            })).isInstanceOf(MagnetarException.class).hasMessage("changed my mind");
+            assertThat(db().transaction((Repositories repos) -> repos.templates().findByUuid(template.uuid()))).isEmpty();
+        }
+
+        private List<ClusterTemplate> named(String name, Scope scope) {
+            return db().transaction((Repositories repos) -> repos.templates().findByName(name, scope));
+        }
+    }
+
+    @Nested
+    class Clusters {
+
+        @Test
+        void every_field_survives_a_round_trip() {
+            Cluster cluster = insert(Fixtures.everyClusterField());
+
+            assertThat(find(cluster.uuid())).contains(cluster);
+        }
+
+        @Test
+        void unset_fields_and_empty_collections_come_back_unset() {
+            Cluster sparse = insert(Cluster.builder().uuid(Fixtures.uuid()).build());
+
+            Cluster read = find(sparse.uuid()).orElseThrow();
+            assertThat(read).isEqualTo(sparse);
+            assertThat(read.masterAddresses()).isEmpty();
+            assertThat(read.faults()).isEmpty();
+            assertThat(read.floatingIpEnabled()).isNull();
+            assertThat(read.healthStatus()).isNull();
+        }
+
+        @Test
+        void timestamps_do_not_depend_on_the_time_zone_of_the_jvm() {
+            TimeZone original = TimeZone.getDefault();
+            try {
+                TimeZone.setDefault(TimeZone.getTimeZone("America/New_York"));
+                Cluster cluster = insert(Fixtures.cluster("p1").createdAt(CREATED).build());
+                TimeZone.setDefault(TimeZone.getTimeZone("Asia/Kolkata"));
+                assertThat(find(cluster.uuid()).orElseThrow().createdAt()).isEqualTo(CREATED);
+            } finally {
+                TimeZone.setDefault(original);
+            }
+        }
+
+        @Test
+        void nanoseconds_are_cut_to_the_microseconds_every_engine_keeps() {
+            Cluster cluster = insert(Fixtures.cluster("p1").createdAt(Instant.parse("2026-01-01T00:00:00.123456789Z"))
+                    .build());
+
+            assertThat(find(cluster.uuid()).orElseThrow().createdAt())
+                    .isEqualTo(Instant.parse("2026-01-01T00:00:00.123456Z"));
+        }
+
+        @Test
+        void a_second_cluster_with_the_same_uuid_is_a_conflict() {
+            Cluster cluster = insert(Fixtures.cluster("p1").build());
+
+            assertThatThrownBy(() -> insert(Fixtures.cluster("p1").uuid(cluster.uuid()).build()))
+                    .isInstanceOfSatisfying(MagnetarException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CONFLICT));
+        }
+
+        @Test
+        void update_succeeds_on_the_stored_version_and_increments_it() {
+            Cluster cluster = insert(Fixtures.everyClusterField());
+            Cluster scaled = cluster.toBuilder().nodeCount(9).status(ClusterStatus.UPDATE_IN_PROGRESS)
+                    .labels(Map.of()).nodeAddresses(List.of()).build();
+
+            assertThat(db().transaction((Repositories repos) -> repos.clusters().update(scaled))).isTrue();
+            assertThat(find(cluster.uuid())).contains(scaled.toBuilder().version(cluster.version() + 1).build());
+        }
+
+        @Test
+        void update_on_a_stale_version_changes_nothing() {
+            Cluster cluster = insert(Fixtures.cluster("p1").build());
+            Cluster first = cluster.toBuilder().nodeCount(2).build();
+            Cluster second = cluster.toBuilder().nodeCount(3).build();
+
+            assertThat(db().transaction((Repositories repos) -> repos.clusters().update(first))).isTrue();
+            assertThat(db().transaction((Repositories repos) -> repos.clusters().update(second))).isFalse();
+            assertThat(find(cluster.uuid()).orElseThrow())
+                    .satisfies(stored -> assertThat(stored.nodeCount()).isEqualTo(2))
+                    .satisfies(stored -> assertThat(stored.version()).isEqualTo(1));
+        }
+
+        @Test
+        void update_of_a_deleted_cluster_reports_false() {
+            Cluster cluster = insert(Fixtures.cluster("p1").build());
+
+            assertThat(db().transaction((Repositories repos) -> repos.clusters().delete(cluster.uuid()))).isTrue();
+            assertThat(db().transaction((Repositories repos) -> repos.clusters().delete(cluster.uuid()))).isFalse();
+            assertThat(db().transaction((Repositories repos) -> repos.clusters().update(cluster))).isFalse();
+        }
+
+        @Test
+        void names_are_looked_up_in_the_project_only_even_with_public_scope() {
+            Cluster own = insert(Fixtures.cluster("p1").name("web").build());
+            Cluster other = insert(Fixtures.cluster("p2").name("web").build());
+
+            assertThat(db().transaction((Repositories repos) -> repos.clusters().findByName("web", new Scope("p1", true, true))))
+                    .containsExactly(own);
+            assertThat(db().transaction((Repositories repos) -> repos.clusters().findByName("web", Scope.allProjects())))
+                    .containsExactly(own, other);
+            assertThat(db().transaction((Repositories repos) -> repos.clusters().list(Scope.project("p2"), PageRequest.firstPage(5))))
+                    .containsExactly(other);
+        }
+
+        @Test
+        void clusters_are_found_by_status() {
+            Cluster creating = insert(Fixtures.cluster("p1").status(ClusterStatus.CREATE_IN_PROGRESS).build());
+            Cluster deleting = insert(Fixtures.cluster("p2").status(ClusterStatus.DELETE_IN_PROGRESS).build());
+            insert(Fixtures.cluster("p1").status(ClusterStatus.CREATE_COMPLETE).build());
+
+            assertThat(db().transaction((Repositories repos) -> repos.clusters().findByStatus(
+                    EnumSet.of(ClusterStatus.CREATE_IN_PROGRESS, ClusterStatus.DELETE_IN_PROGRESS))))
+                    .containsExactly(creating, deleting);
+            assertThat(db().transaction((Repositories repos) -> repos.clusters().findByStatus(List.of()))).isEmpty();
+        }
+
+        @Test
+        void counts_and_stats_are_per_project_or_over_all() {
+            insert(Fixtures.cluster("p1").nodeCount(3).masterCount(1).build());
+            insert(Fixtures.cluster("p1").nodeCount(2).masterCount(3).build());
+            insert(Fixtures.cluster("p2").nodeCount(10).masterCount(1).build());
+
+            assertThat(db().transaction((Repositories repos) -> repos.clusters().countInProject("p1"))).isEqualTo(2);
+            assertThat(db().transaction((Repositories repos) -> repos.clusters().countInProject("p3"))).isZero();
+            assertThat(db().transaction((Repositories repos) -> repos.clusters().stats("p1"))).isEqualTo(new ClusterStats(2, 9));
+            assertThat(db().transaction((Repositories repos) -> repos.clusters().stats(null))).isEqualTo(new ClusterStats(3, 20));
+            assertThat(db().transaction((Repositories repos) -> repos.clusters().stats("p3"))).isEqualTo(new ClusterStats(0, 0));
+        }
+
+        private Optional<Cluster> find(String uuid) {
+            return db().transaction((Repositories repos) -> repos.clusters().findByUuid(uuid));
+        }
+    }
+
+    @Nested
+    class Paging {
+
+        @Test
+        void pages_follow_insertion_order_after_the_marker() {
+            List<String> uuids = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                uuids.add(insert(Fixtures.cluster("p1").build()).uuid());
+            }
+
+            assertThat(clusterPage(new PageRequest(2, null, "id", SortDirection.ASC))).containsExactlyElementsOf(uuids.subList(0, 2));
+            assertThat(clusterPage(new PageRequest(2, uuids.get(1), "id", SortDirection.ASC))).containsExactlyElementsOf(uuids.subList(2, 4));
+            assertThat(clusterPage(new PageRequest(10, uuids.get(3), "id", SortDirection.DESC)))
+                    .containsExactly(uuids.get(2), uuids.get(1), uuids.get(0));
+            assertThat(clusterPage(new PageRequest(2, uuids.get(4), "id", SortDirection.ASC))).isEmpty();
+        }
+
+        @Test
+        void equal_sort_values_are_ordered_by_insertion_in_the_same_direction() {
+            String b1 = insert(Fixtures.cluster("p1").name("b").build()).uuid();
+            String a1 = insert(Fixtures.cluster("p1").name("a").build()).uuid();
+            String b2 = insert(Fixtures.cluster("p1").name("b").build()).uuid();
+            String a2 = insert(Fixtures.cluster("p1").name("a").build()).uuid();
+
+            assertThat(walkClusters("name", SortDirection.ASC, 1)).containsExactly(a1, a2, b1, b2);
+            assertThat(walkClusters("name", SortDirection.DESC, 1)).containsExactly(b2, b1, a2, a1);
+        }
+
+        @Test
+        void nulls_sort_lowest_and_page_in_both_directions() {
+            String kp20 = insert(Fixtures.cluster("p1").keypair("kp-20").build()).uuid();
+            String null1 = insert(Fixtures.cluster("p1").keypair(null).build()).uuid();
+            String kp10 = insert(Fixtures.cluster("p1").keypair("kp-10").build()).uuid();
+            String null2 = insert(Fixtures.cluster("p1").keypair(null).build()).uuid();
+            String kp10b = insert(Fixtures.cluster("p1").keypair("kp-10").build()).uuid();
+
+            List<String> ascending = List.of(null1, null2, kp10, kp10b, kp20);
+            List<String> descending = List.of(kp20, kp10b, kp10, null2, null1);
+            for (int pageSize = 1; pageSize <= 3; pageSize++) {
+                assertThat(walkClusters("keypair", SortDirection.ASC, pageSize))
+                        .as("ascending in pages of %d", pageSize).containsExactlyElementsOf(ascending);
+                assertThat(walkClusters("keypair", SortDirection.DESC, pageSize))
+                        .as("descending in pages of %d", pageSize).containsExactlyElementsOf(descending);
+            }
+        }
+
+        @Test
+        void numbers_sort_as_numbers() {
+            String nine = insert(Fixtures.cluster("p1").nodeCount(9).build()).uuid();
+            String ten = insert(Fixtures.cluster("p1").nodeCount(10).build()).uuid();
+            String one = insert(Fixtures.cluster("p1").nodeCount(1).build()).uuid();
+
+            assertThat(walkClusters("node_count", SortDirection.ASC, 2)).containsExactly(one, nine, ten);
+        }
+
+        @Test
+        void nullable_text_and_enum_columns_page_alike() {
+            String none = insert(Fixtures.cluster("p1").healthStatus(null).stackId(null).build()).uuid();
+            String healthy = insert(Fixtures.cluster("p1").healthStatus(dev.magnetar.core.model.HealthStatus.HEALTHY)
+                    .stackId("s2").build()).uuid();
+            String unknown = insert(Fixtures.cluster("p1").healthStatus(dev.magnetar.core.model.HealthStatus.UNKNOWN)
+                    .stackId("s1").build()).uuid();
+
+            assertThat(walkClusters("health_status", SortDirection.ASC, 1)).containsExactly(none, healthy, unknown);
+            assertThat(walkClusters("stack_id", SortDirection.DESC, 2)).containsExactly(healthy, unknown, none);
+        }
+
+        @Test
+        void templates_page_on_the_public_flag() {
+            String private1 = insert(Fixtures.template("p1").isPublic(false).build()).uuid();
+            String public1 = insert(Fixtures.template("p1").isPublic(true).build()).uuid();
+            String private2 = insert(Fixtures.template("p1").isPublic(false).build()).uuid();
+
+            assertThat(walkTemplatesOrClusters(true, "public", SortDirection.ASC, 1))
+                    .containsExactly(private1, private2, public1);
+            assertThat(walkTemplatesOrClusters(true, "public", SortDirection.DESC, 2))
+                    .containsExactly(public1, private2, private1);
+        }
+
+        @Test
+        void templates_page_on_timestamps_with_unset_ones_lowest() {
+            String late = insert(Fixtures.template("p1").createdAt(CREATED.plusSeconds(60)).build()).uuid();
+            String unset = insert(Fixtures.template("p1").createdAt(null).build()).uuid();
+            String early = insert(Fixtures.template("p1").createdAt(CREATED.plusNanos(1000)).build()).uuid();
+            String earliest = insert(Fixtures.template("p1").createdAt(CREATED).build()).uuid();
+
+            assertThat(walkTemplatesOrClusters(true, "created_at", SortDirection.ASC, 3))
+                    .containsExactly(unset, earliest, early, late);
+            assertThat(walkTemplatesOrClusters(true, "created_at", SortDirection.DESC, 3))
+                    .containsExactly(late, early, earliest, unset);
+        }
+
+        @Test
+        void every_sort_key_is_accepted() {
+            insert(Fixtures.everyTemplateField());
+            insert(Fixtures.everyClusterField());
+            for (String key : dev.magnetar.core.port.ClusterTemplateRepository.SORT_KEYS) {
+                assertThat(walkTemplatesOrClusters(true, key, SortDirection.DESC, 1)).as(key).hasSize(1);
+            }
+            for (String key : dev.magnetar.core.port.ClusterRepository.SORT_KEYS) {
+                assertThat(walkTemplatesOrClusters(false, key, SortDirection.ASC, 1)).as(key).hasSize(1);
+            }
+        }
+
+        @Test
+        void a_key_outside_the_sortable_fields_is_refused() {
+            assertThatThrownBy(() -> clusterPage(new PageRequest(1, null, "labels; DROP TABLE clusters", SortDirection.ASC)))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+
+        private List<String> clusterPage(PageRequest page) {
+            return db().transaction((Repositories repos) -> repos.clusters().list(Scope.allProjects(), page)).stream()
+                    .map(Cluster::uuid).toList();
+        }
+
+        private List<String> walkClusters(String key, SortDirection direction, int pageSize) {
+            return walkTemplatesOrClusters(false, key, direction, pageSize);
+        }
+
+        /** Follows markers page by page until an empty page, as a client would. */
+        private List<String> walkTemplatesOrClusters(boolean templates, String key, SortDirection direction,
+                                                     int pageSize) {
+            Function<PageRequest, List<String>> pageOf = page -> db().transaction((Repositories repos) -> templates
+                    ? repos.templates().list(Scope.allProjects(), page).stream().map(ClusterTemplate::uuid).toList()
+                    : repos.clusters().list(Scope.allProjects(), page).stream().map(Cluster::uuid).toList());
+            List<String> seen = new ArrayList<>();
+            String marker = null;
+            for (int guard = 0; guard < 50; guard++) {
+                List<String> page = pageOf.apply(new PageRequest(pageSize, marker, key, direction));
+                assertThat(page.size()).isLessThanOrEqualTo(pageSize);
+                if (page.isEmpty()) {
+                    return seen;
+                }
+                seen.addAll(page);
+                marker = page.getLast();
+            }
+            throw new AssertionError("paging by " + key + " never ended: " + seen);
+        }
+    }
+
+    @Nested
+    class Operations {
+
+        private final Instant now = Instant.parse("2026-05-01T12:00:00Z");
+        private final Duration lease = Duration.ofMinutes(5);
+
+        @Test
+        void an_operation_survives_a_round_trip() {
+            Operation op = new Operation(Fixtures.uuid(), Fixtures.uuid(), OperationKind.UPDATE_CLUSTER,
+                    Map.of("nodes_to_remove", "[\"a\",\"b\"]"), OperationState.PENDING, 2, "w1",
+                    now.plusSeconds(30), now, "boom", CREATED, now);
+            db().transact(repos -> repos.operations().insert(op));
+
+            assertThat(db().transaction((Repositories repos) -> repos.operations().findById(op.id()))).contains(op);
+        }
+
+        @Test
+        void the_oldest_due_operation_is_claimed_with_a_lease_and_one_more_attempt() {
+            Operation older = pending(now.minusSeconds(20));
+            pending(now.minusSeconds(10));
+
+            Operation claimed = claim("w1", now).orElseThrow();
+
+            assertThat(claimed.id()).isEqualTo(older.id());
+            assertThat(claimed.leaseOwner()).isEqualTo("w1");
+            assertThat(claimed.leaseUntil()).isEqualTo(now.plus(lease));
+            assertThat(claimed.attempts()).isEqualTo(1);
+            assertThat(claimed.state()).isEqualTo(OperationState.PENDING);
+        }
+
+        @Test
+        void an_operation_is_not_claimed_before_its_not_before() {
+            Operation later = insertOperation(Operation.pending(Fixtures.uuid(), "c", OperationKind.CREATE_CLUSTER,
+                    Map.of(), now.plusSeconds(60)));
+
+            assertThat(claim("w1", now)).isEmpty();
+            assertThat(claim("w1", now.plusSeconds(60))).map(Operation::id).contains(later.id());
+        }
+
+        @Test
+        void a_leased_operation_is_claimable_again_only_when_the_lease_expires() {
+            Operation op = pending(now);
+            claim("w1", now).orElseThrow();
+
+            assertThat(claim("w2", now.plusSeconds(1))).isEmpty();
+            Operation reclaimed = claim("w2", now.plus(lease)).orElseThrow();
+
+            assertThat(reclaimed.id()).isEqualTo(op.id());
+            assertThat(reclaimed.leaseOwner()).isEqualTo("w2");
+            assertThat(reclaimed.attempts()).isEqualTo(2);
+            assertThat(db().transaction((Repositories repos) -> repos.operations().complete(op.id(), "w1", now))).isFalse();
+        }
+
+        @Test
+        void only_the_owner_completes_and_a_done_operation_is_no_longer_pending() {
+            Operation op = pending(now);
+            claim("w1", now).orElseThrow();
+
+            assertThat(db().transaction((Repositories repos) -> repos.operations().complete(op.id(), "w2", now))).isFalse();
+            assertThat(db().transaction((Repositories repos) -> repos.operations().complete(op.id(), "w1", now.plusSeconds(1)))).isTrue();
+
+            Operation done = find(op.id());
+            assertThat(done.state()).isEqualTo(OperationState.DONE);
+            assertThat(done.updatedAt()).isEqualTo(now.plusSeconds(1));
+            assertThat(db().transaction((Repositories repos) -> repos.operations().countPending())).isZero();
+            assertThat(db().transaction((Repositories repos) -> repos.operations().pendingFor(op.clusterUuid()))).isEmpty();
+            assertThat(claim("w2", now.plus(lease).plus(lease))).isEmpty();
+            assertThat(db().transaction((Repositories repos) -> repos.operations().complete(op.id(), "w1", now))).isFalse();
+        }
+
+        @Test
+        void only_the_owner_fails_an_operation_for_good() {
+            Operation op = pending(now);
+            claim("w1", now).orElseThrow();
+
+            assertThat(db().transaction((Repositories repos) -> repos.operations().fail(op.id(), "w2", "no", now))).isFalse();
+            assertThat(db().transaction((Repositories repos) -> repos.operations().fail(op.id(), "w1", "Heat said no", now))).isTrue();
+
+            assertThat(find(op.id())).satisfies(failed -> {
+                assertThat(failed.state()).isEqualTo(OperationState.FAILED);
+                assertThat(failed.lastError()).isEqualTo("Heat said no");
+            });
+            assertThat(claim("w1", now.plus(lease).plus(lease))).isEmpty();
+        }
+
+        @Test
+        void only_the_owner_gives_an_operation_back_for_a_later_attempt() {
+            Operation op = pending(now);
+            claim("w1", now).orElseThrow();
+            Instant retryAt = now.plusSeconds(30);
+
+            assertThat(db().transaction((Repositories repos) -> repos.operations().retryLater(op.id(), "w2", retryAt, "x", now))).isFalse();
+            assertThat(db().transaction((Repositories repos) -> repos.operations().retryLater(op.id(), "w1", retryAt, "busy", now)))
+                    .isTrue();
+
+            Operation waiting = find(op.id());
+            assertThat(waiting.leaseOwner()).isNull();
+            assertThat(waiting.leaseUntil()).isNull();
+            assertThat(waiting.notBefore()).isEqualTo(retryAt);
+            assertThat(waiting.lastError()).isEqualTo("busy");
+            assertThat(claim("w2", retryAt.minusMillis(1))).isEmpty();
+            assertThat(claim("w2", retryAt)).map(Operation::attempts).contains(2);
+        }
+
+        @Test
+        void pending_operations_of_a_cluster_are_listed_oldest_first() {
+            Operation first = insertOperation(Operation.pending(Fixtures.uuid(), "c1", OperationKind.CREATE_CLUSTER,
+                    Map.of(), now));
+            Operation second = insertOperation(Operation.pending(Fixtures.uuid(), "c1", OperationKind.DELETE_CLUSTER,
+                    Map.of(), now));
+            insertOperation(Operation.pending(Fixtures.uuid(), "c2", OperationKind.CREATE_CLUSTER, Map.of(), now));
+
+            assertThat(db().transaction((Repositories repos) -> repos.operations().pendingFor("c1"))).containsExactly(first, second);
+            assertThat(db().transaction((Repositories repos) -> repos.operations().countPending())).isEqualTo(3);
+        }
+
+        @Test
+        void of_two_workers_racing_for_one_operation_exactly_one_wins() throws Exception {
+            for (int round = 0; round < 8; round++) {
+                Operation op = pending(now);
+                List<Optional<Operation>> results = race(2, worker -> claim("w" + worker, now));
+
+                assertThat(results.stream().filter(Optional::isPresent).count()).as("round %d", round).isEqualTo(1);
+                assertThat(find(op.id()).attempts()).isEqualTo(1);
+                db().transact(repos -> repos.operations().complete(op.id(), find(op.id()).leaseOwner(), now));
+            }
+        }
+
+        @Test
+        void racing_workers_draining_the_outbox_claim_each_operation_once() throws Exception {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                ids.add(pending(now.plusMillis(i)).id());
+            }
+            Map<String, String> claimedBy = new ConcurrentHashMap<>();
+            List<Optional<Operation>> ignored = race(2, worker -> {
+                for (int attempt = 0; attempt < 100 && claimedBy.size() < ids.size(); attempt++) {
+                    claim("w" + worker, now.plusSeconds(1)).ifPresent(op -> {
+                        String previous = claimedBy.putIfAbsent(op.id(), "w" + worker);
+                        assertThat(previous).as("second claim of %s", op.id()).isNull();
+                    });
+                }
+                return Optional.empty();
+            });
+
+            assertThat(ignored).hasSize(2);
+            assertThat(claimedBy.keySet()).containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(ids).allSatisfy(id -> assertThat(find(id).attempts()).isEqualTo(1));
+        }
+
+        private <T> List<T> race(int workers, Function<Integer, T> work) throws Exception {
+            CyclicBarrier start = new CyclicBarrier(workers);
+            ExecutorService pool = Executors.newFixedThreadPool(workers);
+            try {
+                List<Future<T>> futures = new ArrayList<>();
+                for (int w = 0; w < workers; w++) {
+                    int worker = w;
+                    Callable<T> task = () -> {
+                        start.await(10, TimeUnit.SECONDS);
+                        return work.apply(worker);
+                    };
+                    futures.add(pool.submit(task));
+                }
+                List<T> results = new ArrayList<>();
+                for (Future<T> future : futures) {
+                    results.add(future.get(30, TimeUnit.SECONDS));
+                }
+                return Collections.unmodifiableList(results);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        private Operation pending(Instant createdAt) {
+            return insertOperation(Operation.pending(Fixtures.uuid(), Fixtures.uuid(), OperationKind.CREATE_CLUSTER,
+                    Map.of(), createdAt));
+        }
+
+        private Operation insertOperation(Operation op) {
+            db().transact(repos -> repos.operations().insert(op));
+            return op;
+        }
+
+        private Optional<Operation> claim(String owner, Instant at) {
+            return db().transaction((Repositories repos) -> repos.operations().claimNext(owner, at, lease));
+        }
+
+        private Operation find(String id) {
+            return db().transaction((Repositories repos) -> repos.operations().findById(id)).orElseThrow();
+        }
+    }
+
+    @Nested
+    class Conductors {
+
+        private final Instant start = Instant.parse("2026-05-01T12:00:00.250Z");
+
+        @Test
+        void the_first_heartbeat_registers_and_later_ones_report_up() {
+            db().transact(repos -> repos.conductors().heartbeat("node-1", "magnetar-conductor", start));
+
+            ConductorRecord registered = single();
+            assertThat(registered.host()).isEqualTo("node-1");
+            assertThat(registered.binary()).isEqualTo("magnetar-conductor");
+            assertThat(registered.reportCount()).isZero();
+            assertThat(registered.createdAt()).isEqualTo(start);
+            assertThat(registered.disabled()).isFalse();
+            assertThat(registered.forcedDown()).isFalse();
+
+            db().transact(repos -> repos.conductors().heartbeat("node-1", "magnetar-conductor", start.plusSeconds(10)));
+            db().transact(repos -> repos.conductors().heartbeat("node-1", "magnetar-conductor", start.plusSeconds(20)));
+
+            ConductorRecord reported = single();
+            assertThat(reported.id()).isEqualTo(registered.id());
+            assertThat(reported.reportCount()).isEqualTo(2);
+            assertThat(reported.lastSeenUp()).isEqualTo(start.plusSeconds(20));
+            assertThat(reported.updatedAt()).isEqualTo(start.plusSeconds(20));
+            assertThat(reported.createdAt()).isEqualTo(start);
+        }
+
+        @Test
+        void each_host_and_binary_has_its_own_row_in_registration_order() {
+            db().transact(repos -> repos.conductors().heartbeat("node-2", "magnetar-conductor", start));
+            db().transact(repos -> repos.conductors().heartbeat("node-1", "magnetar-conductor", start));
+            db().transact(repos -> repos.conductors().heartbeat("node-1", "other-binary", start));
+
+            assertThat(db().transaction((Repositories repos) -> repos.conductors().list()))
+                    .extracting(ConductorRecord::host, ConductorRecord::binary)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("node-2", "magnetar-conductor"),
+                            org.assertj.core.groups.Tuple.tuple("node-1", "magnetar-conductor"),
+                            org.assertj.core.groups.Tuple.tuple("node-1", "other-binary"));
+        }
+
+        private ConductorRecord single() {
+            List<ConductorRecord> all = db().transaction((Repositories repos) -> repos.conductors().list());
+            assertThat(all).hasSize(1);
+            return all.getFirst();
+        }
+    }
+
+    @Nested
+    class Quotas {
+
+        private final Instant now = Instant.parse("2026-05-01T12:00:00.5Z");
+
+        @Test
+        void an_inserted_quota_is_returned_with_its_generated_id() {
+            Quota quota = db().transaction((Repositories repos) -> repos.quotas().insert("p1", "Cluster", 5, now));
+
+            assertThat(quota.id()).isPositive();
+            assertThat(quota).isEqualTo(new Quota(quota.id(), "p1", "Cluster", 5, now, null));
+            assertThat(db().transaction((Repositories repos) -> repos.quotas().find("p1", "Cluster"))).contains(quota);
+            assertThat(db().transaction((Repositories repos) -> repos.quotas().find("p2", "Cluster"))).isEmpty();
+        }
+
+        @Test
+        void a_second_quota_for_the_same_project_and_resource_is_a_conflict() {
+            db().transact(repos -> repos.quotas().insert("p1", "Cluster", 5, now));
+
+            assertThatThrownBy(() -> db().transact(repos -> repos.quotas().insert("p1", "Cluster", 7, now)))
+                    .isInstanceOfSatisfying(MagnetarException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CONFLICT))
+                    .hasMessageContaining("p1");
+            assertThat(db().transaction((Repositories repos) -> repos.quotas().find("p1", "Cluster")))
+                    .map(Quota::hardLimit).contains(5);
+            assertThat(db().transaction((Repositories repos) -> repos.quotas().insert("p2", "Cluster", 7, now)).hardLimit()).isEqualTo(7);
+        }
+
+        @Test
+        void quotas_are_listed_by_id_per_project_or_over_all_after_a_marker() {
+            Quota a = db().transaction((Repositories repos) -> repos.quotas().insert("p1", "Cluster", 1, now));
+            Quota b = db().transaction((Repositories repos) -> repos.quotas().insert("p2", "Cluster", 2, now));
+            Quota c = db().transaction((Repositories repos) -> repos.quotas().insert("p1", "Other", 3, now));
+
+            assertThat(db().transaction((Repositories repos) -> repos.quotas().list(null, 10, null))).containsExactly(a, b, c);
+            assertThat(db().transaction((Repositories repos) -> repos.quotas().list("p1", 10, null))).containsExactly(a, c);
+            assertThat(db().transaction((Repositories repos) -> repos.quotas().list(null, 1, a.id()))).containsExactly(b);
+        }
+
+        @Test
+        void a_quota_is_updated_and_deleted() {
+            Quota quota = db().transaction((Repositories repos) -> repos.quotas().insert("p1", "Cluster", 1, now));
+            Quota raised = new Quota(quota.id(), "p1", "Cluster", 9, quota.createdAt(), now.plusSeconds(5));
+
+            assertThat(db().transaction((Repositories repos) -> repos.quotas().update(raised))).isTrue();
+            assertThat(db().transaction((Repositories repos) -> repos.quotas().find("p1", "Cluster"))).contains(raised);
+            assertThat(db().transaction((Repositories repos) -> repos.quotas().delete("p1", "Cluster"))).isTrue();
+            assertThat(db().transaction((Repositories repos) -> repos.quotas().delete("p1", "Cluster"))).isFalse();
+            assertThat(db().transaction((Repositories repos) -> repos.quotas().update(raised))).isFalse();
+        }
+    }
+
+    @Nested
+    class Migrations {
+
+        @Test
+        void migrating_again_is_a_no_op_that_keeps_the_data() {
+            Cluster cluster = insert(Fixtures.everyClusterField());
+
+            store.migrate();
+
+            assertThat(db().transaction((Repositories repos) -> repos.clusters().findByUuid(cluster.uuid()))).contains(cluster);
+        }
+    }
+}
