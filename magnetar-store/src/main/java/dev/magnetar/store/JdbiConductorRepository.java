@@ -49,7 +49,7 @@ final class JdbiConductorRepository implements ConductorRepository {
                     .bind("binary", binary)
                     .bind("now", Instants.argument(now))
                     .execute();
-            handle.release("register");
+            handle.releaseSavepoint("register");
         } catch (RuntimeException e) {
             if (!uniqueKeys.isUniqueViolation(e)) {
                 throw e;

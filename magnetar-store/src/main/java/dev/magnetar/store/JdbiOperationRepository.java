@@ -17,6 +17,10 @@ import java.util.Optional;
  * claim increments: of two workers that read the same due row, the database lets exactly one update
  * it, and the other's update matches no row. No engine-specific locking ({@code SKIP LOCKED}) is
  * needed, so the same SQL is race-free on H2, PostgreSQL and MariaDB alike.
+ *
+ * <p>"Still holds it" means {@code lease_owner} is still the worker's name: a worker whose lease ran
+ * out but whom no one has replaced may still finish, since its work is done; once another worker
+ * claims the operation, the first one's complete, fail and retry match no row.
  */
 final class JdbiOperationRepository implements OperationRepository {
 

@@ -41,7 +41,7 @@ enum Engine {
         ScratchDatabase create() {
             String admin = env("MAGNETAR_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/?user=root");
             String name = scratchName();
-            execute(admin, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+            execute(admin, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4");
             return new ScratchDatabase(new StoreConfig(withDatabase(admin, name), null, null, POOL_SIZE),
                     () -> execute(admin, "DROP DATABASE IF EXISTS " + name));
         }

@@ -6,11 +6,14 @@ import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterStatus;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.model.ConductorRecord;
+import dev.magnetar.core.model.HealthStatus;
 import dev.magnetar.core.model.Operation;
 import dev.magnetar.core.model.OperationKind;
 import dev.magnetar.core.model.OperationState;
 import dev.magnetar.core.model.Quota;
+import dev.magnetar.core.port.ClusterRepository;
 import dev.magnetar.core.port.ClusterRepository.ClusterStats;
+import dev.magnetar.core.port.ClusterTemplateRepository;
 import dev.magnetar.core.port.Database;
 import dev.magnetar.core.port.PageRequest;
 import dev.magnetar.core.port.Repositories;
@@ -41,6 +44,7 @@ import java.util.function.Function;
 import static dev.magnetar.store.Fixtures.CREATED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * What the core's persistence ports promise, written once and run on every engine by a subclass
@@ -67,6 +71,30 @@ abstract class StoreContract {
     Cluster insert(Cluster cluster) {
         db().transact(repos -> repos.clusters().insert(cluster));
         return cluster;
+    }
+
+    /** Runs {@code work} on {@code workers} threads released together; the results in worker order. */
+    <T> List<T> race(int workers, Function<Integer, T> work) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(workers);
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                int worker = w;
+                Callable<T> task = () -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return work.apply(worker);
+                };
+                futures.add(pool.submit(task));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(30, TimeUnit.SECONDS));
+            }
+            return Collections.unmodifiableList(results);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Nested
@@ -274,6 +302,18 @@ abstract class StoreContract {
         }
 
         @Test
+        void names_match_exactly_including_case_and_trailing_spaces() {
+            Cluster plain = insert(Fixtures.cluster("p1").name("web").build());
+            insert(Fixtures.cluster("p1").name("Web").build());
+            Cluster spaced = insert(Fixtures.cluster("p1").name("web ").build());
+
+            assertThat(db().transaction((Repositories repos) -> repos.clusters().findByName("web", Scope.allProjects())))
+                    .containsExactly(plain);
+            assertThat(db().transaction((Repositories repos) -> repos.clusters().findByName("web ", Scope.allProjects())))
+                    .containsExactly(spaced);
+        }
+
+        @Test
         void clusters_are_found_by_status() {
             Cluster creating = insert(Fixtures.cluster("p1").status(ClusterStatus.CREATE_IN_PROGRESS).build());
             Cluster deleting = insert(Fixtures.cluster("p2").status(ClusterStatus.DELETE_IN_PROGRESS).build());
@@ -332,6 +372,16 @@ abstract class StoreContract {
         }
 
         @Test
+        void text_sorts_by_code_point_whatever_the_server_locale() {
+            String lower = insert(Fixtures.cluster("p1").name("apple").build()).uuid();
+            String upper = insert(Fixtures.cluster("p1").name("Banana").build()).uuid();
+            String accented = insert(Fixtures.cluster("p1").name("émile").build()).uuid();
+            String underscored = insert(Fixtures.cluster("p1").name("a_z").build()).uuid();
+
+            assertThat(walkClusters("name", SortDirection.ASC, 2)).containsExactly(upper, underscored, lower, accented);
+        }
+
+        @Test
         void nulls_sort_lowest_and_page_in_both_directions() {
             String kp20 = insert(Fixtures.cluster("p1").keypair("kp-20").build()).uuid();
             String null1 = insert(Fixtures.cluster("p1").keypair(null).build()).uuid();
@@ -361,9 +411,9 @@ abstract class StoreContract {
         @Test
         void nullable_text_and_enum_columns_page_alike() {
             String none = insert(Fixtures.cluster("p1").healthStatus(null).stackId(null).build()).uuid();
-            String healthy = insert(Fixtures.cluster("p1").healthStatus(dev.magnetar.core.model.HealthStatus.HEALTHY)
+            String healthy = insert(Fixtures.cluster("p1").healthStatus(HealthStatus.HEALTHY)
                     .stackId("s2").build()).uuid();
-            String unknown = insert(Fixtures.cluster("p1").healthStatus(dev.magnetar.core.model.HealthStatus.UNKNOWN)
+            String unknown = insert(Fixtures.cluster("p1").healthStatus(HealthStatus.UNKNOWN)
                     .stackId("s1").build()).uuid();
 
             assertThat(walkClusters("health_status", SortDirection.ASC, 1)).containsExactly(none, healthy, unknown);
@@ -399,10 +449,10 @@ abstract class StoreContract {
         void every_sort_key_is_accepted() {
             insert(Fixtures.everyTemplateField());
             insert(Fixtures.everyClusterField());
-            for (String key : dev.magnetar.core.port.ClusterTemplateRepository.SORT_KEYS) {
+            for (String key : ClusterTemplateRepository.SORT_KEYS) {
                 assertThat(walkTemplatesOrClusters(true, key, SortDirection.DESC, 1)).as(key).hasSize(1);
             }
-            for (String key : dev.magnetar.core.port.ClusterRepository.SORT_KEYS) {
+            for (String key : ClusterRepository.SORT_KEYS) {
                 assertThat(walkTemplatesOrClusters(false, key, SortDirection.ASC, 1)).as(key).hasSize(1);
             }
         }
@@ -593,29 +643,6 @@ abstract class StoreContract {
             assertThat(ids).allSatisfy(id -> assertThat(find(id).attempts()).isEqualTo(1));
         }
 
-        private <T> List<T> race(int workers, Function<Integer, T> work) throws Exception {
-            CyclicBarrier start = new CyclicBarrier(workers);
-            ExecutorService pool = Executors.newFixedThreadPool(workers);
-            try {
-                List<Future<T>> futures = new ArrayList<>();
-                for (int w = 0; w < workers; w++) {
-                    int worker = w;
-                    Callable<T> task = () -> {
-                        start.await(10, TimeUnit.SECONDS);
-                        return work.apply(worker);
-                    };
-                    futures.add(pool.submit(task));
-                }
-                List<T> results = new ArrayList<>();
-                for (Future<T> future : futures) {
-                    results.add(future.get(30, TimeUnit.SECONDS));
-                }
-                return Collections.unmodifiableList(results);
-            } finally {
-                pool.shutdownNow();
-            }
-        }
-
         private Operation pending(Instant createdAt) {
             return insertOperation(Operation.pending(Fixtures.uuid(), Fixtures.uuid(), OperationKind.CREATE_CLUSTER,
                     Map.of(), createdAt));
@@ -664,6 +691,23 @@ abstract class StoreContract {
         }
 
         @Test
+        void replicas_registering_the_same_host_at_once_share_one_row() throws Exception {
+            for (int round = 0; round < 5; round++) {
+                String host = "node-" + round;
+                List<Object> ignored = race(2, worker -> {
+                    db().transact(repos -> repos.conductors().heartbeat(host, "magnetar-conductor", start));
+                    return worker;
+                });
+
+                assertThat(ignored).hasSize(2);
+                assertThat(db().transaction((Repositories repos) -> repos.conductors().list()))
+                        .filteredOn(record -> record.host().equals(host))
+                        .singleElement()
+                        .satisfies(record -> assertThat(record.reportCount()).isEqualTo(1));
+            }
+        }
+
+        @Test
         void each_host_and_binary_has_its_own_row_in_registration_order() {
             db().transact(repos -> repos.conductors().heartbeat("node-2", "magnetar-conductor", start));
             db().transact(repos -> repos.conductors().heartbeat("node-1", "magnetar-conductor", start));
@@ -671,9 +715,9 @@ abstract class StoreContract {
 
             assertThat(db().transaction((Repositories repos) -> repos.conductors().list()))
                     .extracting(ConductorRecord::host, ConductorRecord::binary)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("node-2", "magnetar-conductor"),
-                            org.assertj.core.groups.Tuple.tuple("node-1", "magnetar-conductor"),
-                            org.assertj.core.groups.Tuple.tuple("node-1", "other-binary"));
+                    .containsExactly(tuple("node-2", "magnetar-conductor"),
+                            tuple("node-1", "magnetar-conductor"),
+                            tuple("node-1", "other-binary"));
         }
 
         private ConductorRecord single() {
