@@ -47,7 +47,6 @@ public final class ClusterTemplateService {
      */
     public ClusterTemplate create(RequestContext context, ClusterTemplate requested, String nameSuffix) {
         ClusterTemplate checked = validated(context, requested.toBuilder()
-                .uuid(requested.uuid() == null ? Identifiers.newUuid() : requested.uuid())
                 .projectId(context.projectId())
                 .userId(context.userId())
                 .build());

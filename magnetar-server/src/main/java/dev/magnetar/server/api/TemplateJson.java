@@ -44,7 +44,9 @@ public final class TemplateJson {
             throw FieldReader.invalid("uuid", uuid, "Value should be a UUID");
         }
         ClusterTemplate.Builder b = fields(in, ClusterTemplate.builder(), kind)
-                .uuid(uuid == null ? null : dev.magnetar.core.service.Identifiers.canonicalUuid(uuid));
+                .createdAt(null)
+                .uuid(uuid == null ? dev.magnetar.core.service.Identifiers.newUuid()
+                        : dev.magnetar.core.service.Identifiers.canonicalUuid(uuid));
         return b.build();
     }
 

@@ -1,0 +1,36 @@
+package dev.magnetar.server;
+
+import dev.magnetar.server.command.ConfigSampleCommand;
+import dev.magnetar.server.command.DbUpgradeCommand;
+import dev.magnetar.server.command.ServeCommand;
+import dev.magnetar.server.config.Config;
+import picocli.CommandLine;
+
+/**
+ * The {@code magnetar} executable: the client commands of the CLI module plus the server commands
+ * ({@code serve}, {@code db-upgrade}, {@code config-sample}).
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        CommandLine root = dev.magnetar.cli.MagnetarCli.root();
+        root.addSubcommand(new ServeCommand());
+        root.addSubcommand(new DbUpgradeCommand());
+        root.addSubcommand(new ConfigSampleCommand());
+        root.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof Config.ConfigException) {
+                cmd.getErr().println("magnetar: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        return root.execute(args);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.magnetar.server.wiring;
+
+import dev.magnetar.core.conductor.ClusterCredentials;
+import dev.magnetar.core.conductor.DeploymentContexts;
+import dev.magnetar.core.port.CloudCatalogue;
+import dev.magnetar.core.port.Orchestrator;
+import io.javalin.Javalin;
+
+/**
+ * The cloud Magnetar drives: the simulated one (embedded default) or OpenStack. One place that
+ * decides which adapters fill the core's ports.
+ */
+public interface Backend extends AutoCloseable {
+
+    Orchestrator orchestrator();
+
+    CloudCatalogue catalogue();
+
+    ClusterCredentials credentials();
+
+    DeploymentContexts deploymentContexts();
+
+    /** One line for the start-up banner, e.g. "SIMULATED cloud (nothing real is created)". */
+    String describe();
+
+    /** Routes the backend adds to the API (the simulated cloud's fault-injection controls). */
+    default void registerRoutes(Javalin app) {
+    }
+
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,45 @@
+package dev.magnetar.server.wiring;
+
+import dev.magnetar.server.config.Config;
+import dev.magnetar.server.config.Option;
+import dev.magnetar.store.Store;
+import dev.magnetar.store.StoreConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Opens the configured database; with no URL, the embedded H2 file in the data directory. */
+final class Databases {
+
+    private Databases() {
+    }
+
+    static Store open(Config config) {
+        return Store.open(storeConfig(config));
+    }
+
+    static StoreConfig storeConfig(Config config) {
+        String url = config.get(Option.DATABASE_URL);
+        if (url.isBlank()) {
+            Path dir = Path.of(config.get(Option.DATA_DIR)).toAbsolutePath();
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create the data directory " + dir, e);
+            }
+            url = "jdbc:h2:file:" + dir.resolve("magnetar");
+        }
+        return new StoreConfig(url, config.get(Option.DATABASE_USER), config.get(Option.DATABASE_PASSWORD),
+                config.getInt(Option.DATABASE_MAX_POOL_SIZE));
+    }
+
+    static boolean migrateOnStart(Config config) {
+        String value = config.get(Option.DATABASE_MIGRATE_ON_START);
+        if (value.equals("auto")) {
+            return config.get(Option.DATABASE_URL).isBlank();
+        }
+        return config.getBoolean(Option.DATABASE_MIGRATE_ON_START);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.magnetar.server.wiring;
+
+import dev.magnetar.core.conductor.ClusterCredentials;
+import dev.magnetar.core.conductor.DeploymentContexts;
+import dev.magnetar.core.driver.DeploymentContext;
+import dev.magnetar.core.driver.DriverSettings;
+import dev.magnetar.core.port.CloudCatalogue;
+import dev.magnetar.core.port.Orchestrator;
+import dev.magnetar.sim.DurationProfile;
+import dev.magnetar.sim.Faults;
+import dev.magnetar.sim.SimulatedCatalogue;
+import dev.magnetar.sim.SimulatedOrchestrator;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The embedded default's cloud: the simulated Heat and catalogue, with stacks kept in the data
+ * directory so a restarted service finds the stacks it made.
+ */
+public final class SimulatedBackend implements Backend {
+
+    private final SimulatedOrchestrator orchestrator;
+    private final SimulatedCatalogue catalogue;
+    private final Function<String, Map<String, String>> driverSettings;
+
+    public SimulatedBackend(Clock clock, DurationProfile profile, Path stateDirectory,
+                            Function<String, Map<String, String>> driverSettings) {
+        this.orchestrator = new SimulatedOrchestrator(clock, profile, new Faults(clock), stateDirectory);
+        this.catalogue = SimulatedCatalogue.defaults();
+        this.driverSettings = driverSettings;
+    }
+
+    public SimulatedOrchestrator simulator() {
+        return orchestrator;
+    }
+
+    @Override
+    public Orchestrator orchestrator() {
+        return orchestrator;
+    }
+
+    @Override
+    public CloudCatalogue catalogue() {
+        return catalogue;
+    }
+
+    @Override
+    public ClusterCredentials credentials() {
+        return ClusterCredentials.NONE;
+    }
+
+    @Override
+    public DeploymentContexts deploymentContexts() {
+        return (cluster, driverName, credential) ->
+                DeploymentContext.local(new DriverSettings(driverSettings.apply(driverName)));
+    }
+
+    @Override
+    public String describe() {
+        return orchestrator.describe() + ". Nothing real is created. To drive OpenStack, set [backend] kind = "
+                + "\"openstack\" and the [keystone] options (see `magnetar config-sample`).";
+    }
+}

@@ -1,0 +1,138 @@
+package dev.magnetar.server.testdriver;
+
+import dev.magnetar.core.driver.ClusterDriver;
+import dev.magnetar.core.driver.ClusterDriverProvider;
+import dev.magnetar.core.driver.ClusterObservation;
+import dev.magnetar.core.driver.DeploymentContext;
+import dev.magnetar.core.driver.DriverDescriptor;
+import dev.magnetar.core.driver.DriverKey;
+import dev.magnetar.core.driver.DriverPolicy;
+import dev.magnetar.core.driver.DriverSettings;
+import dev.magnetar.core.error.MagnetarException;
+import dev.magnetar.core.model.Cluster;
+import dev.magnetar.core.model.ClusterTemplate;
+import dev.magnetar.core.port.Stack;
+import dev.magnetar.core.port.StackSpec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A driver that lives in test code only: it exercises the SPI end to end without any real COE.
+ * It serves (vm, fedora-coreos, kubernetes), accepts one label, {@code test_label} (blue|green),
+ * and renders a two-file HOT stack of masters and nodes behind wait conditions.
+ */
+public final class TestDriver implements ClusterDriver {
+
+    public static final String NAME = "test_driver_v1";
+    public static final DriverKey KEY = new DriverKey("vm", "fedora-coreos", "kubernetes");
+    private static final Set<String> LABEL_VALUES = Set.of("blue", "green");
+
+    @Override
+    public DriverDescriptor descriptor() {
+        return new DriverDescriptor(NAME, "1.0.0", List.of(KEY), false, "Test-only driver exercising the SPI");
+    }
+
+    @Override
+    public DriverPolicy policy() {
+        return new DriverPolicy(Set.of("flannel", "calico"), "flannel", Set.of("cinder"));
+    }
+
+    @Override
+    public void validateTemplate(ClusterTemplate template) {
+        checkLabels(template.labels());
+    }
+
+    @Override
+    public void validateCluster(ClusterTemplate template, Cluster cluster) {
+        checkLabels(cluster.labels());
+        boolean lb = cluster.masterLbEnabled() == null ? template.masterLbEnabled() : cluster.masterLbEnabled();
+        if (cluster.masterCount() > 1 && !lb) {
+            throw MagnetarException.invalid("master_count must be 1 when master_lb_enabled is False");
+        }
+    }
+
+    private static void checkLabels(Map<String, String> labels) {
+        labels.forEach((key, value) -> {
+            if (!key.equals("test_label")) {
+                throw MagnetarException.invalid("Label " + key + " is not supported by " + NAME
+                        + "; supported labels: test_label");
+            }
+            if (!LABEL_VALUES.contains(value)) {
+                throw MagnetarException.invalid("Label test_label has invalid value '" + value
+                        + "': allowed values are blue, green");
+            }
+        });
+    }
+
+    @Override
+    public StackSpec stackSpec(ClusterTemplate template, Cluster cluster, DeploymentContext context) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("cluster_name", cluster.name());
+        parameters.put("server_image", template.imageId());
+        parameters.put("ssh_key_name", cluster.keypair() == null ? "" : cluster.keypair());
+        parameters.put("external_network", template.externalNetworkId() == null ? "public" : template.externalNetworkId());
+        parameters.put("number_of_masters", cluster.masterCount());
+        parameters.put("number_of_nodes", cluster.nodeCount());
+        parameters.put("test_label", cluster.labels().getOrDefault("test_label", "blue"));
+        return new StackSpec(resource("cluster.yaml"), Map.of("node.yaml", resource("node.yaml")), "", parameters);
+    }
+
+    @Override
+    public Map<String, Object> scaleParameters(ClusterTemplate template, Cluster cluster, List<String> nodesToRemove,
+                                               Stack current) {
+        Map<String, Object> changed = new LinkedHashMap<>();
+        changed.put("number_of_nodes", cluster.nodeCount());
+        if (!nodesToRemove.isEmpty()) {
+            changed.put("nodes_to_remove", String.join(",", nodesToRemove));
+        }
+        return changed;
+    }
+
+    @Override
+    public ClusterObservation observe(ClusterTemplate template, Cluster cluster, Stack stack) {
+        return new ClusterObservation((String) stack.outputs().get("api_address"),
+                strings(stack.outputs().get("master_addresses")), strings(stack.outputs().get("node_addresses")),
+                "1.0", "test-runtime-1");
+    }
+
+    @Override
+    public Map<String, Map<String, String>> nodeFiles(ClusterTemplate template, Cluster cluster,
+                                                      DeploymentContext context) {
+        return Map.of("node", Map.of("role.txt", "node of " + cluster.name() + "\n"));
+    }
+
+    private static List<String> strings(Object value) {
+        if (value instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        return List.of();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = TestDriver.class.getResourceAsStream("/testdriver/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** ServiceLoader entry point (test resources' META-INF/services). */
+    public static final class Provider implements ClusterDriverProvider {
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public ClusterDriver create(DriverSettings settings) {
+            return new TestDriver();
+        }
+    }
+}
