@@ -43,6 +43,11 @@ public interface ClusterDriver {
     /** Maps a completed stack's outputs to the cluster's addresses and versions. */
     ClusterObservation observe(ClusterTemplate template, Cluster cluster, Stack stack);
 
+    /** The driver's health monitor, if it has one. */
+    default java.util.Optional<ClusterMonitor> monitor() {
+        return java.util.Optional.empty();
+    }
+
     /**
      * The files each node role receives (e.g. {@code master/config.yaml}), for previews; the key
      * is the role, then the file name. Empty for drivers that render nothing per node.

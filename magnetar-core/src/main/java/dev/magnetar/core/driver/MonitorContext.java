@@ -1,0 +1,23 @@
+package dev.magnetar.core.driver;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * What a monitor may use for one poll.
+ *
+ * @param requestTimeout bound on each HTTP request to the cluster
+ * @param credentials    the cluster's monitoring credentials, by name (e.g. {@code service_account_uid},
+ *                       {@code service_account_private_key} for DC/OS with oauth); empty when none
+ */
+public record MonitorContext(Duration requestTimeout, Map<String, String> credentials) {
+
+    public MonitorContext {
+        credentials = Map.copyOf(credentials);
+    }
+
+    @Override
+    public String toString() {
+        return "MonitorContext[requestTimeout=" + requestTimeout + ", credentials=" + credentials.keySet() + "]";
+    }
+}
