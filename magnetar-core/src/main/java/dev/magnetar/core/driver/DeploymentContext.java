@@ -9,11 +9,26 @@ import dev.magnetar.core.port.StackCredential;
  * use (e.g. for Cinder through REX-Ray), and the driver's service-wide settings from configuration.
  */
 public record DeploymentContext(String authUrl, String regionName, String projectName, String domainName,
-                                StackCredential nodeCredential, DriverSettings settings) {
+                                StackCredential nodeCredential, DriverSettings settings,
+                                MonitorAccount monitorAccount) {
 
     public DeploymentContext {
         nodeCredential = nodeCredential == null ? StackCredential.NONE : nodeCredential;
         settings = settings == null ? DriverSettings.EMPTY : settings;
+    }
+
+    /** A context without a monitoring account. */
+    public DeploymentContext(String authUrl, String regionName, String projectName, String domainName,
+                             StackCredential nodeCredential, DriverSettings settings) {
+        this(authUrl, regionName, projectName, domainName, nodeCredential, settings, null);
+    }
+
+    /**
+     * The service account a cluster is installed with so that Magnetar's monitor can log in to a
+     * COE that requires authentication (DC/OS with {@code oauth_enabled}). Magnetar keeps the private
+     * key; only the public key goes into the stack.
+     */
+    public record MonitorAccount(String uid, String publicKeyPem) {
     }
 
     /** A context with no cloud identity, for previews and the simulated cloud. */
