@@ -18,11 +18,13 @@ public final class Store implements AutoCloseable {
 
     private static final String MIGRATIONS = "classpath:db/migration";
 
+    private final StoreConfig config;
     private final HikariDataSource pool;
     private final Dialect dialect;
     private final Database database;
 
-    private Store(HikariDataSource pool, Dialect dialect) {
+    private Store(StoreConfig config, HikariDataSource pool, Dialect dialect) {
+        this.config = config;
         this.pool = pool;
         this.dialect = dialect;
         this.database = new JdbiDatabase(Jdbi.create(pool), dialect);
@@ -39,22 +41,22 @@ public final class Store implements AutoCloseable {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("magnetar");
         hikari.setJdbcUrl(config.jdbcUrl());
-        if (config.user() != null && !config.user().isBlank()) {
-            hikari.setUsername(config.user());
-        }
-        if (config.password() != null && !config.password().isBlank()) {
-            hikari.setPassword(config.password());
-        }
+        hikari.setUsername(blankToNull(config.user()));
+        hikari.setPassword(blankToNull(config.password()));
         hikari.setMaximumPoolSize(config.maxPoolSize());
         hikari.setMinimumIdle(Math.min(2, config.maxPoolSize()));
         hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-        return new Store(new HikariDataSource(hikari), dialect);
+        return new Store(config, new HikariDataSource(hikari), dialect);
     }
 
-    /** Brings the schema to the newest version; a no-op when it is there already. */
+    /**
+     * Brings the schema to the newest version; a no-op when it is there already. Flyway connects on
+     * its own rather than through the pool, because it holds two connections at once on some engines
+     * and a pool of one would starve it.
+     */
     public void migrate() {
         Flyway.configure()
-                .dataSource(pool)
+                .dataSource(config.jdbcUrl(), blankToNull(config.user()), blankToNull(config.password()))
                 .locations(MIGRATIONS)
                 .placeholders(dialect.migrationPlaceholders())
                 .failOnMissingLocations(true)
@@ -65,6 +67,10 @@ public final class Store implements AutoCloseable {
     /** The repositories, one transaction per call. */
     public Database database() {
         return database;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     @Override

@@ -17,7 +17,7 @@ class H2FileStoreTest {
     Path dataDir;
 
     private StoreConfig config() {
-        return new StoreConfig("jdbc:h2:file:" + dataDir.resolve("magnetar"), null, null, 2);
+        return new StoreConfig("jdbc:h2:file:" + dataDir.resolve("magnetar"), null, null, 1);
     }
 
     @Test

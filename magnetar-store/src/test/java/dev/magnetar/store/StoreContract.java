@@ -789,5 +789,20 @@ abstract class StoreContract {
 
             assertThat(db().transaction((Repositories repos) -> repos.clusters().findByUuid(cluster.uuid()))).contains(cluster);
         }
+
+        @Test
+        void an_empty_database_is_migrated_even_through_a_pool_of_one() {
+            Engine.ScratchDatabase empty = engine().create();
+            StoreConfig scratch = empty.config();
+            try (Store small = Store.open(new StoreConfig(scratch.jdbcUrl(), scratch.user(), scratch.password(), 1))) {
+                small.migrate();
+                Quota quota = small.database().transaction((Repositories repos) ->
+                        repos.quotas().insert("p1", "Cluster", 3, CREATED));
+                assertThat(small.database().transaction((Repositories repos) -> repos.quotas().list(null, 10, null)))
+                        .containsExactly(quota);
+            } finally {
+                empty.drop().run();
+            }
+        }
     }
 }
