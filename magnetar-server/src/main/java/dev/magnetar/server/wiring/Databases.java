@@ -29,7 +29,7 @@ final class Databases {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot create the data directory " + dir, e);
             }
-            url = "jdbc:h2:file:" + dir.resolve("magnetar");
+            url = "jdbc:h2:file:" + dir.resolve("magnetar") + ";DB_CLOSE_ON_EXIT=FALSE";
         }
         return new StoreConfig(url, config.get(Option.DATABASE_USER), config.get(Option.DATABASE_PASSWORD),
                 config.getInt(Option.DATABASE_MAX_POOL_SIZE));
