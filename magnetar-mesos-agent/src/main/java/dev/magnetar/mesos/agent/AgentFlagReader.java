@@ -74,6 +74,26 @@ public final class AgentFlagReader {
         return ExecutorEnvironment.parse(flag, value, violations);
     }
 
+    /**
+     * A duration flag such as {@code executor_registration_timeout}, within {@code [min, max]} so a
+     * typo like {@code 5weeks} for a timeout is caught too.
+     */
+    public Optional<java.time.Duration> duration(String flag, String value, java.time.Duration min,
+                                                 java.time.Duration max) {
+        Optional<java.time.Duration> duration = MesosDuration.parse(value);
+        if (duration.isEmpty()) {
+            return reject(flag, value, "must be " + MesosDuration.SYNTAX);
+        }
+        if (duration.get().compareTo(min) < 0 || duration.get().compareTo(max) > 0) {
+            return reject(flag, value, "must be from " + readable(min) + " to " + readable(max));
+        }
+        return duration;
+    }
+
+    private static String readable(java.time.Duration d) {
+        return d.toSeconds() % 60 == 0 ? d.toMinutes() + "mins" : d.toSeconds() + "secs";
+    }
+
     /** An absolute, normalised path outside {@code /tmp} (which is cleared on reboot). */
     public Optional<String> workDir(String flag, String value) {
         if (value.isEmpty() || !value.startsWith("/")) {
