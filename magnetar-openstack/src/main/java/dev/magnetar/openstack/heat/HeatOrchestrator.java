@@ -95,9 +95,24 @@ public final class HeatOrchestrator implements Orchestrator {
         return stack.path("stack_status").asText().equals("DELETE_COMPLETE") ? Optional.empty() : Optional.of(stack);
     }
 
+    /**
+     * Patches the changed parameters onto the existing template. Refuses with {@link Kind#CONFLICT}
+     * while the stack is in any {@code *_IN_PROGRESS} status: Heat's convergence engine would accept
+     * a second update and cancel the running one, which can leave the stack UPDATE_FAILED, so a
+     * retried update must not reach Heat while the first is still running.
+     */
     @Override
     public void update(String name, String id, StackUpdate update, StackCredential credential) {
         requireStackName(name);
+        ServiceResponse shown = call("GET", "/stacks/" + name + "/" + id, null, credential);
+        if (!shown.isSuccess()) {
+            throw failure(shown, "show stack " + name);
+        }
+        String status = shown.body().path("stack").path("stack_status").asText();
+        if (status.endsWith("_IN_PROGRESS")) {
+            throw new OrchestratorException(Kind.CONFLICT, "Stack " + name + " is " + status
+                    + "; it is not updated again until that finishes.");
+        }
         ServiceResponse response = call("PATCH", "/stacks/" + name + "/" + id, HeatJson.patchBody(update), credential);
         if (!response.isSuccess()) {
             throw failure(response, "update stack " + name);

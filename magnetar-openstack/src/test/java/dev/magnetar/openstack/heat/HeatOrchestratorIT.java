@@ -90,10 +90,10 @@ class HeatOrchestratorIT {
 
         StackUpdate scaleToThree = new StackUpdate(Map.of("node_count", 3), true, 10);
         heat.update(request.name(), id, scaleToThree, credential);
-        // A retried update operation sends the same PATCH again: Heat's convergence engine takes it
-        // over the one in progress instead of refusing it, and the outcome is the same.
-        heat.update(request.name(), id, scaleToThree, credential);
-        assertThat(heat.find(request.name(), credential).orElseThrow().status()).isEqualTo("UPDATE_IN_PROGRESS");
+        assertThatThrownBy(() -> heat.update(request.name(), id, scaleToThree, credential))
+                .as("a retried update must not cancel the one Heat is running")
+                .isInstanceOfSatisfying(OrchestratorException.class, e -> assertThat(e.kind()).isEqualTo(Kind.CONFLICT))
+                .hasMessageContaining("UPDATE_IN_PROGRESS");
         nodes.signalNew(request.name(), id, credential, 1, true, "node booted");
         Stack scaled = settle(request.name(), credential);
         assertThat(scaled.status()).isEqualTo("UPDATE_COMPLETE");

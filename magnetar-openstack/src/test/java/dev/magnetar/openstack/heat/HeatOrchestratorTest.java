@@ -120,7 +120,8 @@ class HeatOrchestratorTest {
         stub.on("POST", STACKS, Answer.json(400, """
                 {"code": 400, "explanation": "malformed", "error": {"type": "StackValidationFailed",
                  "message": "Property error: resources.master.properties.flavor: Error validating value 'm1.x'"}}"""));
-        stub.on("PATCH", STACKS + "/c1-abc/s-404", Answer.json(404, "{\"error\": {\"message\": \"The Stack could not be found.\"}}"));
+        stub.on("GET", STACKS + "/c1-abc/s-404", Answer.json(404, "{\"error\": {\"message\": \"The Stack could not be found.\"}}"));
+        stub.on("GET", STACKS + "/c1-abc/s-409", Answer.json(200, shown("s-409", "CREATE_COMPLETE", List.of())));
         stub.on("PATCH", STACKS + "/c1-abc/s-409", Answer.json(409, "{\"error\": {\"message\": \"in progress\"}}"));
 
         assertThatThrownBy(() -> heat.create(request(List.of())))
@@ -131,6 +132,26 @@ class HeatOrchestratorTest {
                 .isInstanceOfSatisfying(OrchestratorException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND));
         assertThatThrownBy(() -> heat.update("c1-abc", "s-409", update, CLUSTER))
                 .isInstanceOfSatisfying(OrchestratorException.class, e -> assertThat(e.kind()).isEqualTo(Kind.CONFLICT));
+    }
+
+    @Test
+    void anUpdateOfAStackStillInProgressIsAConflictAndNeverReachesHeat() {
+        stub.on("GET", STACKS + "/c1-abc/s-1", Answer.json(200, shown("s-1", "UPDATE_IN_PROGRESS", List.of())));
+
+        assertThatThrownBy(() -> heat.update("c1-abc", "s-1", new StackUpdate(Map.of("n", 2), true, 60), CLUSTER))
+                .isInstanceOfSatisfying(OrchestratorException.class, e -> assertThat(e.kind()).isEqualTo(Kind.CONFLICT));
+        assertThat(stub.count("PATCH", STACKS + "/c1-abc/s-1")).isZero();
+    }
+
+    @Test
+    void anUpdatePatchesASettledStack() {
+        stub.on("GET", STACKS + "/c1-abc/s-1", Answer.json(200, shown("s-1", "CREATE_COMPLETE", List.of())));
+        stub.on("PATCH", STACKS + "/c1-abc/s-1", Answer.json(202, "{}"));
+
+        heat.update("c1-abc", "s-1", new StackUpdate(Map.of("n", 2), true, 60), CLUSTER);
+
+        assertThat(stub.requests()).filteredOn(r -> r.method().equals("PATCH")).singleElement()
+                .satisfies(r -> assertThat(r.body()).contains("\"existing\":true", "\"parameters\":{\"n\":2}"));
     }
 
     @Test
