@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Every node script passes shellcheck exactly as Heat assembles it (common.sh joined with the
- * role's script). Without shellcheck the tests skip with a message, or fail when
+ * Every node script passes shellcheck exactly as Heat assembles it (common.sh, the prerequisite
+ * list and the role's script). Without shellcheck the tests skip with a message, or fail when
  * MAGNETAR_TEST_REQUIRE_TOOLS=true.
  */
 class NodeScriptsTest {
@@ -32,8 +32,8 @@ class NodeScriptsTest {
     Stream<DynamicTest> everyScriptIsShellcheckClean() {
         Map<String, String> files = DcosStackRenderer.files();
         Map<String, String> scripts = Map.of(
-                "bootstrap", files.get("fragments/common.sh") + "\n" + files.get("fragments/bootstrap.sh"),
-                "node", files.get("fragments/common.sh") + "\n" + files.get("fragments/node.sh"),
+                "bootstrap", assembled(files, "fragments/bootstrap.sh"),
+                "node", assembled(files, "fragments/node.sh"),
                 "ip-detect", NodeFiles.ipDetect(),
                 "ip-detect-public", NodeFiles.ipDetectPublic());
         return scripts.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
@@ -41,6 +41,12 @@ class NodeScriptsTest {
             Files.writeString(script, e.getValue());
             shellcheck(script);
         }));
+    }
+
+    /** As the templates' list_join puts it together: common helpers, the prerequisite list, the role. */
+    private static String assembled(Map<String, String> files, String role) {
+        return String.join("\n", files.get("fragments/common.sh"), files.get("fragments/prerequisites.sh"),
+                files.get(role));
     }
 
     @Test

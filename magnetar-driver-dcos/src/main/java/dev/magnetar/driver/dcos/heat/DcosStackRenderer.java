@@ -22,9 +22,12 @@ import java.util.Map;
 public final class DcosStackRenderer {
 
     public static final String TEMPLATE = "templates/dcoscluster.yaml";
-    /** Nested templates and fragments, by the name the templates use. */
+    /**
+     * Nested templates and fragments, by the name the templates use. {@code fragments/prerequisites.sh}
+     * is the node prerequisite list the image elements under {@code image/} read as well.
+     */
     public static final List<String> FILES = List.of("node.yaml", "lb.yaml", "fragments/common.sh",
-            "fragments/bootstrap.sh", "fragments/node.sh");
+            "fragments/prerequisites.sh", "fragments/bootstrap.sh", "fragments/node.sh");
     public static final int BOOTSTRAP_PORT = 8086;
 
     private DcosStackRenderer() {

@@ -2,15 +2,18 @@
 # HTTP to the cluster (the DC/OS 2.2 advanced install). Heat replaces the __UPPER__ tokens.
 bootstrap_main() {
     load_settings "__NODE_SETTINGS__"
+    install_prerequisites "${DCOS_PREREQ_COMMANDS[@]}" "${DCOS_BOOTSTRAP_COMMANDS[@]}"
     wait_for_time_sync
     prepare_os
-    local genconf=/opt/dcos/genconf bootstrap_ip master_ips lb_address
+    local installer_dir genconf bootstrap_ip master_ips lb_address
+    installer_dir=$(dirname "$DCOS_INSTALLER_PATH")
+    genconf="$installer_dir/genconf"
     step "fetching the DC/OS installer"
     mkdir -p "$genconf"
     if [ -n "${DCOS_INSTALLER_URL}" ]; then
-        curl -fsSL --retry 5 -o /opt/dcos/dcos_generate_config.sh "${DCOS_INSTALLER_URL}"
-    elif [ ! -s /opt/dcos/dcos_generate_config.sh ]; then
-        signal FAILURE "no dcos_installer_url and no /opt/dcos/dcos_generate_config.sh in the image"
+        curl -fsSL --retry 5 -o "$DCOS_INSTALLER_PATH" "${DCOS_INSTALLER_URL}"
+    elif [ ! -s "$DCOS_INSTALLER_PATH" ]; then
+        signal FAILURE "no dcos_installer_url and no $DCOS_INSTALLER_PATH in the image"
         exit 1
     fi
     step "writing genconf"
@@ -35,7 +38,7 @@ bootstrap_main() {
         printf 'exhibitor_address: "%s"\n' "$lb_address" >> "$genconf/config.yaml"
     fi
     step "running dcos_generate_config.sh --genconf"
-    (cd /opt/dcos && bash dcos_generate_config.sh --genconf)
+    (cd "$installer_dir" && bash "$DCOS_INSTALLER_PATH" --genconf)
     step "serving genconf/serve"
     cat > /etc/systemd/system/dcos-bootstrap-http.service <<UNIT
 [Unit]
@@ -48,11 +51,10 @@ Restart=always
 [Install]
 WantedBy=multi-user.target
 UNIT
-    command -v python3 > /dev/null || yum install -y python3
     systemctl daemon-reload
     systemctl enable --now dcos-bootstrap-http
     local version
-    version=$(cd /opt/dcos && bash dcos_generate_config.sh --version 2> /dev/null \
+    version=$(cd "$installer_dir" && bash "$DCOS_INSTALLER_PATH" --version 2> /dev/null \
         | sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' | head -n 1)
     signal SUCCESS "DC/OS install files served" "${version:-unknown}"
 }

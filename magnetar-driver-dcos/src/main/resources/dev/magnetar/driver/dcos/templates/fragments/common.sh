@@ -44,10 +44,22 @@ load_settings() {
     set +o allexport
 }
 
+# install_prerequisites COMMAND:PACKAGE...: the packages of the shared list whose command this
+# node lacks, from the distribution: everything on a stock CentOS cloud image, nothing on a
+# Magnetar image.
+install_prerequisites() {
+    step "installing missing prerequisites"
+    local missing=()
+    mapfile -t missing < <(dcos_missing_packages_for "$@")
+    if [ "${#missing[@]}" -gt 0 ]; then
+        log "installing ${missing[*]}"
+        yum install -y "${missing[@]}"
+    fi
+}
+
 # Components refuse to start on an unsynchronised clock (check_time); chrony syncs in seconds.
 wait_for_time_sync() {
     step "waiting for time synchronisation"
-    command -v chronyc > /dev/null || yum install -y chrony
     systemctl enable --now chronyd
     local tries=0
     until chronyc waitsync 1 0.5 > /dev/null 2>&1; do
@@ -60,46 +72,49 @@ wait_for_time_sync() {
     done
 }
 
-# What DC/OS preflight checks: tools, Docker running on overlay2, SELinux, firewalld, sysctls.
+# What DC/OS preflight checks, applied from the shared list: group, firewalld and dnsmasq off,
+# SELinux not enforcing, kernel modules and sysctls, Docker running on overlay2 over XFS ftype=1.
 prepare_os() {
-    step "installing prerequisites"
-    local missing=()
-    for tool in curl tar xz unzip ipset ping; do
-        command -v "$tool" > /dev/null || missing+=("$tool")
+    step "configuring the OS for DC/OS"
+    local group service module path problem packages=()
+    for group in "${DCOS_PREREQ_GROUPS[@]}"; do
+        getent group "$group" > /dev/null || groupadd "$group"
     done
-    if [ "${#missing[@]}" -gt 0 ]; then
-        yum install -y curl tar xz unzip ipset iputils
-    fi
-    getent group nogroup > /dev/null || groupadd nogroup
-    step "disabling firewalld and SELinux enforcement"
-    if systemctl is-enabled firewalld > /dev/null 2>&1; then
-        systemctl disable --now firewalld
-    fi
+    for service in "${DCOS_DISABLED_SERVICES[@]}"; do
+        if systemctl is-enabled "$service" > /dev/null 2>&1 || systemctl is-active "$service" > /dev/null 2>&1; then
+            systemctl disable --now "$service"
+        fi
+    done
     if command -v getenforce > /dev/null && [ "$(getenforce)" = "Enforcing" ]; then
         setenforce 0
-        sed -i 's/^SELINUX=enforcing/SELINUX=permissive/' /etc/selinux/config
     fi
+    dcos_write_os_config /
     step "loading kernel modules and sysctls"
-    printf '%s\n' overlay br_netfilter ip_vs_wlc dummy > /etc/modules-load.d/dcos.conf
-    for module in overlay br_netfilter ip_vs_wlc dummy raid1 dm_raid; do
+    for module in "${DCOS_PREREQ_KERNEL_MODULES[@]}"; do
+        modprobe "$module"
+    done
+    for module in "${DCOS_OPTIONAL_KERNEL_MODULES[@]}"; do
         modprobe "$module" || log "kernel module $module not available"
     done
-    cat > /etc/sysctl.d/90-dcos.conf <<'SYSCTL'
-net.bridge.bridge-nf-call-iptables = 1
-net.bridge.bridge-nf-call-ip6tables = 1
-net.ipv4.ip_forward = 1
-SYSCTL
     sysctl --system > /dev/null
     prepare_docker_volume
+    mkdir -p /var/lib/docker
+    for path in /var/lib /var/lib/docker; do
+        problem=$(dcos_xfs_ftype_problem "$path")
+        if [ -n "$problem" ]; then
+            signal FAILURE "$problem"
+            exit 1
+        fi
+    done
     step "starting Docker on overlay2"
     if ! command -v docker > /dev/null; then
-        yum install -y yum-utils
         yum-config-manager --add-repo "${DOCKER_REPO_URL}"
-        yum install -y "${DOCKER_PACKAGE}"
+        mapfile -t packages < <(dcos_docker_packages "${DOCKER_PACKAGE}")
+        yum install -y "${packages[@]}"
     fi
-    mkdir -p /etc/docker
-    [ -f /etc/docker/daemon.json ] || printf '{"storage-driver": "overlay2"}\n' > /etc/docker/daemon.json
-    systemctl enable --now docker
+    for service in "${DCOS_ENABLED_SERVICES[@]}"; do
+        systemctl enable --now "$service"
+    done
     docker info --format '{{.Driver}}' | grep -qx overlay2
 }
 

@@ -4,6 +4,7 @@ node_main() {
     local role="__DCOS_ROLE__" bootstrap_url
     load_settings "__NODE_SETTINGS__"
     bootstrap_url="http://__BOOTSTRAP_ADDRESS__:${BOOTSTRAP_PORT}"
+    install_prerequisites "${DCOS_PREREQ_COMMANDS[@]}"
     wait_for_time_sync
     prepare_os
     if [ "$role" != "master" ]; then
