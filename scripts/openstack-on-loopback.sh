@@ -55,6 +55,31 @@ alive() { # name: true when the process recorded under that name runs
   [[ -f $PIDS/$1 ]] && pid=$(<"$PIDS/$1") && kill -0 "$pid" 2>/dev/null
 }
 
+stop_one() { # name: stop the recorded process and the workers of its session
+  local pid
+  [[ -f $PIDS/$1 ]] || return 0
+  pid=$(<"$PIDS/$1")
+  if kill -0 "$pid" 2>/dev/null; then
+    log "stopping $1 (pid $pid)"
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -0 "$pid" 2>/dev/null && { kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true; }
+  fi
+  rm -f "$PIDS/$1"
+}
+
+settle_or_replace() { # name, url: a recorded server that does not answer is starting or dying;
+  # wait for it a little, then stop it so it can be started afresh
+  alive "$1" || return 0
+  local deadline=$((SECONDS + 30))
+  while ((SECONDS < deadline)); do
+    answers "$2" && return 0
+    alive "$1" || break
+    sleep 1
+  done
+  answers "$2" || stop_one "$1"
+}
+
 spawn() { # name, command...: start a daemon in its own session, record its pid
   local name=$1
   shift
@@ -69,7 +94,7 @@ spawn() { # name, command...: start a daemon in its own session, record its pid
 installed() {
   local p
   for p in "${PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || return 1
+    [[ $(dpkg-query -W -f='${Status}' "$p" 2>/dev/null) == "install ok installed" ]] || return 1
   done
 }
 
@@ -139,21 +164,25 @@ render() { # template, destination
     -e "s|@SERVICE_PASSWORD@|$SERVICE_PASSWORD|g" "$1" >"$2"
 }
 
+keystone_manage() { # keystone-manage prints eventlet shutdown noise on every run: keep it in the log
+  keystone-manage --config-file "$STATE/etc/keystone/keystone.conf" "$@" 2>>"$LOGS/keystone-manage.out"
+}
+
 configure_keystone() {
   mkdir -p "$STATE/etc/keystone" "$STATE/fernet-keys" "$STATE/credential-keys"
   render "$FILES/keystone.conf" "$STATE/etc/keystone/keystone.conf"
-  local manage=(keystone-manage --config-file "$STATE/etc/keystone/keystone.conf")
   [[ -f $STATE/.keystone-db ]] && return 0
-  "${manage[@]}" db_sync
-  [[ -f $STATE/fernet-keys/0 ]] || "${manage[@]}" fernet_setup --keystone-user root --keystone-group root
-  [[ -f $STATE/credential-keys/0 ]] || "${manage[@]}" credential_setup --keystone-user root --keystone-group root
-  "${manage[@]}" bootstrap --bootstrap-password "$ADMIN_PASSWORD" \
+  keystone_manage db_sync
+  [[ -f $STATE/fernet-keys/0 ]] || keystone_manage fernet_setup --keystone-user root --keystone-group root
+  [[ -f $STATE/credential-keys/0 ]] || keystone_manage credential_setup --keystone-user root --keystone-group root
+  keystone_manage bootstrap --bootstrap-password "$ADMIN_PASSWORD" \
     --bootstrap-admin-url "$KEYSTONE_URL/v3" --bootstrap-internal-url "$KEYSTONE_URL/v3" \
     --bootstrap-public-url "$KEYSTONE_URL/v3" --bootstrap-region-id RegionOne
   touch "$STATE/.keystone-db"
 }
 
 start_keystone() {
+  settle_or_replace keystone "$KEYSTONE_URL/v3"
   answers "$KEYSTONE_URL/v3" && return 0
   spawn keystone uwsgi --plugins python3 --http11-socket 127.0.0.1:5000 \
     --wsgi-file /usr/bin/keystone-wsgi-public --env "OS_KEYSTONE_CONFIG_DIR=$STATE/etc/keystone" \
@@ -175,6 +204,7 @@ configure_heat() {
 start_heat() {
   local conf=$STATE/etc/heat/heat.conf
   spawn heat-engine heat-engine --config-file "$conf"
+  settle_or_replace heat-api "$HEAT_URL/"
   if ! answers "$HEAT_URL/"; then
     spawn heat-api uwsgi --plugins python3 --http11-socket 127.0.0.1:8004 \
       --wsgi-file /usr/bin/heat-wsgi-api --pyargv "--config-file $conf" \
@@ -235,23 +265,15 @@ cmd_start() {
 }
 
 cmd_stop() {
-  local file name pid
+  local file name
   shopt -s nullglob
   for file in "$PIDS"/*; do
     name=$(basename "$file")
-    pid=$(<"$file")
-    if kill -0 "$pid" 2>/dev/null; then
-      log "stopping $name (pid $pid)"
-      if [[ $name == rabbitmq ]]; then
-        rabbitmqctl stop >/dev/null 2>&1 || kill "$pid" 2>/dev/null || true
-      else
-        # Each daemon leads its own session (setsid): stop it with the workers it forked.
-        kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-      fi
-      for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-      kill -0 "$pid" 2>/dev/null && { kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true; }
+    if [[ $name == rabbitmq ]] && alive rabbitmq; then
+      log "stopping rabbitmq (pid $(<"$file"))"
+      rabbitmqctl stop >/dev/null 2>&1 || true
     fi
-    rm -f "$file"
+    stop_one "$name"
   done
 }
 
