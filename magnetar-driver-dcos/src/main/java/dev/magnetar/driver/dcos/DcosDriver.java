@@ -2,6 +2,7 @@ package dev.magnetar.driver.dcos;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.magnetar.core.driver.ClusterDriver;
+import dev.magnetar.core.driver.ClusterMonitor;
 import dev.magnetar.core.driver.ClusterObservation;
 import dev.magnetar.core.driver.DeploymentContext;
 import dev.magnetar.core.driver.DriverDescriptor;
@@ -22,11 +23,13 @@ import dev.magnetar.driver.dcos.labels.DcosLabelRules;
 import dev.magnetar.driver.dcos.labels.DcosLabelSchema;
 import dev.magnetar.driver.dcos.labels.DcosLabels;
 import dev.magnetar.driver.dcos.labels.ValueChecks;
+import dev.magnetar.driver.dcos.monitor.DcosMonitor;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -50,6 +53,8 @@ public final class DcosDriver implements ClusterDriver {
             Set.of("rexray"));
 
     private final DriverSettings settings;
+    /** Built on first use: its HTTP client is only worth its threads where clusters are monitored. */
+    private volatile DcosMonitor monitor;
 
     public DcosDriver(DriverSettings settings) {
         this.settings = settings == null ? DriverSettings.EMPTY : settings;
@@ -138,6 +143,22 @@ public final class DcosDriver implements ClusterDriver {
     @Override
     public ClusterObservation observe(ClusterTemplate template, Cluster cluster, Stack stack) {
         return DcosOutputs.observe(stack);
+    }
+
+    /** One {@link DcosMonitor} for every cluster of this driver. */
+    @Override
+    public Optional<ClusterMonitor> monitor() {
+        DcosMonitor current = monitor;
+        if (current == null) {
+            synchronized (this) {
+                current = monitor;
+                if (current == null) {
+                    current = new DcosMonitor();
+                    monitor = current;
+                }
+            }
+        }
+        return Optional.of(current);
     }
 
     @Override

@@ -83,7 +83,21 @@ public final class DcosConfig {
         if ("rexray".equals(template.volumeDriver())) {
             config.set("rexray_config", rexray(labels.flag("rexray_preempt"), context));
         }
+        monitorAccount(config, labels, context);
         return config;
+    }
+
+    /**
+     * Installs Magnetar's monitoring service account (§1.3, §3.5), so the monitor can log in to a
+     * cluster whose Admin Router requires authentication. Without oauth there is no IAM to log in
+     * to, so the account is left out.
+     */
+    private static void monitorAccount(ObjectNode config, DcosLabels labels, DeploymentContext context) {
+        DeploymentContext.MonitorAccount account = context.monitorAccount();
+        if (account != null && labels.flag("oauth_enabled")) {
+            config.put(ServiceAccountRules.UID_KEY, account.uid());
+            config.put(ServiceAccountRules.PUBLIC_KEY_KEY, account.publicKeyPem());
+        }
     }
 
     /** The YAML text of a tree; strings are always double-quoted. */

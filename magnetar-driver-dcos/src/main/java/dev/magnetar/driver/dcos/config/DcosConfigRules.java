@@ -132,6 +132,7 @@ public final class DcosConfigRules {
         if (config.has("rexray_config") && !config.get("rexray_config").isObject()) {
             problems.add("rexray_config: must be a map");
         }
+        problems.addAll(ServiceAccountRules.check(config));
         return problems;
     }
 

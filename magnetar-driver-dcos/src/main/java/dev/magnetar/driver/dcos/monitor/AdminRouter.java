@@ -1,0 +1,106 @@
+package dev.magnetar.driver.dcos.monitor;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Requests to one cluster's Admin Router, the single entry DC/OS offers to its masters' services
+ * ({@code dcos-mesos.md} §3.1). The base may carry a path prefix ({@code http://host:port/prefix}),
+ * as a proxy or the simulated cloud gives. Every failure becomes a {@link Reply}; nothing is thrown.
+ */
+final class AdminRouter {
+
+    /** Bodies above this are refused: the largest DC/OS answer read here (nodes of a big cluster) is far smaller. */
+    static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+    /** Slack on top of the request timeout before the future itself gives up, in case the client overruns. */
+    private static final Duration GRACE = Duration.ofMillis(250);
+
+    private final HttpClient http;
+    private final String base;
+
+    AdminRouter(HttpClient http, String apiAddress) {
+        this.http = http;
+        this.base = apiAddress.endsWith("/") ? apiAddress.substring(0, apiAddress.length() - 1) : apiAddress;
+    }
+
+    /** The usable base of an api_address, or empty with the reason it is unusable. */
+    static java.util.Optional<String> problemWith(String apiAddress) {
+        if (apiAddress == null || apiAddress.isBlank()) {
+            return java.util.Optional.of("cluster has no api_address");
+        }
+        try {
+            URI uri = URI.create(apiAddress);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                return java.util.Optional.of("api_address '" + apiAddress + "' is not an http(s) URL with a host");
+            }
+            return java.util.Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.of("api_address '" + apiAddress + "' is not a URL: " + e.getMessage());
+        }
+    }
+
+    CompletableFuture<Reply> get(String path, String authToken, Deadline deadline) {
+        HttpRequest.Builder request = request(path, deadline).GET().header("Accept", "application/json");
+        if (authToken != null) {
+            request.header("Authorization", "token=" + authToken);
+        }
+        return send(path, request, deadline);
+    }
+
+    CompletableFuture<Reply> postJson(String path, byte[] json, Deadline deadline) {
+        return send(path, request(path, deadline).POST(HttpRequest.BodyPublishers.ofByteArray(json))
+                .header("Content-Type", "application/json").header("Accept", "application/json"), deadline);
+    }
+
+    private HttpRequest.Builder request(String path, Deadline deadline) {
+        Duration left = deadline.remaining();
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(left.isZero() ? Duration.ofMillis(1) : left);
+    }
+
+    private CompletableFuture<Reply> send(String path, HttpRequest.Builder request, Deadline deadline) {
+        if (deadline.passed()) {
+            return CompletableFuture.completedFuture(new Reply.Unreachable(path, noAnswer(deadline)));
+        }
+        return http.sendAsync(request.build(), BoundedReply.handler(path, MAX_BODY_BYTES))
+                .thenApply(response -> response.body())
+                .orTimeout(deadline.remaining().plus(GRACE).toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionally(failure -> new Reply.Unreachable(path, describe(failure, deadline)));
+    }
+
+    private static String describe(Throwable failure, Deadline deadline) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof CancellationException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
+            return noAnswer(deadline);
+        }
+        if (cause instanceof ConnectException) {
+            return "connection refused";
+        }
+        if (cause instanceof IOException) {
+            return "connection failed: " + message(cause);
+        }
+        return "request failed: " + message(cause);
+    }
+
+    private static String noAnswer(Deadline deadline) {
+        return "no answer within " + deadline.budget().toMillis() + " ms";
+    }
+
+    private static String message(Throwable t) {
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

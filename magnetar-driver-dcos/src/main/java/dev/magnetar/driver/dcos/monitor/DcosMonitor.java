@@ -1,0 +1,160 @@
+package dev.magnetar.driver.dcos.monitor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.magnetar.core.driver.ClusterMonitor;
+import dev.magnetar.core.driver.HealthReport;
+import dev.magnetar.core.driver.MonitorContext;
+import dev.magnetar.core.model.Cluster;
+import dev.magnetar.core.model.ClusterTemplate;
+import dev.magnetar.driver.dcos.labels.DcosLabels;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Says whether a DC/OS cluster really works, by asking the cluster itself through Admin Router at
+ * its {@code api_address}: the leading Mesos master's gauges, dcos-diagnostics' nodes and units,
+ * Marathon's leadership and the Exhibitor (ZooKeeper) ensemble, all requested at once and judged
+ * against the shape the cluster was asked to have.
+ *
+ * <p>HEALTHY only when every check passes; UNHEALTHY with a reason per failing component or node;
+ * UNKNOWN only when no endpoint could be read at all (unreachable, or no login possible), with the
+ * reason. Clusters with {@code oauth_enabled} are read as the service account they were installed
+ * with: the monitor logs in with an RS256 JWT signed by the account's key (credentials
+ * {@value #CREDENTIAL_UID} and {@value #CREDENTIAL_PRIVATE_KEY}), keeps the token until shortly
+ * before it expires, and logs in again when the cluster answers 401.
+ *
+ * <p>One instance serves every cluster: it is thread-safe, shares one HTTP client, and a poll never
+ * blocks much longer than the context's request timeout.
+ */
+public final class DcosMonitor implements ClusterMonitor {
+
+    /** {@link MonitorContext#credentials()} key: the service account's uid. */
+    public static final String CREDENTIAL_UID = ServiceAccount.UID;
+    /** {@link MonitorContext#credentials()} key: the service account's RSA private key, PEM PKCS#8. */
+    public static final String CREDENTIAL_PRIVATE_KEY = ServiceAccount.PRIVATE_KEY;
+
+    private static final String OAUTH_ENABLED = "oauth_enabled";
+    private static final List<EndpointCheck> CHECKS = List.of(new MesosMasterCheck(), new NodeHealthCheck(),
+            new UnitHealthCheck(), new MarathonCheck(), new ExhibitorCheck(), new CoeVersionRead());
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http;
+    private final InstantSource clock;
+    private final TokenCache tokens;
+
+    /** A monitor with its own HTTP/1.1 client (Admin Router is nginx) and the system clock. */
+    public DcosMonitor() {
+        this(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).build(), InstantSource.system());
+    }
+
+    /**
+     * @param http  the client every poll shares (its connection pool is what makes a sweep cheap)
+     * @param clock dates login JWTs and ages cached tokens
+     */
+    public DcosMonitor(HttpClient http, InstantSource clock) {
+        this.http = http;
+        this.clock = clock;
+        this.tokens = new TokenCache(clock);
+    }
+
+    @Override
+    public HealthReport poll(ClusterTemplate template, Cluster cluster, MonitorContext context) {
+        Optional<String> unusable = AdminRouter.problemWith(cluster.apiAddress());
+        if (unusable.isPresent()) {
+            return HealthReport.unknown(unusable.get());
+        }
+        AdminRouter router = new AdminRouter(http, cluster.apiAddress());
+        Deadline deadline = Deadline.after(context.requestTimeout());
+        ClusterShape shape = ClusterShape.of(cluster);
+        if (!DcosLabels.read(cluster.labels()).labels().flag(OAUTH_ENABLED)) {
+            return assess(readAll(CHECKS, router, null, deadline), shape, cluster.apiAddress());
+        }
+        ServiceAccount.Result credentials = ServiceAccount.from(context.credentials());
+        if (credentials.account().isEmpty()) {
+            return HealthReport.unknown(credentials.problem());
+        }
+        ServiceAccount account = credentials.account().get();
+        String key = TokenCache.key(cluster.apiAddress(), account.uid());
+        Optional<AuthToken> cached = tokens.get(key);
+        ServiceAccountLogin.Outcome login = cached.map(t -> new ServiceAccountLogin.Outcome(t, null))
+                .orElseGet(() -> login(router, account, key, deadline));
+        if (login.token() == null) {
+            return HealthReport.unknown(login.failure());
+        }
+        Map<EndpointCheck, Reply> replies = readAll(CHECKS, router, login.token().value(), deadline);
+        List<EndpointCheck> refused = replies.entrySet().stream().filter(e -> unauthorized(e.getValue()))
+                .map(Map.Entry::getKey).toList();
+        if (cached.isPresent() && !refused.isEmpty()) {
+            tokens.forget(key);
+            login = login(router, account, key, deadline);
+            if (login.token() == null) {
+                return HealthReport.unknown(login.failure());
+            }
+            replies.putAll(readAll(refused, router, login.token().value(), deadline));
+        }
+        return assess(replies, shape, cluster.apiAddress());
+    }
+
+    private ServiceAccountLogin.Outcome login(AdminRouter router, ServiceAccount account, String key,
+                                              Deadline deadline) {
+        ServiceAccountLogin.Outcome outcome = ServiceAccountLogin.login(router, account, clock, deadline).join();
+        if (outcome.token() != null) {
+            tokens.put(key, outcome.token());
+        }
+        return outcome;
+    }
+
+    private static Map<EndpointCheck, Reply> readAll(List<EndpointCheck> checks, AdminRouter router, String token,
+                                                     Deadline deadline) {
+        Map<EndpointCheck, CompletableFuture<Reply>> pending = new LinkedHashMap<>();
+        checks.forEach(check -> pending.put(check, router.get(check.path(), token, deadline)));
+        Map<EndpointCheck, Reply> replies = new LinkedHashMap<>();
+        pending.forEach((check, reply) -> replies.put(check, reply.join()));
+        return replies;
+    }
+
+    private static boolean unauthorized(Reply reply) {
+        return reply instanceof Reply.Answered a && a.status() == 401
+                || reply instanceof Reply.Unreadable u && u.status() == 401;
+    }
+
+    private static HealthReport assess(Map<EndpointCheck, Reply> replies, ClusterShape shape, String apiAddress) {
+        if (replies.values().stream().allMatch(Reply.Unreachable.class::isInstance)) {
+            String why = ((Reply.Unreachable) replies.values().iterator().next()).why();
+            return HealthReport.unknown("cannot reach Admin Router at " + apiAddress + ": " + why);
+        }
+        Findings findings = new Findings();
+        findings.metric("agents_expected", shape.agents());
+        replies.forEach((check, reply) -> judge(check, reply, shape, findings));
+        return findings.report();
+    }
+
+    private static void judge(EndpointCheck check, Reply reply, ClusterShape shape, Findings findings) {
+        switch (reply) {
+            case Reply.Unreachable u -> check.unavailable(u.why() + " from " + u.path(), findings);
+            case Reply.Unreadable u -> check.unavailable("HTTP " + u.status() + " from " + u.path() + ": " + u.why(),
+                    findings);
+            case Reply.Answered a when !a.ok() -> check.unavailable("HTTP " + a.status() + " from " + a.path(),
+                    findings);
+            case Reply.Answered a -> {
+                JsonNode body;
+                try {
+                    body = JSON.readTree(a.body());
+                } catch (IOException e) {
+                    check.unavailable("answer from " + a.path() + " is not JSON", findings);
+                    return;
+                }
+                check.read(body, shape, findings);
+            }
+        }
+    }
+}
