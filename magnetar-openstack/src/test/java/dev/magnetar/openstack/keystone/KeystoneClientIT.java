@@ -69,6 +69,25 @@ class KeystoneClientIT {
         assertThatThrownBy(() -> cached.validate(token.value())).isInstanceOf(InvalidTokenException.class);
     }
 
+    /** A token expires with the application credential it came from: a real expiry in seconds. */
+    @Test
+    void refusesATokenThatHasExpired() throws InterruptedException {
+        IssuedToken member = LoopbackOpenStack.login(keystone, "alpha-member", "alpha");
+        ApplicationCredential shortLived = keystone.createApplicationCredential(member,
+                "magnetar-it-expiry-" + System.nanoTime(), "expires in seconds", Instant.now().plusSeconds(4));
+        try {
+            IssuedToken token = keystone.authenticate(shortLived.authMethod());
+            assertThat(LoopbackOpenStack.serviceClient().validate(token.value()).userName()).isEqualTo("alpha-member");
+
+            Thread.sleep(Math.max(0, Duration.between(Instant.now(), token.info().expiresAt()).toMillis()) + 1500);
+
+            assertThatThrownBy(() -> LoopbackOpenStack.serviceClient().validate(token.value()))
+                    .isInstanceOf(InvalidTokenException.class);
+        } finally {
+            keystone.deleteApplicationCredential(member.value(), member.info().userId(), shortLived.id());
+        }
+    }
+
     @Test
     void neverCachesAValidationBeyondTheTokensOwnExpiry() {
         MutableClock clock = new MutableClock(Instant.now());
