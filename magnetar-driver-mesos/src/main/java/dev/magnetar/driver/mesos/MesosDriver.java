@@ -1,0 +1,211 @@
+package dev.magnetar.driver.mesos;
+
+import dev.magnetar.core.driver.ClusterDriver;
+import dev.magnetar.core.driver.ClusterObservation;
+import dev.magnetar.core.driver.DeploymentContext;
+import dev.magnetar.core.driver.DriverDescriptor;
+import dev.magnetar.core.driver.DriverKey;
+import dev.magnetar.core.driver.DriverPolicy;
+import dev.magnetar.core.driver.DriverSettings;
+import dev.magnetar.core.error.MagnetarException;
+import dev.magnetar.core.model.Cluster;
+import dev.magnetar.core.model.ClusterTemplate;
+import dev.magnetar.core.port.Stack;
+import dev.magnetar.core.port.StackSpec;
+import dev.magnetar.driver.mesos.heat.MesosStackRenderer;
+import dev.magnetar.driver.mesos.labels.MesosLabelRules;
+import dev.magnetar.driver.mesos.labels.MesosLabelSchema;
+import dev.magnetar.driver.mesos.labels.MesosLabels;
+import dev.magnetar.driver.mesos.node.MesosAgentFlags;
+import dev.magnetar.driver.mesos.node.NodeFiles;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Mesos driver {@code mesos_ubuntu_v1}, kept beside DC/OS for operators who run plain Mesos
+ * and Marathon and for the way to DC/OS: Apache Mesos 1.11 masters (ZooKeeper, Mesos master,
+ * Marathon) and agents on Ubuntu VMs. It takes Magnum's labels with Mesos 1.11's full rules and
+ * answers every broken rule in one 400, each naming the label, the value and what is allowed.
+ */
+public final class MesosDriver implements ClusterDriver {
+
+    public static final String NAME = "mesos_ubuntu_v1";
+    /** DriverSettings keys ({@code [driver.mesos_ubuntu_v1]}): the default package source. */
+    public static final String SETTING_REPO_URL = "mesos_repo_url";
+    public static final String SETTING_REPO_SUITE = "mesos_repo_suite";
+    public static final String SETTING_REPO_KEY_URL = "mesos_repo_key_url";
+    public static final String DEFAULT_REPO_SUITE = "focal";
+
+    /** Magnum's rule: a ZooKeeper ensemble of 1, 3 or 5, and a load balancer for more than one. */
+    public static final Set<Integer> MASTER_COUNTS = Set.of(1, 3, 5);
+
+    static final DriverDescriptor DESCRIPTOR = new DriverDescriptor(NAME, "1.0.0",
+            List.of(new DriverKey("vm", "ubuntu", "mesos")), true,
+            "Legacy path: Apache Mesos 1.11 with Marathon on Ubuntu VMs, kept for existing clusters; "
+                    + "new clusters should use dcos_centos_v1 (Open DC/OS 2.2, the same Mesos agents)");
+    static final DriverPolicy POLICY = new DriverPolicy(Set.of("docker"), "docker", Set.of("rexray"));
+
+    private final DriverSettings settings;
+
+    public MesosDriver(DriverSettings settings) {
+        this.settings = settings == null ? DriverSettings.EMPTY : settings;
+    }
+
+    @Override
+    public DriverDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public DriverPolicy policy() {
+        return POLICY;
+    }
+
+    @Override
+    public void validateTemplate(ClusterTemplate template) {
+        throwIfAny(labelViolations(template.labels(), template, DeploymentContext.local(settings)));
+    }
+
+    @Override
+    public void validateCluster(ClusterTemplate template, Cluster cluster) {
+        validate(template, cluster, DeploymentContext.local(settings));
+    }
+
+    private void validate(ClusterTemplate template, Cluster cluster, DeploymentContext context) {
+        List<String> violations = new ArrayList<>(labelViolations(cluster.labels(), template, context));
+        if (!MASTER_COUNTS.contains(cluster.masterCount())) {
+            violations.add("master_count " + cluster.masterCount() + " is not allowed: Mesos masters form a "
+                    + "ZooKeeper ensemble and replicated log of 1, 3 or 5, fixed at create");
+        } else if (cluster.masterCount() > 1 && !masterLb(template, cluster)) {
+            violations.add("master_count must be 1 when master_lb_enabled is False");
+        }
+        if (cluster.nodeCount() < 0) {
+            violations.add("node_count " + cluster.nodeCount() + " is not allowed: it must be 0 or more");
+        }
+        if (clusterName(cluster).chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            violations.add("name '" + clusterName(cluster).replaceAll("\\p{Cntrl}", "?") + "' is not allowed: "
+                    + "it becomes the Mesos cluster name and must not contain control characters");
+        }
+        throwIfAny(violations);
+    }
+
+    @Override
+    public StackSpec stackSpec(ClusterTemplate template, Cluster cluster, DeploymentContext context) {
+        return MesosStackRenderer.spec(render(template, cluster, context).parameters());
+    }
+
+    @Override
+    public Map<String, Object> scaleParameters(ClusterTemplate template, Cluster cluster, List<String> nodesToRemove,
+                                               Stack current) {
+        Object masters = current.parameters().get("number_of_masters");
+        if (masters != null && !masters.toString().equals(Integer.toString(cluster.masterCount()))) {
+            throw MagnetarException.invalid("master_count cannot change from " + masters + " to "
+                    + cluster.masterCount() + ": the ZooKeeper ensemble and Mesos quorum are fixed at create");
+        }
+        Map<String, Object> changed = new LinkedHashMap<>();
+        changed.put("number_of_agents", cluster.nodeCount());
+        if (nodesToRemove != null && !nodesToRemove.isEmpty()) {
+            Map<String, String> members = MesosOutputs.agentMembers(current);
+            List<String> names = new ArrayList<>();
+            for (String node : nodesToRemove) {
+                if (members.containsValue(node)) {
+                    names.add(node);
+                } else if (members.containsKey(node)) {
+                    names.add(members.get(node));
+                } else {
+                    throw MagnetarException.invalid("nodes_to_remove: '" + node + "' is not an agent of this cluster; "
+                            + "give an agent's address or member name (" + String.join(", ", members.keySet()) + ")");
+                }
+            }
+            changed.put("agents_to_remove", String.join(",", names));
+        }
+        return changed;
+    }
+
+    @Override
+    public ClusterObservation observe(ClusterTemplate template, Cluster cluster, Stack stack) {
+        return MesosOutputs.observe(stack);
+    }
+
+    @Override
+    public Map<String, Map<String, String>> nodeFiles(ClusterTemplate template, Cluster cluster,
+                                                      DeploymentContext context) {
+        Rendering r = render(template, cluster, context);
+        Map<String, String> master = new LinkedHashMap<>();
+        master.put(NodeFiles.NODE_SETTINGS, r.files().nodeSettings());
+        master.put(NodeFiles.MASTER_ENV, r.files().masterEnv());
+        master.put(NodeFiles.MARATHON_ENV, r.files().marathonEnv());
+        Map<String, String> agent = new LinkedHashMap<>();
+        agent.put(NodeFiles.NODE_SETTINGS, r.files().nodeSettings());
+        agent.put(NodeFiles.AGENT_ENV, r.files().agentEnv());
+        if (r.rexray()) {
+            agent.put(NodeFiles.REXRAY_CONFIG, NodeFiles.rexrayConfig(r.labels().flag(MesosLabelSchema.REXRAY_PREEMPT),
+                    context, true));
+        }
+        return Map.of("master", master, "agent", agent);
+    }
+
+    /** Everything rendered for one cluster, after the same checks as {@link #validateCluster}. */
+    Rendering render(ClusterTemplate template, Cluster cluster, DeploymentContext context) {
+        validate(template, cluster, context);
+        MesosLabels labels = MesosLabels.read(cluster.labels()).labels();
+        boolean rexray = "rexray".equals(template.volumeDriver());
+        NodeFiles.InstallSource source = installSource(labels, context);
+        String nodeSettings = NodeFiles.nodeSettings(source, NodeFiles.Proxies.of(template.httpProxy(),
+                template.httpsProxy(), template.noProxy()), rexray, cluster.createTimeout());
+        MesosStackRenderer.RenderedFiles files = new MesosStackRenderer.RenderedFiles(nodeSettings,
+                NodeFiles.masterEnv(clusterName(cluster), cluster.masterCount(), labels), NodeFiles.marathonEnv(labels),
+                NodeFiles.agentEnv(MesosAgentFlags.from(labels)),
+                rexray ? NodeFiles.rexrayConfig(labels.flag(MesosLabelSchema.REXRAY_PREEMPT), context, false) : "");
+        boolean floatingIp = cluster.floatingIpEnabled() != null ? cluster.floatingIpEnabled()
+                : template.floatingIpEnabled();
+        MesosStackRenderer.Shape shape = new MesosStackRenderer.Shape(masterLb(template, cluster), floatingIp,
+                labels.givenOr(MesosLabelSchema.FIXED_SUBNET_CIDR, "10.0.0.0/24"),
+                labels.givenOr(MesosLabelSchema.API_ALLOWED_CIDR, "0.0.0.0/0"));
+        return new Rendering(labels, rexray, files, MesosStackRenderer.parameters(template, cluster, shape, files));
+    }
+
+    record Rendering(MesosLabels labels, boolean rexray, MesosStackRenderer.RenderedFiles files,
+                     Map<String, Object> parameters) {
+    }
+
+    private List<String> labelViolations(Map<String, String> raw, ClusterTemplate template, DeploymentContext context) {
+        MesosLabels.Reading reading = MesosLabels.read(raw);
+        List<String> violations = new ArrayList<>(reading.violations());
+        MesosAgentFlags agent = MesosAgentFlags.from(reading.labels());
+        violations.addAll(agent.violations());
+        violations.addAll(MesosLabelRules.check(reading.labels(), template,
+                installSource(reading.labels(), context).repoUrl(), agent.dockerVolumes()));
+        return violations;
+    }
+
+    /** The package source: the labels, else the service's settings, else the image's own packages. */
+    private NodeFiles.InstallSource installSource(MesosLabels labels, DeploymentContext context) {
+        return new NodeFiles.InstallSource(
+                labels.givenOr(MesosLabelSchema.REPO_URL, setting(context, SETTING_REPO_URL, "")),
+                labels.givenOr(MesosLabelSchema.REPO_SUITE, setting(context, SETTING_REPO_SUITE, DEFAULT_REPO_SUITE)),
+                labels.givenOr(MesosLabelSchema.REPO_KEY_URL, setting(context, SETTING_REPO_KEY_URL, "")));
+    }
+
+    private String setting(DeploymentContext context, String key, String fallback) {
+        return context.setting(key, settings.get(key, fallback));
+    }
+
+    private static String clusterName(Cluster cluster) {
+        return cluster.name() == null || cluster.name().isEmpty() ? cluster.uuid() : cluster.name();
+    }
+
+    private static boolean masterLb(ClusterTemplate template, Cluster cluster) {
+        return cluster.masterLbEnabled() != null ? cluster.masterLbEnabled() : template.masterLbEnabled();
+    }
+
+    private static void throwIfAny(List<String> violations) {
+        if (!violations.isEmpty()) {
+            throw MagnetarException.invalid(String.join("; ", violations));
+        }
+    }
+}
