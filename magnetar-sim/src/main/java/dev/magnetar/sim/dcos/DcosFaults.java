@@ -1,0 +1,79 @@
+package dev.magnetar.sim.dcos;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * What is wrong with a simulated DC/OS cluster. Faults are independent of each other, so each can
+ * be tested on its own; combine them with the {@code with…} methods.
+ *
+ * @param unhealthyNodes        node addresses dcos-diagnostics reports with health 1
+ * @param unhealthyUnits        systemd unit ids (e.g. {@code dcos-marathon.service}) reported with health 1
+ * @param noMesosLeader         no Mesos master is elected; Admin Router reaches a non-leading one
+ * @param missingAgents         agents (private first, then public) that neither register with Mesos
+ *                              nor report to dcos-diagnostics
+ * @param zookeeperMembersDown  Exhibitor members (from the last master back) that are not serving
+ * @param marathonDown          Admin Router answers 502 for Marathon
+ * @param responseDelay         every answer of the cluster waits this long, at most {@link #MAX_DELAY}
+ */
+public record DcosFaults(Set<String> unhealthyNodes, Set<String> unhealthyUnits, boolean noMesosLeader,
+                         int missingAgents, int zookeeperMembersDown, boolean marathonDown, Duration responseDelay) {
+
+    /** Slow, not hung: a delay is bounded so a simulated cluster can never hold a server thread for long. */
+    public static final Duration MAX_DELAY = Duration.ofSeconds(30);
+
+    public static final DcosFaults NONE = new DcosFaults(Set.of(), Set.of(), false, 0, 0, false, Duration.ZERO);
+
+    public DcosFaults {
+        unhealthyNodes = Set.copyOf(unhealthyNodes);
+        unhealthyUnits = Set.copyOf(unhealthyUnits);
+        if (missingAgents < 0 || zookeeperMembersDown < 0) {
+            throw new IllegalArgumentException("fault counts cannot be negative");
+        }
+        if (responseDelay.isNegative() || responseDelay.compareTo(MAX_DELAY) > 0) {
+            throw new IllegalArgumentException("response delay must be between 0 and " + MAX_DELAY);
+        }
+    }
+
+    public DcosFaults withUnhealthyNode(String ip) {
+        return new DcosFaults(plus(unhealthyNodes, ip), unhealthyUnits, noMesosLeader, missingAgents,
+                zookeeperMembersDown, marathonDown, responseDelay);
+    }
+
+    public DcosFaults withUnhealthyUnit(String unitId) {
+        return new DcosFaults(unhealthyNodes, plus(unhealthyUnits, unitId), noMesosLeader, missingAgents,
+                zookeeperMembersDown, marathonDown, responseDelay);
+    }
+
+    public DcosFaults withNoMesosLeader() {
+        return new DcosFaults(unhealthyNodes, unhealthyUnits, true, missingAgents, zookeeperMembersDown,
+                marathonDown, responseDelay);
+    }
+
+    public DcosFaults withMissingAgents(int count) {
+        return new DcosFaults(unhealthyNodes, unhealthyUnits, noMesosLeader, count, zookeeperMembersDown,
+                marathonDown, responseDelay);
+    }
+
+    public DcosFaults withZookeeperMembersDown(int count) {
+        return new DcosFaults(unhealthyNodes, unhealthyUnits, noMesosLeader, missingAgents, count, marathonDown,
+                responseDelay);
+    }
+
+    public DcosFaults withMarathonDown() {
+        return new DcosFaults(unhealthyNodes, unhealthyUnits, noMesosLeader, missingAgents, zookeeperMembersDown,
+                true, responseDelay);
+    }
+
+    public DcosFaults withResponseDelay(Duration delay) {
+        return new DcosFaults(unhealthyNodes, unhealthyUnits, noMesosLeader, missingAgents, zookeeperMembersDown,
+                marathonDown, delay);
+    }
+
+    private static Set<String> plus(Set<String> set, String value) {
+        Set<String> copy = new HashSet<>(set);
+        copy.add(value);
+        return copy;
+    }
+}
