@@ -68,9 +68,11 @@ public final class MesosLabelSchema {
         return find(name).orElseThrow(() -> new IllegalArgumentException("no label " + name));
     }
 
-    /** Names users may set, sorted, for "allowed" messages. */
+    /** Names users may set (labels and their aliases), sorted, for "allowed" messages. */
     public static List<String> acceptedNames() {
-        return LABELS.stream().filter(l -> !l.rejected()).map(LabelSpec::name).sorted().toList();
+        return LABELS.stream().filter(l -> !l.rejected())
+                .flatMap(l -> java.util.stream.Stream.concat(java.util.stream.Stream.of(l.name()), l.aliases().stream()))
+                .sorted().toList();
     }
 
     private static Map<String, LabelSpec> index() {
