@@ -25,8 +25,8 @@ import java.util.concurrent.CompletableFuture;
  * against the shape the cluster was asked to have.
  *
  * <p>HEALTHY only when every check passes; UNHEALTHY with a reason per failing component or node;
- * UNKNOWN only when no endpoint could be read at all (unreachable, or no login possible), with the
- * reason. Clusters with {@code oauth_enabled} are read as the service account they were installed
+ * UNKNOWN only when no endpoint could be read at all (unreachable, no login possible, or every
+ * request refused with 401), with the reason. Clusters with {@code oauth_enabled} are read as the service account they were installed
  * with: the monitor logs in with an RS256 JWT signed by the account's key (credentials
  * {@value #CREDENTIAL_UID} and {@value #CREDENTIAL_PRIVATE_KEY}), keeps the token until shortly
  * before it expires, and logs in again when the cluster answers 401.
@@ -131,6 +131,10 @@ public final class DcosMonitor implements ClusterMonitor {
         if (replies.values().stream().allMatch(Reply.Unreachable.class::isInstance)) {
             String why = ((Reply.Unreachable) replies.values().iterator().next()).why();
             return HealthReport.unknown("cannot reach Admin Router at " + apiAddress + ": " + why);
+        }
+        if (replies.values().stream().allMatch(DcosMonitor::unauthorized)) {
+            return HealthReport.unknown("Admin Router at " + apiAddress + " answers 401 to every request: the "
+                    + "cluster requires authentication the monitor could not give (is oauth_enabled right?)");
         }
         Findings findings = new Findings();
         findings.metric("agents_expected", shape.agents());
