@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the host tools the test suite runs (shellcheck for every script; diskimage-builder
+# and xfsprogs for the image elements' tests) when they are missing. Idempotent: with every tool
+# present it installs nothing and needs no network. Debian/Ubuntu (apt-get) only.
+set -o nounset -o errexit -o pipefail
+
+missing=()
+command -v shellcheck > /dev/null 2>&1 || missing+=(shellcheck)
+/usr/bin/python3 -c 'import diskimage_builder' > /dev/null 2>&1 || missing+=(python3-diskimage-builder)
+command -v mkfs.xfs > /dev/null 2>&1 || [ -x /usr/sbin/mkfs.xfs ] || [ -x /sbin/mkfs.xfs ] || missing+=(xfsprogs)
+
+if [ "${#missing[@]}" -eq 0 ]; then
+    exit 0
+fi
+if ! command -v apt-get > /dev/null 2>&1; then
+    echo "ensure-tools: missing ${missing[*]} and no apt-get to install them" >&2
+    exit 1
+fi
+sudo=()
+[ "$(id -u)" -eq 0 ] || sudo=(sudo)
+echo "ensure-tools: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
