@@ -29,7 +29,9 @@ final class Databases {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot create the data directory " + dir, e);
             }
-            url = "jdbc:h2:file:" + dir.resolve("magnetar") + ";DB_CLOSE_ON_EXIT=FALSE";
+            // WRITE_DELAY=0: H2 otherwise writes commits to the file up to half a second later, and a
+            // killed process would lose operations the API already acknowledged.
+            url = "jdbc:h2:file:" + dir.resolve("magnetar") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
         }
         return new StoreConfig(url, config.get(Option.DATABASE_USER), config.get(Option.DATABASE_PASSWORD),
                 config.getInt(Option.DATABASE_MAX_POOL_SIZE));

@@ -1,0 +1,104 @@
+package dev.magnetar.server.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * `magnetar serve` in a child JVM on the test class path, so a test can kill it with SIGKILL and
+ * start it again on the same data directory (embedded H2 and the simulated cloud's state).
+ */
+final class ServerProcess {
+
+    private final Path dataDir;
+    private final int port;
+    private final Path log;
+    private Process process;
+
+    ServerProcess(Path dataDir) {
+        this.dataDir = dataDir;
+        this.port = freePort();
+        this.log = dataDir.resolve("serve.log");
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    ServerProcess start() {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "dev.magnetar.server.Main", "serve", "--data-dir", dataDir.toString(), "--port", Integer.toString(port)));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("MAGNETAR_SIMULATION_SPEED", "realistic");
+        env.put("MAGNETAR_CONDUCTOR_POLL_INTERVAL_MS", "20");
+        env.put("MAGNETAR_CONDUCTOR_RECONCILE_INTERVAL_MS", "100");
+        env.put("MAGNETAR_CONDUCTOR_OPERATION_LEASE_SECONDS", "3");
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitReady();
+        return this;
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, no goodbye. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitReady() {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("serve exited early; log: " + tail());
+            }
+            try (var socket = new java.net.Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                sleep(100);
+            }
+        }
+        throw new AssertionError("serve did not listen within 60 s; log: " + tail());
+    }
+
+    String tail() {
+        try {
+            String text = java.nio.file.Files.readString(log);
+            return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
