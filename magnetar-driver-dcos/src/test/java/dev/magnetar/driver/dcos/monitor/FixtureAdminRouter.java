@@ -1,0 +1,89 @@
+package dev.magnetar.driver.dcos.monitor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * A stand-in Admin Router that answers with the recorded fixture bodies under a path prefix, each
+ * of which a test may edit, replace or break before polling.
+ */
+final class FixtureAdminRouter implements AutoCloseable {
+
+    static final Map<String, String> FIXTURES = Map.of(
+            "/mesos/metrics/snapshot", "mesos-master-metrics-snapshot.json",
+            "/system/health/v1/nodes", "dcos-system-health-v1-nodes.json",
+            "/system/health/v1/units", "dcos-system-health-v1-units.json",
+            "/system/health/v1", "dcos-system-health-v1-node.json",
+            "/marathon/v2/info", "marathon-v2-info.json",
+            "/exhibitor/exhibitor/v1/cluster/status", "exhibitor-cluster-status.json");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PREFIX = "/dcos/admin-router";
+
+    private record Answer(int status, byte[] body) {
+    }
+
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final HttpServer server;
+
+    FixtureAdminRouter() throws IOException {
+        FIXTURES.forEach((path, file) -> answers.put(path, new Answer(200, fixture(file))));
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext(PREFIX + "/", exchange -> {
+            Answer answer = answers.getOrDefault(exchange.getRequestURI().getPath().substring(PREFIX.length()),
+                    new Answer(404, "{}".getBytes()));
+            exchange.sendResponseHeaders(answer.status(), answer.body().length);
+            exchange.getResponseBody().write(answer.body());
+            exchange.close();
+        });
+        server.start();
+    }
+
+    /** The api_address, with a path prefix as a proxy in front of Admin Router would give. */
+    String apiAddress() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + PREFIX + "/";
+    }
+
+    /** Replaces the answer at {@code path} with an edited copy of its fixture. */
+    FixtureAdminRouter edit(String path, UnaryOperator<JsonNode> edit) {
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(fixture(FIXTURES.get(path)));
+            answers.put(path, new Answer(200, JSON.writeValueAsBytes(edit.apply(tree))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    FixtureAdminRouter answer(String path, int status, byte[] body) {
+        answers.put(path, new Answer(status, body));
+        return this;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private static byte[] fixture(String file) {
+        try (InputStream in = FixtureAdminRouter.class.getResourceAsStream("/fixtures/dcos/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("no fixture " + file);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
