@@ -1,0 +1,165 @@
+package dev.magnetar.server.conductor;
+
+import dev.magnetar.core.conductor.ClusterCredentials;
+import dev.magnetar.core.conductor.OperationExecutor;
+import dev.magnetar.core.conductor.Reconciler;
+import dev.magnetar.core.conductor.StackNames;
+import dev.magnetar.core.context.RequestContext;
+import dev.magnetar.core.driver.DeploymentContext;
+import dev.magnetar.core.driver.DriverRegistry;
+import dev.magnetar.core.driver.DriverSettings;
+import dev.magnetar.core.model.Cluster;
+import dev.magnetar.core.model.ClusterStatus;
+import dev.magnetar.core.model.ClusterTemplate;
+import dev.magnetar.core.port.Database;
+import dev.magnetar.core.port.StackCredential;
+import dev.magnetar.core.port.StackRequest;
+import dev.magnetar.core.service.CloudResources;
+import dev.magnetar.core.service.ClusterRequest;
+import dev.magnetar.core.service.ClusterService;
+import dev.magnetar.core.service.ClusterTemplateService;
+import dev.magnetar.core.service.NameGenerator;
+import dev.magnetar.core.service.ServiceSettings;
+import dev.magnetar.server.testdriver.TestDriver;
+import dev.magnetar.sim.DurationProfile;
+import dev.magnetar.sim.SimulatedCatalogue;
+import dev.magnetar.sim.SimulatedOrchestrator;
+import dev.magnetar.store.Store;
+import dev.magnetar.store.StoreConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The two windows a crash can leave behind, reproduced exactly: a stack created but its operation
+ * not yet recorded as done, and a worker that died holding an operation's lease.
+ */
+class ConductorRecoveryTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
+    private final RequestContext caller = new RequestContext("req-1", "u", "u", "p", "p", "d", "D", Set.of("member"), null);
+    private Store store;
+    private Database database;
+    private SimulatedOrchestrator cloud;
+    private DriverRegistry drivers;
+    private ClusterService clusters;
+    private ClusterTemplateService templates;
+
+    @BeforeEach
+    void setUp() {
+        store = Store.open(new StoreConfig("jdbc:h2:mem:recovery" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "", "", 4));
+        store.migrate();
+        database = store.database();
+        cloud = SimulatedOrchestrator.inMemory(clock, DurationProfile.fast());
+        drivers = new DriverRegistry(List.of(new TestDriver()));
+        CloudResources resources = new CloudResources(SimulatedCatalogue.defaults());
+        NameGenerator names = new NameGenerator(new Random(1));
+        templates = new ClusterTemplateService(database, drivers, resources, names, clock);
+        clusters = new ClusterService(database, templates, resources, names, ServiceSettings.defaults(),
+                (c, d, cred) -> DeploymentContext.local(DriverSettings.EMPTY), clock);
+    }
+
+    @AfterEach
+    void tearDown() {
+        store.close();
+    }
+
+    private OperationExecutor executor(Duration lease) {
+        return new OperationExecutor(database, cloud, drivers, ClusterCredentials.NONE,
+                (c, d, cred) -> DeploymentContext.local(DriverSettings.EMPTY), clock, lease);
+    }
+
+    private Cluster requestCluster() {
+        ClusterTemplate template = templates.create(caller, ClusterTemplate.builder()
+                .uuid("11111111-2222-4333-8444-555555555555").coe("kubernetes").imageId("fedora-coreos")
+                .externalNetworkId("public").masterLbEnabled(true).build(), "template");
+        return clusters.create(caller, new ClusterRequest(null, "c1", template.uuid(), null, 2, 1, null, null, null,
+                null, false, null, null, null, null, null, null), "cluster");
+    }
+
+    @Test
+    void a_create_retried_after_its_stack_was_made_adopts_that_stack_instead_of_making_another() {
+        Cluster cluster = requestCluster();
+        ClusterTemplate template = clusters.templateOf(cluster);
+        String earlier = cloud.create(new StackRequest(StackNames.of(cluster),
+                new TestDriver().stackSpec(template, cluster, DeploymentContext.local(DriverSettings.EMPTY)), 60, true,
+                List.of(), StackCredential.NONE));
+
+        assertThat(executor(Duration.ofMinutes(2)).runNext("worker-b")).isTrue();
+
+        Cluster after = database.transaction(r -> r.clusters().findByUuid(cluster.uuid())).orElseThrow();
+        assertThat(after.stackId()).isEqualTo(earlier);
+        assertThat(cloud.describe()).contains("1 stack(s)");
+        new Reconciler(database, cloud, drivers, ClusterCredentials.NONE, clock).reconcileAll();
+        assertThat(database.transaction(r -> r.clusters().findByUuid(cluster.uuid())).orElseThrow().status())
+                .isEqualTo(ClusterStatus.CREATE_COMPLETE);
+    }
+
+    @Test
+    void an_operation_whose_worker_died_is_taken_over_once_its_lease_expires() {
+        Cluster cluster = requestCluster();
+        java.util.Optional<dev.magnetar.core.model.Operation> claimed = database.transaction(
+                r -> r.operations().claimNext("worker-a", clock.instant(), Duration.ofSeconds(30)));
+        assertThat(claimed).as("worker-a claims and then dies").isPresent();
+
+        assertThat(executor(Duration.ofSeconds(30)).runNext("worker-b")).as("lease still held").isFalse();
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(executor(Duration.ofSeconds(30)).runNext("worker-b")).isTrue();
+
+        List<dev.magnetar.core.model.Operation> pending = database.transaction(r -> r.operations().pendingFor(cluster.uuid()));
+        assertThat(pending).isEmpty();
+        assertThat(database.transaction(r -> r.clusters().findByUuid(cluster.uuid())).orElseThrow().stackId()).isNotNull();
+    }
+
+    @Test
+    void a_transient_orchestrator_failure_is_retried_with_backoff_not_failed() {
+        Cluster cluster = requestCluster();
+        cloud.faults().add(dev.magnetar.sim.Fault.ApiUnavailable.forCalls(1));
+
+        assertThat(executor(Duration.ofMinutes(2)).runNext("worker")).isTrue();
+        assertThat(database.transaction(r -> r.clusters().findByUuid(cluster.uuid())).orElseThrow().status())
+                .isEqualTo(ClusterStatus.CREATE_IN_PROGRESS);
+        assertThat(executor(Duration.ofMinutes(2)).runNext("worker")).as("not due yet").isFalse();
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(executor(Duration.ofMinutes(2)).runNext("worker")).isTrue();
+        assertThat(database.transaction(r -> r.clusters().findByUuid(cluster.uuid())).orElseThrow().stackId()).isNotNull();
+    }
+
+    /** A clock tests move by hand. */
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
