@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Shared by every Magnetar Mesos node script; Heat prepends it to the role's script. The
-# __UPPER__ tokens are replaced by Heat with values Heat itself produced (the wait condition's
-# signal command, addresses, a volume id) or with base64 text of files Magnetar rendered and
-# escaped. Nothing a user typed is substituted into this text directly.
+# double-underscored upper-case tokens are replaced by Heat with values Heat itself produced
+# (the wait condition's signal command, addresses, a volume id) or with base64 text of files
+# Magnetar rendered and escaped. Nothing a user typed is substituted into this text directly.
 set -o nounset -o errexit -o pipefail
 
 log() {
