@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the host tools the test suite runs (shellcheck for every script; diskimage-builder
-# and xfsprogs for the image elements' tests) when they are missing. Idempotent: with every tool
+# and xfsprogs for the image elements' tests; Debian's python-magnumclient and openstackclient,
+# which the client compatibility tests drive unmodified) when they are missing. Idempotent: with every tool
 # present it installs nothing and needs no network. Debian/Ubuntu (apt-get) only.
 set -o nounset -o errexit -o pipefail
 
@@ -8,6 +9,8 @@ missing=()
 command -v shellcheck > /dev/null 2>&1 || missing+=(shellcheck)
 /usr/bin/python3 -c 'import diskimage_builder' > /dev/null 2>&1 || missing+=(python3-diskimage-builder)
 command -v mkfs.xfs > /dev/null 2>&1 || [ -x /usr/sbin/mkfs.xfs ] || [ -x /sbin/mkfs.xfs ] || missing+=(xfsprogs)
+[ -x /usr/bin/openstack ] || missing+=(python3-openstackclient)
+[ -x /usr/bin/magnum ] || missing+=(python3-magnumclient)
 
 if [ "${#missing[@]}" -eq 0 ]; then
     exit 0

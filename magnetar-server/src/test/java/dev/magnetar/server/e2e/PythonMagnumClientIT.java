@@ -1,0 +1,131 @@
+package dev.magnetar.server.e2e;
+
+import dev.magnetar.server.support.Eventually;
+import dev.magnetar.server.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Debian's python-magnumclient and openstackclient, unmodified, drive our server: `openstack coe`
+ * with no auth pointed at our endpoint, and the legacy `magnum` shell with an endpoint override.
+ */
+class PythonMagnumClientIT {
+
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        boolean installed = Files.isExecutable(Path.of("/usr/bin/openstack")) && Files.isExecutable(Path.of("/usr/bin/magnum"));
+        if (!installed && "true".equals(System.getenv("MAGNETAR_TEST_REQUIRE_TOOLS"))) {
+            throw new AssertionError("python3-openstackclient and python3-magnumclient are required "
+                    + "(scripts/ensure-tools.sh installs them)");
+        }
+        Assumptions.assumeTrue(installed, "python3-openstackclient/python3-magnumclient not installed");
+        server = TestServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static Run osc(String... args) {
+        List<String> command = new ArrayList<>(List.of("openstack", "--os-auth-type", "none",
+                "--os-endpoint", server.url() + "/v1"));
+        command.addAll(List.of(args));
+        return run(command);
+    }
+
+    private static Run magnum(String... args) {
+        List<String> command = new ArrayList<>(List.of("magnum", "--os-token", "noauth",
+                "--os-endpoint-override", server.url()));
+        command.addAll(List.of(args));
+        return run(command);
+    }
+
+    @Test
+    void openstack_coe_manages_templates_and_clusters() {
+        Run created = osc("coe", "cluster", "template", "create", "osc-dcos", "--coe", "dcos", "--image",
+                "dcos-centos-7.2", "--external-network", "public", "--keypair", "testkey", "--flavor", "m1.small",
+                "--labels", "isolation=docker/volume,launcher=linux,image_providers=docker");
+        assertThat(created.status).as(created.output).isZero();
+        assertThat(created.output).contains("osc-dcos", "dcos");
+
+        assertThat(osc("coe", "cluster", "template", "list").output).contains("osc-dcos");
+        assertThat(osc("coe", "cluster", "template", "show", "osc-dcos").output).contains("dcos-centos-7.2");
+
+        Run updated = osc("coe", "cluster", "template", "update", "osc-dcos", "replace", "flavor_id=m1.large");
+        assertThat(updated.status).as(updated.output).isZero();
+        assertThat(osc("coe", "cluster", "template", "show", "osc-dcos").output).contains("m1.large");
+
+        Run refused = osc("coe", "cluster", "template", "create", "bad", "--coe", "dcos", "--image", "dcos-centos-7.2",
+                "--external-network", "public", "--labels", "launcher=posix,isolation=cgroups/cpu");
+        assertThat(refused.status).isNotZero();
+        assertThat(refused.output).contains("launcher", "HTTP 400");
+
+        Run cluster = osc("coe", "cluster", "create", "osc-cluster", "--cluster-template", "osc-dcos", "--node-count", "1");
+        assertThat(cluster.status).as(cluster.output).isZero();
+        Eventually.await("CREATE_COMPLETE via openstack coe", Duration.ofSeconds(60),
+                () -> osc("coe", "cluster", "show", "osc-cluster", "-f", "value", "-c", "status").output.trim(),
+                status -> status.equals("CREATE_COMPLETE"));
+        assertThat(osc("coe", "cluster", "list").output).contains("osc-cluster");
+        Run deleted = osc("coe", "cluster", "delete", "osc-cluster");
+        assertThat(deleted.status).as(deleted.output).isZero();
+        Eventually.await("cluster gone", Duration.ofSeconds(60),
+                () -> osc("coe", "cluster", "show", "osc-cluster").status, status -> status != 0);
+        Run templateDeleted = osc("coe", "cluster", "template", "delete", "osc-dcos");
+        assertThat(templateDeleted.status).as(templateDeleted.output).isZero();
+    }
+
+    @Test
+    void the_legacy_magnum_shell_lists_and_shows_templates_and_clusters() {
+        Run created = osc("coe", "cluster", "template", "create", "legacy-dcos", "--coe", "dcos", "--image",
+                "dcos-centos-7.2", "--external-network", "public", "--keypair", "testkey");
+        assertThat(created.status).as(created.output).isZero();
+        Run list = magnum("cluster-template-list");
+        assertThat(list.status).as(list.output).isZero();
+        assertThat(list.output).contains("legacy-dcos");
+        assertThat(magnum("cluster-template-show", "legacy-dcos").output).contains("dcos-centos-7.2");
+        Run clusters = magnum("cluster-list");
+        assertThat(clusters.status).as(clusters.output).isZero();
+        assertThat(magnum("service-list").status).isZero();
+        assertThat(magnum("cluster-template-delete", "legacy-dcos").status).isZero();
+    }
+
+    private record Run(int status, String output) {
+    }
+
+    private static Run run(List<String> command) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().keySet().removeIf(name -> name.startsWith("OS_"));
+            Process process = builder.start();
+            byte[] output = process.getInputStream().readAllBytes();
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("timed out: " + command);
+            }
+            return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
