@@ -126,4 +126,11 @@ class DcosDriverTest {
         assertThat(files.get("master")).doesNotContainKey("mesos-slave-common");
         assertThat(files.get("bootstrap").get("config.yaml")).contains("cluster_name: \"dcosbay\"");
     }
+
+    @Test
+    void offersOneMonitorForAllItsClusters() {
+        DcosDriver driver = new DcosDriver(Fixtures.SETTINGS);
+        assertThat(driver.monitor()).containsInstanceOf(dev.magnetar.driver.dcos.monitor.DcosMonitor.class);
+        assertThat(driver.monitor().orElseThrow()).isSameAs(driver.monitor().orElseThrow());
+    }
 }

@@ -37,4 +37,20 @@ final class Fixtures {
     static DeploymentContext context() {
         return DeploymentContext.local(SETTINGS);
     }
+
+    /** The uid and public key of the account Magnetar's monitor logs in with (a fixed test key). */
+    static DeploymentContext.MonitorAccount monitorAccount() {
+        try (java.io.InputStream in = Fixtures.class.getResourceAsStream("/keys/monitor-account.pub.pem")) {
+            return new DeploymentContext.MonitorAccount("magnetar-monitor-b2a9c0a4",
+                    new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static DeploymentContext contextWithMonitorAccount() {
+        DeploymentContext local = context();
+        return new DeploymentContext(local.authUrl(), local.regionName(), local.projectName(), local.domainName(),
+                local.nodeCredential(), local.settings(), monitorAccount());
+    }
 }

@@ -56,7 +56,9 @@ final class GoldenCases {
                 golden("oauth-off", base, Map.of("oauth_enabled", "false", "telemetry_enabled", "false",
                         "check_time", "false"), 1, local),
                 golden("oauth-on", base, Map.of("oauth_enabled", "true", "enable_ipv6", "false",
-                        "docker_remove_delay", "30mins", "gc_delay", "1days"), 1, local));
+                        "docker_remove_delay", "30mins", "gc_delay", "1days"), 1, local),
+                golden("oauth-service-account", base, Map.of("oauth_enabled", "true"), 3,
+                        Fixtures.contextWithMonitorAccount()));
     }
 
     static Map<String, StackSpec> specs() {

@@ -43,6 +43,8 @@ public final class DcosConfig {
     private static final ObjectMapper YAML = new YAMLMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .disable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            // one value, one line: a PEM key stays greppable and diffs by line
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .build());
 
