@@ -13,7 +13,8 @@ wait_for() { # name, probe command...
 if command -v pg_isready >/dev/null 2>&1; then
   if ! pg_isready -q -h 127.0.0.1 -p 5432; then
     echo "ensure-databases: starting PostgreSQL"
-    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -V | tail -1)" main start
+    version=$(find /etc/postgresql -mindepth 1 -maxdepth 1 -type d -printf '%f\n' | sort -V | tail -1)
+    pg_ctlcluster --skip-systemctl-redirect "$version" main start
     wait_for PostgreSQL pg_isready -q -h 127.0.0.1 -p 5432 || exit 1
   fi
 else
