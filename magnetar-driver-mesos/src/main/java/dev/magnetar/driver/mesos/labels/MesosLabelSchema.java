@@ -117,7 +117,7 @@ public final class MesosLabelSchema {
                         REGISTRATION_MIN, REGISTRATION_MAX)));
         t.add(new LabelSpec(REXRAY_PREEMPT, List.of(), "bool", "true, false", "false",
                 "only with volume_driver rexray; lets an agent take over a volume still attached elsewhere",
-                Landing.AGENT_FLAG, "/etc/rexray/config.yml volume.mount.preempt", bool()));
+                Landing.AGENT_FLAG, "/etc/rexray/config.yml libstorage.integration.volume.operations.mount.preempt", bool()));
         // Masters.
         t.add(new LabelSpec(ZK_SESSION_TIMEOUT, List.of(), "Mesos duration", "1secs to 10mins", "10secs",
                 "the masters' ZooKeeper session; longer rides out slow networks, shorter fails over sooner",
