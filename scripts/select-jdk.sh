@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by ./magnetar and ./run-tests: exports JAVA_HOME for a JDK >= 21.
 # The machine's default java may be older (17 here); the build targets Java 21.
 
@@ -9,7 +10,9 @@ jdk_major() { # prints the feature version of the JDK at $1, or nothing
 select_jdk() {
   local candidate best="" best_major=0 major
   for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/*; do
-    [ -n "$candidate" ] && [ -d "$candidate" ] || continue
+    if [ -z "$candidate" ] || [ ! -d "$candidate" ]; then
+      continue
+    fi
     major=$(jdk_major "$candidate")
     if [ -n "$major" ] && [ "$major" -ge 21 ] && [ "$major" -gt "$best_major" ]; then
       best=$candidate best_major=$major
@@ -22,6 +25,10 @@ select_jdk() {
   fi
   export JAVA_HOME=$best
   export PATH="$JAVA_HOME/bin:$PATH"
+  # Maven's own libraries use sun.misc.Unsafe, which JDK 24+ warns about on every build.
+  if [ "$best_major" -ge 24 ]; then
+    export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+  fi
 }
 
 select_jdk
