@@ -1,6 +1,7 @@
 package dev.magnetar.driver.mesos;
 
 import dev.magnetar.core.driver.ClusterDriver;
+import dev.magnetar.core.driver.ClusterMonitor;
 import dev.magnetar.core.driver.ClusterObservation;
 import dev.magnetar.core.driver.DeploymentContext;
 import dev.magnetar.core.driver.DriverDescriptor;
@@ -16,6 +17,7 @@ import dev.magnetar.driver.mesos.heat.MesosStackRenderer;
 import dev.magnetar.driver.mesos.labels.MesosLabelRules;
 import dev.magnetar.driver.mesos.labels.MesosLabelSchema;
 import dev.magnetar.driver.mesos.labels.MesosLabels;
+import dev.magnetar.driver.mesos.monitor.MesosMonitor;
 import dev.magnetar.driver.mesos.node.MesosAgentFlags;
 import dev.magnetar.driver.mesos.node.NodeFiles;
 
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -50,6 +53,7 @@ public final class MesosDriver implements ClusterDriver {
     static final DriverPolicy POLICY = new DriverPolicy(Set.of("docker"), "docker", Set.of("rexray"));
 
     private final DriverSettings settings;
+    private final ClusterMonitor monitor = new MesosMonitor();
 
     public MesosDriver(DriverSettings settings) {
         this.settings = settings == null ? DriverSettings.EMPTY : settings;
@@ -129,6 +133,11 @@ public final class MesosDriver implements ClusterDriver {
     @Override
     public ClusterObservation observe(ClusterTemplate template, Cluster cluster, Stack stack) {
         return MesosOutputs.observe(stack);
+    }
+
+    @Override
+    public Optional<ClusterMonitor> monitor() {
+        return Optional.of(monitor);
     }
 
     @Override

@@ -34,6 +34,7 @@ class MesosDriverTest {
         assertThat(found.policy().networkDrivers()).containsExactly("docker");
         assertThat(found.policy().defaultNetworkDriver()).isEqualTo("docker");
         assertThat(found.policy().volumeDrivers()).containsExactly("rexray");
+        assertThat(found.monitor()).containsInstanceOf(dev.magnetar.driver.mesos.monitor.MesosMonitor.class);
     }
 
     @Test
