@@ -6,6 +6,7 @@ package dev.magnetar.core.error;
  */
 public enum ErrorKind {
     INVALID(400),
+    NOT_AUTHENTICATED(401),
     NOT_AUTHORIZED(403),
     NOT_FOUND(404),
     NOT_ACCEPTABLE(406),

@@ -50,7 +50,21 @@ public enum Option {
     KEYSTONE_USER_DOMAIN("keystone", "user_domain_name", "Default", "The service user's domain."),
     KEYSTONE_PROJECT_DOMAIN("keystone", "project_domain_name", "Default", "The service project's domain."),
     KEYSTONE_INTERFACE("keystone", "interface", "public", "Catalogue interface used to reach other services."),
-    KEYSTONE_REGION("keystone", "region_name", "RegionOne", "Catalogue region used to reach other services.");
+    KEYSTONE_REGION("keystone", "region_name", "RegionOne", "Catalogue region used to reach other services."),
+    KEYSTONE_APPLICATION_CREDENTIAL_ID("keystone", "application_credential_id", "",
+            "Authenticate the service with this application credential instead of a password."),
+    KEYSTONE_APPLICATION_CREDENTIAL_SECRET("keystone", "application_credential_secret", "",
+            "The application credential's secret."),
+    KEYSTONE_TOKEN_CACHE_MAX_AGE("keystone", "token_cache_max_age_seconds", "60",
+            "How long a validated user token is trusted before Keystone is asked again (the longest a revoked token keeps working)."),
+    KEYSTONE_CLUSTER_USER_DOMAIN("keystone", "cluster_user_domain", "magnetar",
+            "Domain holding one Keystone user per cluster (its credential for Heat and Cinder)."),
+    KEYSTONE_CLUSTER_USER_ROLES("keystone", "cluster_user_roles", "member",
+            "Comma-separated roles each cluster user gets in its cluster's project."),
+    KEYSTONE_CLUSTER_CREDENTIAL_KEY("keystone", "cluster_credential_key", "",
+            "Secret (16+ characters, the same on every replica) cluster users' passwords are derived from."),
+    HEAT_RESOURCE_REGISTRY_OVERRIDES("heat", "resource_registry_overrides", "",
+            "TEST AND SIMULATION ONLY: type=target pairs forced into every stack's resource_registry. Empty in production.");
 
     private final String section;
     private final String key;

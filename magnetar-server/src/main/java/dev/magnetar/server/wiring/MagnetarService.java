@@ -15,6 +15,7 @@ import dev.magnetar.core.service.ServiceSettings;
 import dev.magnetar.core.service.StatsService;
 import dev.magnetar.server.api.ApiServer;
 import dev.magnetar.server.api.ApiServices;
+import dev.magnetar.server.api.KeystoneContexts;
 import dev.magnetar.server.api.NoAuthContexts;
 import dev.magnetar.server.api.RequestContexts;
 import dev.magnetar.server.conductor.ConductorRuntime;
@@ -76,7 +77,7 @@ public final class MagnetarService implements AutoCloseable {
             ConductorService conductors = new ConductorService(database, clock, settings.serviceDownTime());
             ApiServices services = new ApiServices(templates, clusters, new QuotaService(database, clock),
                     new StatsService(database), conductors, drivers);
-            Javalin api = ApiServer.create(services, authFor(config), backend::registerRoutes);
+            Javalin api = ApiServer.create(services, authFor(config, backend), backend::registerRoutes);
             ConductorRuntime conductor = new ConductorRuntime(
                     new OperationExecutor(database, backend.orchestrator(), drivers, backend.credentials(),
                             backend.deploymentContexts(), clock, config.getSeconds(Option.CONDUCTOR_OPERATION_LEASE)),
@@ -103,10 +104,12 @@ public final class MagnetarService implements AutoCloseable {
         }
     }
 
-    private static RequestContexts authFor(Config config) {
+    private static RequestContexts authFor(Config config, Backend backend) {
         String mode = config.get(Option.API_AUTH);
         return switch (mode) {
             case "noauth" -> new NoAuthContexts(config.get(Option.API_NOAUTH_PROJECT));
+            case "keystone" -> new KeystoneContexts(backend instanceof OpenStackBackend openStack
+                    ? openStack.keystone() : Backends.keystone(config));
             default -> throw new Config.ConfigException("[api] auth must be noauth or keystone, not '" + mode + "'");
         };
     }
