@@ -58,6 +58,7 @@ public final class ClusterService {
      * @param nameSuffix {@code cluster} or {@code bay}, for generated names
      */
     public Cluster create(RequestContext context, ClusterRequest request, String nameSuffix) {
+        Policy.requireWriter(context, "cluster:create");
         Cluster cluster = prepare(context, request, nameSuffix).cluster();
         return database.transaction(repos -> {
             enforceQuota(repos, context.projectId());
@@ -126,6 +127,7 @@ public final class ClusterService {
      */
     public Cluster resize(RequestContext context, String ident, int nodeCount, List<String> nodesToRemove,
                           boolean rollback) {
+        Policy.requireWriter(context, "cluster:update");
         return database.transaction(repos -> {
             Cluster current = find(repos.clusters(), Policy.scopeFor(context), ident);
             if (!current.status().allowsUpdate()) {
@@ -159,6 +161,7 @@ public final class ClusterService {
 
     /** Starts deleting a cluster in any status; a cluster already being deleted is left to finish. */
     public void delete(RequestContext context, String ident) {
+        Policy.requireWriter(context, "cluster:delete");
         database.transact(repos -> {
             Cluster current = find(repos.clusters(), Policy.scopeFor(context), ident);
             if (current.status() == ClusterStatus.DELETE_IN_PROGRESS

@@ -46,6 +46,7 @@ public final class ClusterTemplateService {
      * {@code model} for generated names.
      */
     public ClusterTemplate create(RequestContext context, ClusterTemplate requested, String nameSuffix) {
+        Policy.requireWriter(context, "clustertemplate:create");
         ClusterTemplate checked = validated(context, requested.toBuilder()
                 .projectId(context.projectId())
                 .userId(context.userId())

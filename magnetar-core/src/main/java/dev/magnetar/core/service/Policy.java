@@ -19,8 +19,19 @@ public final class Policy {
         return context.isAdmin() ? Scope.allProjects() : new Scope(context.projectId(), true, false);
     }
 
+    /**
+     * Keystone's {@code reader} role reads and never writes: a caller whose only roles are
+     * {@code reader} may not create, change or delete anything, in any project.
+     */
+    public static void requireWriter(RequestContext context, String action) {
+        if (!context.roles().isEmpty() && context.roles().stream().allMatch("reader"::equals)) {
+            throw MagnetarException.forbidden("Policy doesn't allow " + action + " to be performed.");
+        }
+    }
+
     /** {@code admin_or_owner} on a template; public templates are readable by all but not writable. */
     public static void requireTemplateOwner(RequestContext context, ClusterTemplate template, String action) {
+        requireWriter(context, action);
         if (!context.isAdmin() && !java.util.Objects.equals(context.projectId(), template.projectId())) {
             throw MagnetarException.forbidden("Policy doesn't allow " + action + " to be performed.");
         }

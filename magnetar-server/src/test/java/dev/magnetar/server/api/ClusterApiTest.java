@@ -136,6 +136,20 @@ class ClusterApiTest extends ApiTestBase {
         }
 
         @Test
+        void lets_a_reader_look_but_not_touch() {
+            String uuid = createCluster("mine");
+            Api reader = server.api().as(project, "reader");
+            assertThat(reader.get("/v1/clusters/" + uuid).status()).isEqualTo(200);
+            Api.Response create = reader.post("/v1/clusters", cluster("theirs", templateId));
+            assertThat(create.status()).isEqualTo(403);
+            assertThat(create.detail()).isEqualTo("Policy doesn't allow cluster:create to be performed.");
+            assertThat(reader.delete("/v1/clusters/" + uuid).status()).isEqualTo(403);
+            assertThat(reader.post("/v1/clustertemplates", template("t")).status()).isEqualTo(403);
+            assertThat(reader.delete("/v1/clustertemplates/" + templateId).status()).isEqualTo(403);
+            assertThat(member.get("/v1/clusters/" + uuid).status()).isEqualTo(200);
+        }
+
+        @Test
         void keeps_clusters_within_their_project() {
             String uuid = createCluster("mine");
             assertThat(stranger.get("/v1/clusters/" + uuid).status()).isEqualTo(404);
