@@ -84,7 +84,8 @@ spawn() { # name, command...: start a daemon in its own session, record its pid
   local name=$1
   shift
   alive "$name" && return 0
-  setsid "$@" >>"$LOGS/$name.out" 2>&1 </dev/null &
+  # 9>&-: the daemon must not inherit the start lock, or every later start waits for it forever.
+  setsid "$@" >>"$LOGS/$name.out" 2>&1 </dev/null 9>&- &
   echo $! >"$PIDS/$name"
   log "started $name (pid $!)"
 }
