@@ -1,0 +1,83 @@
+package dev.magnetar.server.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaults_are_the_embedded_default_on_magnums_port() {
+        Config config = Config.defaults();
+        assertThat(config.get(Option.API_HOST)).isEqualTo("127.0.0.1");
+        assertThat(config.getInt(Option.API_PORT)).isEqualTo(9511);
+        assertThat(config.get(Option.API_AUTH)).isEqualTo("noauth");
+        assertThat(config.get(Option.BACKEND_KIND)).isEqualTo("simulated");
+        assertThat(config.get(Option.DATABASE_URL)).isEmpty();
+        assertThat(config.getInt(Option.CLUSTER_CREATE_TIMEOUT)).isEqualTo(60);
+    }
+
+    @Test
+    void the_file_overrides_defaults_the_environment_overrides_the_file_and_flags_win() throws IOException {
+        Path file = dir.resolve("magnetar.toml");
+        Files.writeString(file, """
+                [api]
+                port = 9600
+                auth = "keystone"
+
+                [driver.dcos_centos_v1]
+                dcos_installer_url = "http://mirror/dcos_generate_config.sh"
+                """);
+        Config config = Config.load(file, Map.of("MAGNETAR_API_PORT", "9700",
+                "MAGNETAR_DRIVER_DCOS_CENTOS_V1_DCOS_INSTALLER_URL", "http://other/installer.sh"),
+                Map.of(Option.API_HOST, "0.0.0.0"));
+        assertThat(config.getInt(Option.API_PORT)).isEqualTo(9700);
+        assertThat(config.get(Option.API_AUTH)).isEqualTo("keystone");
+        assertThat(config.get(Option.API_HOST)).isEqualTo("0.0.0.0");
+        assertThat(config.driverSettings("dcos_centos_v1"))
+                .containsEntry("dcos_installer_url", "http://other/installer.sh");
+    }
+
+    @Test
+    void every_option_has_an_environment_name_and_appears_in_the_sample() {
+        String sample = Config.sample();
+        for (Option option : Option.values()) {
+            assertThat(option.environmentName()).startsWith("MAGNETAR_").isUpperCase();
+            assertThat(sample).contains(option.key() + " = \"" + option.defaultValue() + "\"")
+                    .contains(option.environmentName());
+        }
+    }
+
+    @Test
+    void the_sample_is_itself_a_valid_configuration_file() throws IOException {
+        Path file = dir.resolve("sample.toml");
+        Files.writeString(file, Config.sample());
+        assertThat(Config.load(file, Map.of(), Map.of()).getInt(Option.API_PORT)).isEqualTo(9511);
+    }
+
+    @Test
+    void a_misspelt_option_is_an_error_not_a_silent_default() throws IOException {
+        Path file = dir.resolve("typo.toml");
+        Files.writeString(file, "[api]\nprot = 9600\n");
+        assertThatThrownBy(() -> Config.load(file, Map.of(), Map.of()))
+                .isInstanceOf(Config.ConfigException.class)
+                .hasMessageContaining("unknown option [api] prot");
+    }
+
+    @Test
+    void a_non_numeric_number_names_the_option() {
+        Config config = Config.load(null, Map.of("MAGNETAR_API_PORT", "ninety"), Map.of());
+        assertThatThrownBy(() -> config.getInt(Option.API_PORT))
+                .hasMessage("[api] port must be a whole number, not 'ninety'");
+    }
+}
