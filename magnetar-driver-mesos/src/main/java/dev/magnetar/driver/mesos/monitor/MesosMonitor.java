@@ -27,21 +27,21 @@ import java.util.concurrent.CompletableFuture;
 public final class MesosMonitor implements ClusterMonitor {
 
     private final ClusterEndpoints endpoints;
-    private final int mesosPort;
+    private final MasterLocator masters;
 
-    /** A monitor with its own HTTP/1.1 client, reading masters on Mesos' port 5050. */
+    /** A monitor with its own HTTP/1.1 client, reading each master on Mesos' port 5050. */
     public MesosMonitor() {
         this(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).build(), NodeFiles.MESOS_MASTER_PORT);
+                .followRedirects(HttpClient.Redirect.NEVER).build(), MasterLocator.onPort(NodeFiles.MESOS_MASTER_PORT));
     }
 
     /**
-     * @param http      the client every poll shares
-     * @param mesosPort the masters' port (5050 in clusters; tests serve masters elsewhere)
+     * @param http    the client every poll shares
+     * @param masters where each master answers (its address on 5050 in a real cloud)
      */
-    public MesosMonitor(HttpClient http, int mesosPort) {
+    public MesosMonitor(HttpClient http, MasterLocator masters) {
         this.endpoints = new ClusterEndpoints(http);
-        this.mesosPort = mesosPort;
+        this.masters = masters;
     }
 
     @Override
@@ -53,19 +53,15 @@ public final class MesosMonitor implements ClusterMonitor {
         long deadline = System.nanoTime() + context.requestTimeout().toNanos();
         Map<String, CompletableFuture<Reply>> snapshots = new LinkedHashMap<>();
         cluster.masterAddresses().forEach(address -> snapshots.put(address,
-                endpoints.get(master(address) + "/metrics/snapshot", deadline)));
+                endpoints.get(masters.baseUrl(cluster, address) + "/metrics/snapshot", deadline)));
         CompletableFuture<Reply> marathon = api.map(base -> endpoints.get(base + "/v2/info", deadline))
                 .orElseGet(() -> CompletableFuture.completedFuture(new Reply.Bad(String.valueOf(cluster.apiAddress()),
                         "api_address is not an http:// URL")));
-        Map<String, Reply> masters = new LinkedHashMap<>();
-        snapshots.forEach((address, reply) -> masters.put(address, reply.join()));
-        Optional<Reply> state = MesosHealth.leader(masters)
-                .map(leader -> endpoints.get(master(leader) + "/master/state", deadline).join());
-        return new MesosHealth(masters, state, marathon.join(), cluster.nodeCount()).report();
-    }
-
-    private String master(String address) {
-        return "http://" + (address.contains(":") ? "[" + address + "]" : address) + ":" + mesosPort;
+        Map<String, Reply> answers = new LinkedHashMap<>();
+        snapshots.forEach((address, reply) -> answers.put(address, reply.join()));
+        Optional<Reply> state = MesosHealth.leader(answers)
+                .map(leader -> endpoints.get(masters.baseUrl(cluster, leader) + "/master/state", deadline).join());
+        return new MesosHealth(answers, state, marathon.join(), cluster.nodeCount()).report();
     }
 
     /** Marathon's base URL, from an api_address Magnetar itself recorded ({@code http://host:8080}). */

@@ -123,7 +123,7 @@ class MesosMonitorTest {
         Cluster cluster = Cluster.builder().uuid("f3b0c6a2-7d4e-4b1a-8c9f-2e5d7a6b3c40").masterCount(3)
                 .nodeCount(agents).masterAddresses(MASTERS).apiAddress(apiAddress).build();
         ClusterTemplate template = ClusterTemplate.builder().uuid("8c1d7e52-2f5b-4d0a-9b4e-6a3f0e9d1c21").build();
-        return new MesosMonitor(http, mesosPort).poll(template, cluster, CONTEXT);
+        return new MesosMonitor(http, MasterLocator.onPort(mesosPort)).poll(template, cluster, CONTEXT);
     }
 
     private void startMasters(boolean... up) throws IOException {
