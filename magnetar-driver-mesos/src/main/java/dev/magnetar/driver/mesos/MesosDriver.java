@@ -53,7 +53,8 @@ public final class MesosDriver implements ClusterDriver {
     static final DriverPolicy POLICY = new DriverPolicy(Set.of("docker"), "docker", Set.of("rexray"));
 
     private final DriverSettings settings;
-    private final ClusterMonitor monitor = new MesosMonitor();
+    /** Made on first use: its HTTP client is only worth having where clusters are monitored. */
+    private ClusterMonitor monitor;
 
     public MesosDriver(DriverSettings settings) {
         this.settings = settings == null ? DriverSettings.EMPTY : settings;
@@ -136,7 +137,10 @@ public final class MesosDriver implements ClusterDriver {
     }
 
     @Override
-    public Optional<ClusterMonitor> monitor() {
+    public synchronized Optional<ClusterMonitor> monitor() {
+        if (monitor == null) {
+            monitor = new MesosMonitor();
+        }
         return Optional.of(monitor);
     }
 

@@ -63,6 +63,16 @@ class MesosDriverTest {
     }
 
     @Test
+    void aClusterNameThatWouldBreakALineOfTheMastersFlagsIsRefused() {
+        ClusterTemplate template = Fixtures.template(Map.of());
+        Cluster cluster = Fixtures.cluster(template).toBuilder().name("prod\nMESOS_QUORUM=9").build();
+
+        assertThatThrownBy(() -> driver.validateCluster(template, cluster)).isInstanceOf(MagnetarException.class)
+                .hasMessage("name 'prod?MESOS_QUORUM=9' is not allowed: it becomes the Mesos cluster name and must not "
+                        + "contain control characters");
+    }
+
+    @Test
     void anEmptyRepositoryLabelUsesTheImagesPackagesDespiteTheServiceDefault() {
         ClusterTemplate template = Fixtures.template(Map.of("mesos_repo_url", ""));
 

@@ -47,7 +47,7 @@ class SimulatedCloudTest {
     }
 
     @Test
-    void createsThenScalesUpAndDownRemovingTheChosenAgent() {
+    void createsScalesUpAndDownRemovingTheChosenAgentThenDeletes() {
         GoldenCases.Case lb = GoldenCases.all().stream().filter(c -> c.name().equals("three-masters-lb"))
                 .findFirst().orElseThrow();
         heat.create(new StackRequest("mesosbay-stack", lb.spec(), 60, true, List.of(), StackCredential.NONE));
@@ -64,6 +64,10 @@ class SimulatedCloudTest {
         assertThat(observed.coeVersion()).isNotBlank();
         assertThat(observed.containerVersion()).isNotBlank();
         assertThat(resources()).contains("master_lb", "master_ports/2", "masters/2", "agents/2");
+        assertThat(heat.resources("mesosbay-stack", null, 2, StackCredential.NONE))
+                .filteredOn(r -> r.type().equals("OS::Heat::WaitCondition")).extracting(StackResource::path)
+                .as("one wait condition for the masters and one per agent, so CREATE_COMPLETE means registered")
+                .containsExactlyInAnyOrder("master_wait", "agents/0/wait", "agents/1/wait", "agents/2/wait");
 
         Cluster up = lb.cluster().toBuilder().nodeCount(5).build();
         update(driver.scaleParameters(lb.template(), up, List.of(), created));
@@ -82,6 +86,10 @@ class SimulatedCloudTest {
                 .containsAll(fiveAgents.stream().filter(a -> !a.equals(removed)).toList());
         assertThat(after.masterAddresses()).isEqualTo(observed.masterAddresses());
         assertThat(resources()).doesNotContain("agents/1").contains("agents/0", "agents/4");
+
+        heat.delete("mesosbay-stack", stack().id(), StackCredential.NONE);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(heat.find("mesosbay-stack", StackCredential.NONE)).isEmpty();
     }
 
     @Test
