@@ -68,7 +68,8 @@ final class ServerProcess {
             if (!process.isAlive()) {
                 throw new AssertionError("serve exited early; log: " + tail());
             }
-            try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            try {
+                new java.net.Socket("127.0.0.1", port).close();
                 return;
             } catch (IOException notYet) {
                 sleep(100);
