@@ -66,6 +66,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+# CPU accounting in clock ticks, to tell how much of the machine other processes took while we measured.
+machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat; }
+process_ticks() { sed 's/.*) //' "/proc/$1/stat" | awk -v own="$2" '{ print own ? $12 + $13 : $14 + $15 }'; }
 rss_mib() { awk '/^VmRSS:/ { printf "%d", $2 / 1024 }' "/proc/$server_pid/status"; }
 load_average() { cut -d' ' -f1-3 /proc/loadavg; }
 
@@ -141,6 +144,10 @@ main() {
   rss_idle=$(rss_mib)
 
   local rows=() errors_total=0 spec label path mode connections result
+  local busy0 total0 busy1 total1 server0 server1 wrk0 wrk1 others
+  read -r busy0 total0 < <(machine_ticks)
+  server0=$(process_ticks "$server_pid" 1)
+  wrk0=$(process_ticks $$ 0)   # our reaped descendants: every wrk run
   local specs=("list|/v1/clustertemplates|get" "show|/v1/clustertemplates/$show_uuid|get" "create|/v1/clustertemplates|create")
   for spec in "${specs[@]}"; do
     IFS='|' read -r label path mode <<< "$spec"
@@ -154,6 +161,11 @@ main() {
       rows+=("| $method $shown_path | $connections | $rps | $(ms "$p50") | $(ms "$p99") | $errors |")
     done
   done
+  read -r busy1 total1 < <(machine_ticks)
+  server1=$(process_ticks "$server_pid" 1)
+  wrk1=$(process_ticks $$ 0)
+  others=$(awk -v b=$((busy1 - busy0 - (server1 - server0) - (wrk1 - wrk0))) -v t=$((total1 - total0)) \
+    -v n="$(nproc)" 'BEGIN { printf "%.2f", t > 0 ? n * b / t : 0 }')
   rss_after=$(rss_mib)
   load_after=$(load_average)
   # How much of that is garbage the JVM has not handed back: G1 returns free heap after a full GC.
@@ -162,12 +174,14 @@ main() {
   rss_after_gc=$(rss_mib)
   stop_server
 
-  echo "Magnetar API throughput — $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores," \
+  echo "Magnetar API throughput — $(date -u '+%Y-%m-%d %H:%M UTC')," \
+    "commit $(git -C "$root" describe --always --dirty 2> /dev/null || echo unknown), $(nproc) cores," \
     "$(awk '/^MemTotal:/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)," \
     "$(. /etc/os-release && echo "$PRETTY_NAME"), $("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1)," \
     "$(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2)"
   echo "Embedded H2, instant simulated cloud, noauth; $templates templates stored (list response $list_bytes bytes);" \
-    "wrk ${duration} s per row after ${warmup} s warm-up; load average before $load_before, after $load_after."
+    "wrk ${duration} s per row after ${warmup} s warm-up; load average before $load_before, after $load_after;" \
+    "other processes used $others of the $(nproc) cores while we measured."
   echo
   echo "| request | concurrency | req/s | p50 | p99 | errors |"
   echo "| --- | --- | --- | --- | --- | --- |"
