@@ -1,13 +1,19 @@
 package dev.magnetar.core.conductor;
 
 import dev.magnetar.core.driver.ClusterDriver;
+import dev.magnetar.core.driver.DeploymentContext;
 import dev.magnetar.core.driver.DriverKey;
 import dev.magnetar.core.driver.DriverRegistry;
 import dev.magnetar.core.error.MagnetarException;
+import dev.magnetar.core.metrics.ConductorMetrics;
+import dev.magnetar.core.metrics.ConductorMetrics.OperationOutcome;
 import dev.magnetar.core.model.Cluster;
+import dev.magnetar.core.model.ClusterEvent;
+import dev.magnetar.core.model.ClusterEventKind;
 import dev.magnetar.core.model.ClusterStatus;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.model.Operation;
+import dev.magnetar.core.monitor.MonitorAccounts;
 import dev.magnetar.core.port.Database;
 import dev.magnetar.core.port.Orchestrator;
 import dev.magnetar.core.port.OrchestratorException;
@@ -47,10 +53,23 @@ public final class OperationExecutor {
     private final DeploymentContexts contexts;
     private final Clock clock;
     private final Duration lease;
+    private final MonitorAccounts monitorAccounts;
+    private final ConductorMetrics metrics;
 
+    /** An executor that installs no monitoring accounts and reports to no metrics. */
     public OperationExecutor(Database database, Orchestrator orchestrator, DriverRegistry drivers,
                              ClusterCredentials credentials, DeploymentContexts contexts, Clock clock,
                              Duration lease) {
+        this(database, orchestrator, drivers, credentials, contexts, clock, lease, null, ConductorMetrics.NONE);
+    }
+
+    /**
+     * @param monitorAccounts makes the accounts of clusters whose driver wants one; null installs
+     *                        none (their monitor then cannot log in)
+     */
+    public OperationExecutor(Database database, Orchestrator orchestrator, DriverRegistry drivers,
+                             ClusterCredentials credentials, DeploymentContexts contexts, Clock clock,
+                             Duration lease, MonitorAccounts monitorAccounts, ConductorMetrics metrics) {
         this.database = database;
         this.orchestrator = orchestrator;
         this.drivers = drivers;
@@ -58,6 +77,8 @@ public final class OperationExecutor {
         this.contexts = contexts;
         this.clock = clock;
         this.lease = lease;
+        this.monitorAccounts = monitorAccounts;
+        this.metrics = metrics;
     }
 
     /** Runs at most one operation; returns false when none was due. */
@@ -76,6 +97,7 @@ public final class OperationExecutor {
         try {
             execute(operation);
             database.transaction(repos -> repos.operations().complete(operation.id(), owner, clock.instant()));
+            metrics.operationFinished(operation.kind(), OperationOutcome.COMPLETED);
         } catch (OrchestratorException e) {
             if (e.kind() == OrchestratorException.Kind.TRANSIENT) {
                 Duration backoff = backoff(operation.attempts());
@@ -83,18 +105,22 @@ public final class OperationExecutor {
                         operation.id(), operation.kind(), operation.clusterUuid(), backoff, e.getMessage());
                 database.transaction(repos -> repos.operations().retryLater(operation.id(), owner,
                         clock.instant().plus(backoff), e.getMessage(), clock.instant()));
+                metrics.operationFinished(operation.kind(), OperationOutcome.RETRIED);
             } else {
                 failCluster(operation, e.getMessage());
                 database.transaction(repos -> repos.operations().complete(operation.id(), owner, clock.instant()));
+                metrics.operationFinished(operation.kind(), OperationOutcome.REJECTED);
             }
         } catch (MagnetarException e) {
             failCluster(operation, e.getMessage());
             database.transaction(repos -> repos.operations().complete(operation.id(), owner, clock.instant()));
+            metrics.operationFinished(operation.kind(), OperationOutcome.REJECTED);
         } catch (RuntimeException e) {
             LOG.error("Operation {} ({} of cluster {}) failed unexpectedly", operation.id(), operation.kind(),
                     operation.clusterUuid(), e);
             failCluster(operation, "Internal error: " + e);
             database.transaction(repos -> repos.operations().fail(operation.id(), owner, e.toString(), clock.instant()));
+            metrics.operationFinished(operation.kind(), OperationOutcome.FAILED);
         }
         return true;
     }
@@ -138,13 +164,27 @@ public final class OperationExecutor {
         } else {
             ClusterTemplate template = templateOf(cluster);
             ClusterDriver driver = driverOf(template);
-            var spec = driver.stackSpec(template, cluster,
-                    contexts.forCluster(cluster, driver.descriptor().name(), credential));
+            var spec = driver.stackSpec(template, cluster, deploymentContext(template, driver, cluster, credential));
             stackId = orchestrator.create(new StackRequest(stackName, spec, cluster.createTimeout(), true,
                     List.of("magnetar", "cluster_uuid=" + cluster.uuid()), credential));
             LOG.info("Created stack {} ({}) for cluster {}", stackName, stackId, cluster.uuid());
         }
         recordStackId(cluster.uuid(), stackId);
+    }
+
+    /** The cloud's facts, plus the cluster's monitoring account when its driver wants one. */
+    private DeploymentContext deploymentContext(ClusterTemplate template, ClusterDriver driver, Cluster cluster,
+                                                StackCredential credential) {
+        DeploymentContext context = contexts.forCluster(cluster, driver.descriptor().name(), credential);
+        if (!driver.wantsMonitorAccount(template, cluster)) {
+            return context;
+        }
+        if (monitorAccounts == null) {
+            LOG.warn("Cluster {} is installed without a monitoring account: this conductor has no secret key",
+                    cluster.uuid());
+            return context;
+        }
+        return context.withMonitorAccount(monitorAccounts.ensure(cluster));
     }
 
     private void update(Cluster cluster, Map<String, String> payload) {
@@ -180,7 +220,12 @@ public final class OperationExecutor {
         if (stack.isEmpty()) {
             // Never created, or already gone: the delete is finished.
             credentials.revoke(cluster);
-            database.transaction(repos -> repos.clusters().delete(cluster.uuid()));
+            database.transact(repos -> {
+                if (repos.clusters().delete(cluster.uuid())) {
+                    repos.events().record(ClusterEvent.of(cluster, ClusterEventKind.DELETED, ClusterEvent.CONDUCTOR,
+                            "it had no stack", clock.instant()));
+                }
+            });
             LOG.info("Deleted cluster {}: it had no stack", cluster.uuid());
             return;
         }
@@ -220,7 +265,15 @@ public final class OperationExecutor {
                     .statusReason(reason)
                     .updatedAt(clock.instant())
                     .build();
-            if (database.transaction(repos -> repos.clusters().update(updated))) {
+            ClusterStatus before = current.get().status();
+            if (database.transaction(repos -> {
+                boolean saved = repos.clusters().update(updated);
+                if (saved) {
+                    repos.events().record(ClusterEvent.statusChanged(before, updated, ClusterEvent.CONDUCTOR,
+                            clock.instant()));
+                }
+                return saved;
+            })) {
                 LOG.warn("Cluster {} is {}: {}", operation.clusterUuid(), failed, reason);
                 return;
             }

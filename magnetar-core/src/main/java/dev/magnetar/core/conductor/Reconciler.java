@@ -5,6 +5,8 @@ import dev.magnetar.core.driver.ClusterObservation;
 import dev.magnetar.core.driver.DriverKey;
 import dev.magnetar.core.driver.DriverRegistry;
 import dev.magnetar.core.model.Cluster;
+import dev.magnetar.core.model.ClusterEvent;
+import dev.magnetar.core.model.ClusterEventKind;
 import dev.magnetar.core.model.ClusterStatus;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.port.Database;
@@ -23,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -40,14 +43,25 @@ public final class Reconciler {
     private final DriverRegistry drivers;
     private final ClusterCredentials credentials;
     private final Clock clock;
+    private final Consumer<String> settledListener;
 
     public Reconciler(Database database, Orchestrator orchestrator, DriverRegistry drivers,
                       ClusterCredentials credentials, Clock clock) {
+        this(database, orchestrator, drivers, credentials, clock, uuid -> { });
+    }
+
+    /**
+     * @param settledListener told the uuid of each cluster that settled into a monitored status, so
+     *                        its health need not wait for the monitor's next sweep
+     */
+    public Reconciler(Database database, Orchestrator orchestrator, DriverRegistry drivers,
+                      ClusterCredentials credentials, Clock clock, Consumer<String> settledListener) {
         this.database = database;
         this.orchestrator = orchestrator;
         this.drivers = drivers;
         this.credentials = credentials;
         this.clock = clock;
+        this.settledListener = settledListener;
     }
 
     /** Reconciles every cluster whose status is in progress; returns how many changed. */
@@ -87,11 +101,11 @@ public final class Reconciler {
         return switch (decision) {
             case ReconcileDecision.Wait wait -> false;
             case ReconcileDecision.Remove remove -> remove(cluster);
-            case ReconcileDecision.TimedOut timedOut -> save(cluster.toBuilder()
+            case ReconcileDecision.TimedOut timedOut -> save(cluster.status(), cluster.toBuilder()
                     .status(ClusterStatusMachine.transition(cluster.status(), failedStatusOf(cluster.status())))
                     .statusReason(timedOut.reason() + stillInProgress(stack.orElseThrow(), credential))
                     .build());
-            case ReconcileDecision.Settle settle -> save(settled(cluster, stack, settle, credential));
+            case ReconcileDecision.Settle settle -> save(cluster.status(), settled(cluster, stack, settle, credential));
         };
     }
 
@@ -138,19 +152,36 @@ public final class Reconciler {
 
     private boolean remove(Cluster cluster) {
         credentials.revoke(cluster);
-        boolean removed = database.transaction(repos -> repos.clusters().delete(cluster.uuid()));
+        boolean removed = database.transaction(repos -> {
+            boolean gone = repos.clusters().delete(cluster.uuid());
+            if (gone) {
+                repos.events().record(ClusterEvent.of(cluster, ClusterEventKind.DELETED, ClusterEvent.CONDUCTOR,
+                        "its stack is gone", clock.instant()));
+            }
+            return gone;
+        });
         if (removed) {
             LOG.info("Cluster {} deleted: its stack is gone", cluster.uuid());
         }
         return removed;
     }
 
-    private boolean save(Cluster cluster) {
-        boolean saved = database.transaction(repos -> repos.clusters().update(
-                cluster.toBuilder().updatedAt(clock.instant()).build()));
+    private boolean save(ClusterStatus before, Cluster cluster) {
+        Cluster changed = cluster.toBuilder().updatedAt(clock.instant()).build();
+        boolean saved = database.transaction(repos -> {
+            boolean updated = repos.clusters().update(changed);
+            if (updated && before != changed.status()) {
+                repos.events().record(ClusterEvent.statusChanged(before, changed, ClusterEvent.CONDUCTOR,
+                        clock.instant()));
+            }
+            return updated;
+        });
         if (saved) {
             LOG.info("Cluster {} is {}{}", cluster.uuid(), cluster.status(),
                     cluster.statusReason() == null ? "" : ": " + cluster.statusReason());
+            if (changed.status().isMonitored()) {
+                settledListener.accept(cluster.uuid());
+            }
         }
         return saved;
     }

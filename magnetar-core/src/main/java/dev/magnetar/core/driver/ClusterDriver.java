@@ -49,6 +49,15 @@ public interface ClusterDriver {
     }
 
     /**
+     * Whether the cluster is installed with a monitoring account ({@link DeploymentContext#monitorAccount()}),
+     * because its COE requires the monitor to log in (DC/OS with {@code oauth_enabled}). The conductor
+     * then makes one before the stack is rendered and hands its credentials to {@link #monitor()}.
+     */
+    default boolean wantsMonitorAccount(ClusterTemplate template, Cluster cluster) {
+        return false;
+    }
+
+    /**
      * The files each node role receives (e.g. {@code master/config.yaml}), for previews; the key
      * is the role, then the file name. Empty for drivers that render nothing per node.
      */

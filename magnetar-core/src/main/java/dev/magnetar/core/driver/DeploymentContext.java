@@ -31,6 +31,11 @@ public record DeploymentContext(String authUrl, String regionName, String projec
     public record MonitorAccount(String uid, String publicKeyPem) {
     }
 
+    /** The same context, installing {@code account} for the monitor. */
+    public DeploymentContext withMonitorAccount(MonitorAccount account) {
+        return new DeploymentContext(authUrl, regionName, projectName, domainName, nodeCredential, settings, account);
+    }
+
     /** A context with no cloud identity, for previews and the simulated cloud. */
     public static DeploymentContext local(DriverSettings settings) {
         return new DeploymentContext("http://127.0.0.1:5000/v3", "RegionOne", "", "Default", StackCredential.NONE,

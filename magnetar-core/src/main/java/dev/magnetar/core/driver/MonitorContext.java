@@ -12,6 +12,11 @@ import java.util.Map;
  */
 public record MonitorContext(Duration requestTimeout, Map<String, String> credentials) {
 
+    /** Credential key: the uid of the service account the cluster was installed with. */
+    public static final String SERVICE_ACCOUNT_UID = "service_account_uid";
+    /** Credential key: that account's RSA private key, PEM PKCS#8 ({@code BEGIN PRIVATE KEY}). */
+    public static final String SERVICE_ACCOUNT_PRIVATE_KEY = "service_account_private_key";
+
     public MonitorContext {
         credentials = Map.copyOf(credentials);
     }

@@ -11,4 +11,8 @@ public interface Repositories {
     ConductorRepository conductors();
 
     QuotaRepository quotas();
+
+    ClusterEventRepository events();
+
+    MonitorAccountRepository monitorAccounts();
 }

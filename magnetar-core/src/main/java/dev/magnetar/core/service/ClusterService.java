@@ -4,6 +4,8 @@ import dev.magnetar.core.context.RequestContext;
 import dev.magnetar.core.driver.ClusterDriver;
 import dev.magnetar.core.error.MagnetarException;
 import dev.magnetar.core.model.Cluster;
+import dev.magnetar.core.model.ClusterEvent;
+import dev.magnetar.core.model.ClusterEventKind;
 import dev.magnetar.core.model.ClusterStatus;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.model.Operation;
@@ -68,6 +70,9 @@ public final class ClusterService {
             repos.clusters().insert(cluster);
             repos.operations().insert(Operation.pending(Identifiers.newUuid(), cluster.uuid(),
                     OperationKind.CREATE_CLUSTER, Map.of(), clock.instant()));
+            repos.events().record(ClusterEvent.of(cluster, ClusterEventKind.CREATED, actor(context),
+                    "requested with " + cluster.masterCount() + " master(s) and " + cluster.nodeCount() + " node(s)",
+                    clock.instant()));
             return cluster;
         });
     }
@@ -155,6 +160,10 @@ public final class ClusterService {
             payload.put(OperationPayload.NODES_TO_REMOVE, OperationPayload.encodeList(nodesToRemove));
             repos.operations().insert(Operation.pending(Identifiers.newUuid(), current.uuid(),
                     OperationKind.UPDATE_CLUSTER, payload, clock.instant()));
+            repos.events().record(ClusterEvent.of(updated, ClusterEventKind.SCALED, actor(context),
+                    "node_count " + current.nodeCount() + " -> " + nodeCount
+                            + (nodesToRemove.isEmpty() ? "" : ", removing " + String.join(", ", nodesToRemove)),
+                    clock.instant()));
             return repos.clusters().findByUuid(current.uuid()).orElseThrow();
         });
     }
@@ -169,14 +178,34 @@ public final class ClusterService {
                     .anyMatch(op -> op.kind() == OperationKind.DELETE_CLUSTER)) {
                 return;
             }
-            saveOrConflict(repos, current.toBuilder()
+            Cluster deleting = current.toBuilder()
                     .status(ClusterStatusMachine.transition(current.status(), ClusterStatus.DELETE_IN_PROGRESS))
                     .statusReason(null)
                     .updatedAt(clock.instant())
-                    .build());
+                    .build();
+            saveOrConflict(repos, deleting);
             repos.operations().insert(Operation.pending(Identifiers.newUuid(), current.uuid(),
                     OperationKind.DELETE_CLUSTER, Map.of(), clock.instant()));
+            repos.events().record(ClusterEvent.of(deleting, ClusterEventKind.STATUS_CHANGED, actor(context),
+                    current.status() + " -> " + deleting.status() + ": deletion requested", clock.instant()));
         });
+    }
+
+    /**
+     * The cluster's history, oldest first: the newest {@code limit} events. Visible to whoever may
+     * see the cluster; a cluster of another project is not found.
+     */
+    public List<ClusterEvent> events(RequestContext context, String ident, int limit) {
+        return database.transaction(repos -> repos.events()
+                .listFor(find(repos.clusters(), Policy.scopeFor(context), ident).uuid(), limit));
+    }
+
+    /** Who a request's events name: its user, or its user name when the auth layer gave no id. */
+    private static String actor(RequestContext context) {
+        if (context.userId() != null && !context.userId().isBlank()) {
+            return context.userId();
+        }
+        return context.userName() == null || context.userName().isBlank() ? "anonymous" : context.userName();
     }
 
     /** Labels the cluster changed relative to its template, as Magnum reports them. */

@@ -36,6 +36,15 @@ public final class ConductorService {
                 .toList();
     }
 
+    /** The hosts of the conductor replicas that are up now, e.g. to share periodic work among them. */
+    public List<String> liveHosts() {
+        Instant now = clock.instant();
+        return database.transaction(repos -> repos.conductors().list()).stream()
+                .filter(record -> BINARY.equals(record.binary()) && isUp(record, now))
+                .map(ConductorRecord::host)
+                .toList();
+    }
+
     private boolean isUp(ConductorRecord record, Instant now) {
         Instant last = record.lastSeenUp() != null ? record.lastSeenUp()
                 : record.updatedAt() != null ? record.updatedAt() : record.createdAt();

@@ -161,6 +161,15 @@ public final class DcosDriver implements ClusterDriver {
         return Optional.of(current);
     }
 
+    /**
+     * With {@code oauth_enabled} (DC/OS's default), Admin Router answers only logged-in requests, so
+     * the cluster is installed with Magnetar's monitoring service account.
+     */
+    @Override
+    public boolean wantsMonitorAccount(ClusterTemplate template, Cluster cluster) {
+        return DcosLabels.read(cluster.labels()).labels().flag("oauth_enabled");
+    }
+
     @Override
     public Map<String, Map<String, String>> nodeFiles(ClusterTemplate template, Cluster cluster,
                                                       DeploymentContext context) {

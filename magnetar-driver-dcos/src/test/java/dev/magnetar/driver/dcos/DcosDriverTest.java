@@ -46,6 +46,19 @@ class DcosDriverTest {
     }
 
     @Test
+    void wantsAMonitoringAccountExactlyWhenAdminRouterRequiresLogin() {
+        Map<String, String> without = new java.util.HashMap<>(cluster.labels());
+        without.remove("oauth_enabled");
+
+        assertThat(driver.wantsMonitorAccount(template, cluster.toBuilder().labels(without).build()))
+                .as("oauth_enabled defaults to true").isTrue();
+        without.put("oauth_enabled", "false");
+        assertThat(driver.wantsMonitorAccount(template, cluster.toBuilder().labels(without).build())).isFalse();
+        without.put("oauth_enabled", "true");
+        assertThat(driver.wantsMonitorAccount(template, cluster.toBuilder().labels(without).build())).isTrue();
+    }
+
+    @Test
     void refusesMasterCountsDcosCannotRun() {
         assertThatThrownBy(() -> driver.validateCluster(template, cluster.toBuilder().masterCount(2).build()))
                 .isInstanceOfSatisfying(MagnetarException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID))

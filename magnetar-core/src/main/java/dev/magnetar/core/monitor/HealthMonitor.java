@@ -1,0 +1,267 @@
+package dev.magnetar.core.monitor;
+
+import dev.magnetar.core.driver.ClusterDriver;
+import dev.magnetar.core.driver.ClusterMonitor;
+import dev.magnetar.core.driver.DeploymentContext.MonitorAccount;
+import dev.magnetar.core.driver.DriverKey;
+import dev.magnetar.core.driver.DriverRegistry;
+import dev.magnetar.core.driver.HealthReport;
+import dev.magnetar.core.driver.MonitorContext;
+import dev.magnetar.core.metrics.ConductorMetrics;
+import dev.magnetar.core.model.Cluster;
+import dev.magnetar.core.model.ClusterEvent;
+import dev.magnetar.core.model.ClusterEventKind;
+import dev.magnetar.core.model.ClusterStatus;
+import dev.magnetar.core.model.ClusterTemplate;
+import dev.magnetar.core.model.HealthStatus;
+import dev.magnetar.core.port.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * Polls every settled cluster's COE through its driver's {@link ClusterMonitor} and stores what it
+ * finds as the cluster's {@code health_status}, {@code health_status_reason} and {@code coe_version}.
+ *
+ * <p>A sweep reads the monitored clusters once, keeps those of this replica's {@link ReplicaShare},
+ * and starts each poll at the cluster's own offset in the spread window, so load is even over time
+ * and across replicas. Polls run on virtual threads, at most {@code concurrency} at once, each
+ * bounded by the request timeout: an unreachable cluster holds one slot for that long and delays no
+ * other. Each cluster is read again just before its turn, so one deleted or being deleted meanwhile
+ * is not polled.
+ *
+ * <p>Writes touch only the health fields, with the optimistic update on a fresh read in one
+ * transaction: a status change made meanwhile is never overwritten, and a conflict is retried on the
+ * new row. A change of health is recorded as a {@code health_changed} event in that transaction.
+ */
+public final class HealthMonitor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HealthMonitor.class);
+    private static final Set<ClusterStatus> MONITORED = EnumSet.copyOf(
+            java.util.Arrays.stream(ClusterStatus.values()).filter(ClusterStatus::isMonitored).toList());
+    private static final int WRITE_ATTEMPTS = 5;
+
+    private final Database database;
+    private final DriverRegistry drivers;
+    private final MonitorAccounts accounts;
+    private final MonitorTargets targets;
+    private final ReplicaShare share;
+    private final MonitorSettings settings;
+    private final ConductorMetrics metrics;
+    private final Clock clock;
+    private final Pacer pacer;
+
+    public HealthMonitor(Database database, DriverRegistry drivers, MonitorAccounts accounts, MonitorTargets targets,
+                         ReplicaShare share, MonitorSettings settings, ConductorMetrics metrics, Clock clock,
+                         Pacer pacer) {
+        this.database = database;
+        this.drivers = drivers;
+        this.accounts = accounts;
+        this.targets = targets;
+        this.share = share;
+        this.settings = settings;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.pacer = pacer;
+    }
+
+    public MonitorSettings settings() {
+        return settings;
+    }
+
+    /**
+     * One sweep starting now: returns when every poll it started has finished, or early, with the
+     * polls started so far finished, when the calling thread is interrupted.
+     */
+    public SweepResult sweep() {
+        Instant start = clock.instant();
+        List<Cluster> monitored = database.transaction(repos -> repos.clusters().findByStatus(MONITORED));
+        targets.retain(monitored.stream().map(Cluster::uuid).collect(Collectors.toSet()));
+        Set<String> replicas = share.replicas();
+        Map<String, Optional<Watched>> byTemplate = new HashMap<>();
+        List<Turn> turns = new ArrayList<>();
+        for (Cluster cluster : monitored) {
+            if (!share.owns(replicas, cluster.uuid())) {
+                continue;
+            }
+            byTemplate.computeIfAbsent(cluster.clusterTemplateId(), this::watched)
+                    .ifPresent(w -> turns.add(new Turn(cluster.uuid(), w, start.plus(settings.offsetOf(cluster.uuid())))));
+        }
+        turns.sort(Comparator.comparing(Turn::due));
+        metrics.retainClusters(turns.stream().map(Turn::clusterUuid).collect(Collectors.toSet()));
+
+        Tally tally = new Tally();
+        Semaphore slots = new Semaphore(settings.concurrency());
+        try (ExecutorService polls = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Turn turn : turns) {
+                try {
+                    pacer.sleepUntil(turn.due());
+                    slots.acquire();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                polls.execute(() -> {
+                    try {
+                        pollAndStore(turn.clusterUuid(), turn.watched()).ifPresent(tally::count);
+                    } catch (RuntimeException e) {
+                        LOG.error("Monitoring cluster {} failed", turn.clusterUuid(), e);
+                    } finally {
+                        slots.release();
+                    }
+                });
+            }
+        }
+        Duration took = Duration.between(start, clock.instant());
+        metrics.sweepFinished(took, tally.polled.get());
+        SweepResult result = new SweepResult(turns.size(), tally.polled.get(), tally.unknown.get(),
+                tally.changed.get(), took);
+        LOG.debug("Monitor sweep: {}", result);
+        return result;
+    }
+
+    /**
+     * Polls one cluster now, whatever replica owns it (a cluster that just settled should not wait
+     * for its turn), and stores the outcome. Empty when it is not monitored or not monitorable.
+     */
+    public Optional<HealthStatus> pollNow(String clusterUuid) {
+        Optional<Cluster> cluster = database.transaction(repos -> repos.clusters().findByUuid(clusterUuid));
+        return cluster.flatMap(c -> watched(c.clusterTemplateId()))
+                .flatMap(w -> pollAndStore(clusterUuid, w))
+                .map(Outcome::status);
+    }
+
+    private Optional<Outcome> pollAndStore(String clusterUuid, Watched watched) {
+        Optional<Cluster> fresh = database.transaction(repos -> repos.clusters().findByUuid(clusterUuid));
+        if (fresh.isEmpty() || !fresh.get().status().isMonitored()) {
+            return Optional.empty();
+        }
+        Cluster cluster = fresh.get();
+        long began = System.nanoTime();
+        HealthReport report = poll(cluster, watched);
+        boolean failed = report.status() == HealthStatus.UNKNOWN;
+        metrics.monitorPolled(watched.template().coe(), Duration.ofNanos(System.nanoTime() - began), failed);
+        boolean changed = store(clusterUuid, report);
+        metrics.clusterHealth(cluster, watched.template().coe(), report);
+        return Optional.of(new Outcome(report.status(), changed));
+    }
+
+    private HealthReport poll(Cluster cluster, Watched watched) {
+        try {
+            boolean withAccount = watched.driver().wantsMonitorAccount(watched.template(), cluster);
+            Optional<MonitorAccount> account = withAccount ? accounts.find(cluster) : Optional.empty();
+            MonitorTarget target = targets.targetOf(cluster, account);
+            if (!target.reachable()) {
+                return HealthReport.unknown(target.unavailable());
+            }
+            Map<String, String> credentials = withAccount ? accounts.credentials(cluster.uuid()) : Map.of();
+            return watched.monitor().poll(watched.template(), cluster.toBuilder().apiAddress(target.address()).build(),
+                    new MonitorContext(settings.requestTimeout(), credentials));
+        } catch (RuntimeException e) {
+            LOG.error("The {} monitor failed on cluster {}", watched.driver().descriptor().name(), cluster.uuid(), e);
+            return HealthReport.unknown("the monitor failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** Stores the report's fields on a fresh read; true when the health status changed. */
+    private boolean store(String clusterUuid, HealthReport report) {
+        for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+            Write write = database.transaction(repos -> {
+                Optional<Cluster> current = repos.clusters().findByUuid(clusterUuid);
+                if (current.isEmpty() || !current.get().status().isMonitored()) {
+                    return Write.SKIPPED;
+                }
+                Cluster before = current.get();
+                Cluster after = before.toBuilder()
+                        .healthStatus(report.status())
+                        .healthStatusReason(report.reason())
+                        .coeVersion(report.coeVersion() != null ? report.coeVersion() : before.coeVersion())
+                        .build();
+                if (after.equals(before)) {
+                    return Write.UNCHANGED;
+                }
+                if (!repos.clusters().update(after)) {
+                    return Write.CONFLICT;
+                }
+                if (before.healthStatus() != after.healthStatus()) {
+                    repos.events().record(ClusterEvent.of(after, ClusterEventKind.HEALTH_CHANGED, ClusterEvent.MONITOR,
+                            healthReason(before.healthStatus(), report), clock.instant()));
+                    return Write.HEALTH_CHANGED;
+                }
+                return Write.UNCHANGED;
+            });
+            if (write != Write.CONFLICT) {
+                if (write == Write.HEALTH_CHANGED) {
+                    LOG.info("Cluster {} is {}: {}", clusterUuid, report.status(), report.reason());
+                }
+                return write == Write.HEALTH_CHANGED;
+            }
+        }
+        LOG.warn("Cluster {} kept changing; its health ({}) is stored at the next poll", clusterUuid, report.status());
+        return false;
+    }
+
+    private static String healthReason(HealthStatus before, HealthReport report) {
+        String reasons = report.reason().entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue())
+                .sorted()
+                .collect(Collectors.joining("; "));
+        return (before == null ? "first poll" : before.name()) + " -> " + report.status()
+                + (reasons.isEmpty() ? "" : ": " + reasons);
+    }
+
+    /** The template's driver and its monitor, if the driver has one. */
+    private Optional<Watched> watched(String templateUuid) {
+        Optional<ClusterTemplate> template = database.transaction(repos -> repos.templates().findByUuid(templateUuid));
+        return template.flatMap(t -> drivers.find(new DriverKey(t.serverType(), t.clusterDistro(), t.coe()))
+                .flatMap(driver -> driver.monitor().map(monitor -> new Watched(t, driver, monitor))));
+    }
+
+    private record Watched(ClusterTemplate template, ClusterDriver driver, ClusterMonitor monitor) {
+    }
+
+    private record Turn(String clusterUuid, Watched watched, Instant due) {
+    }
+
+    private record Outcome(HealthStatus status, boolean changed) {
+    }
+
+    private enum Write { SKIPPED, UNCHANGED, HEALTH_CHANGED, CONFLICT }
+
+    private static final class Tally {
+        final AtomicInteger polled = new AtomicInteger();
+        final AtomicInteger unknown = new AtomicInteger();
+        final AtomicInteger changed = new AtomicInteger();
+
+        void count(Outcome outcome) {
+            polled.incrementAndGet();
+            if (outcome.status() == HealthStatus.UNKNOWN) {
+                unknown.incrementAndGet();
+            }
+            if (outcome.changed()) {
+                changed.incrementAndGet();
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "HealthMonitor[" + share.self() + ", every " + settings.interval() + "]";
+    }
+}

@@ -1,0 +1,110 @@
+package dev.magnetar.core.monitor;
+
+import dev.magnetar.core.driver.DeploymentContext.MonitorAccount;
+import dev.magnetar.core.driver.MonitorContext;
+import dev.magnetar.core.error.ErrorKind;
+import dev.magnetar.core.error.MagnetarException;
+import dev.magnetar.core.model.Cluster;
+import dev.magnetar.core.port.Database;
+import dev.magnetar.core.port.MonitorAccountRepository.SealedAccount;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The account each cluster is installed with so that the monitor can log in to its COE: an RSA-2048
+ * key pair and a uid {@code magnetar-<12 hex of the cluster uuid>}, made once per cluster when its
+ * stack is first rendered. The public key goes into the stack; the private key is stored sealed with
+ * the service's key and opened only to hand it to the monitor. It is never logged nor returned by
+ * the API, and its row is removed with the cluster's.
+ */
+public final class MonitorAccounts {
+
+    private static final int KEY_BITS = 2048;
+
+    private final Database database;
+    private final SecretBox box;
+    private final Clock clock;
+
+    public MonitorAccounts(Database database, SecretBox box, Clock clock) {
+        this.database = database;
+        this.box = box;
+        this.clock = clock;
+    }
+
+    public static String uidOf(String clusterUuid) {
+        return "magnetar-" + clusterUuid.replace("-", "").substring(0, 12);
+    }
+
+    /**
+     * The cluster's account, made and stored on first call; later calls (a retried create) get the
+     * same one, and so does a call racing this one.
+     */
+    public MonitorAccount ensure(Cluster cluster) {
+        Optional<SealedAccount> stored = find(cluster.uuid());
+        if (stored.isPresent()) {
+            return publicPart(stored.get());
+        }
+        KeyPair pair = newKeyPair();
+        SealedAccount account = new SealedAccount(cluster.uuid(), uidOf(cluster.uuid()),
+                pem("PUBLIC KEY", pair.getPublic().getEncoded()), box.seal(cluster.uuid(),
+                pem("PRIVATE KEY", pair.getPrivate().getEncoded())), clock.instant());
+        try {
+            database.transact(repos -> repos.monitorAccounts().insert(account));
+            return publicPart(account);
+        } catch (MagnetarException e) {
+            if (e.kind() != ErrorKind.CONFLICT) {
+                throw e;
+            }
+            return publicPart(find(cluster.uuid()).orElseThrow(() -> e));
+        }
+    }
+
+    /** The public half of the cluster's account, if it has one. */
+    public Optional<MonitorAccount> find(Cluster cluster) {
+        return find(cluster.uuid()).map(MonitorAccounts::publicPart);
+    }
+
+    /**
+     * What the monitor logs in with ({@link MonitorContext#SERVICE_ACCOUNT_UID} and
+     * {@link MonitorContext#SERVICE_ACCOUNT_PRIVATE_KEY}); empty when the cluster has no account.
+     *
+     * @throws IllegalArgumentException when the stored key does not open with the service's key
+     */
+    public Map<String, String> credentials(String clusterUuid) {
+        return find(clusterUuid)
+                .map(a -> Map.of(MonitorContext.SERVICE_ACCOUNT_UID, a.uid(),
+                        MonitorContext.SERVICE_ACCOUNT_PRIVATE_KEY, box.open(clusterUuid, a.sealedPrivateKey())))
+                .orElse(Map.of());
+    }
+
+    private Optional<SealedAccount> find(String clusterUuid) {
+        return database.transaction(repos -> repos.monitorAccounts().find(clusterUuid));
+    }
+
+    private static MonitorAccount publicPart(SealedAccount account) {
+        return new MonitorAccount(account.uid(), account.publicKeyPem());
+    }
+
+    private static KeyPair newKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(KEY_BITS);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("RSA is unavailable", e);
+        }
+    }
+
+    /** PEM with 64-character lines, as OpenSSL writes it. */
+    static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, new byte[]{'\n'}).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+}

@@ -1,0 +1,215 @@
+package dev.magnetar.core.monitor;
+
+import dev.magnetar.core.error.MagnetarException;
+import dev.magnetar.core.model.Cluster;
+import dev.magnetar.core.model.ClusterEvent;
+import dev.magnetar.core.model.ClusterStatus;
+import dev.magnetar.core.model.ClusterTemplate;
+import dev.magnetar.core.port.ClusterEventRepository;
+import dev.magnetar.core.port.ClusterRepository;
+import dev.magnetar.core.port.ClusterTemplateRepository;
+import dev.magnetar.core.port.ConductorRepository;
+import dev.magnetar.core.port.Database;
+import dev.magnetar.core.port.MonitorAccountRepository;
+import dev.magnetar.core.port.OperationRepository;
+import dev.magnetar.core.port.PageRequest;
+import dev.magnetar.core.port.QuotaRepository;
+import dev.magnetar.core.port.Repositories;
+import dev.magnetar.core.port.Scope;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * The ports the monitor uses, in memory: templates, clusters (with the optimistic version check),
+ * events and monitoring accounts. Transactions are serialised; nothing rolls back, which the
+ * monitor's tests never need. Ports the monitor does not use refuse to be called.
+ */
+final class InMemoryDatabase implements Database {
+
+    final Map<String, ClusterTemplate> templates = new LinkedHashMap<>();
+    final Map<String, Cluster> clusters = new LinkedHashMap<>();
+    final List<ClusterEvent> events = new ArrayList<>();
+    final Map<String, MonitorAccountRepository.SealedAccount> accounts = new LinkedHashMap<>();
+    final AtomicInteger updates = new AtomicInteger();
+
+    @Override
+    public synchronized <T> T transaction(Function<Repositories, T> work) {
+        return work.apply(new Repos());
+    }
+
+    synchronized void put(ClusterTemplate template) {
+        templates.put(template.uuid(), template);
+    }
+
+    synchronized void put(Cluster cluster) {
+        clusters.put(cluster.uuid(), cluster);
+    }
+
+    synchronized Cluster get(String uuid) {
+        return clusters.get(uuid);
+    }
+
+    /** Another writer's change: stored with the version bumped, as the store would. */
+    synchronized void changeMeanwhile(String uuid, Function<Cluster.Builder, Cluster.Builder> change) {
+        Cluster current = clusters.get(uuid);
+        clusters.put(uuid, change.apply(current.toBuilder()).version(current.version() + 1).build());
+    }
+
+    synchronized List<ClusterEvent> events() {
+        return List.copyOf(events);
+    }
+
+    private final class Repos implements Repositories {
+
+        @Override
+        public ClusterTemplateRepository templates() {
+            return new ClusterTemplateRepository() {
+                @Override
+                public void insert(ClusterTemplate template) {
+                    templates.put(template.uuid(), template);
+                }
+
+                @Override
+                public Optional<ClusterTemplate> findByUuid(String uuid) {
+                    return Optional.ofNullable(templates.get(uuid));
+                }
+
+                @Override
+                public List<ClusterTemplate> findByName(String name, Scope scope) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public List<ClusterTemplate> list(Scope scope, PageRequest page) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public boolean update(ClusterTemplate template) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public boolean delete(String uuid) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public boolean isReferenced(String uuid) {
+                    throw new UnsupportedOperationException();
+                }
+            };
+        }
+
+        @Override
+        public ClusterRepository clusters() {
+            return new ClusterRepository() {
+                @Override
+                public void insert(Cluster cluster) {
+                    clusters.put(cluster.uuid(), cluster);
+                }
+
+                @Override
+                public Optional<Cluster> findByUuid(String uuid) {
+                    return Optional.ofNullable(clusters.get(uuid));
+                }
+
+                @Override
+                public List<Cluster> findByName(String name, Scope scope) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public List<Cluster> list(Scope scope, PageRequest page) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public boolean update(Cluster cluster) {
+                    Cluster stored = clusters.get(cluster.uuid());
+                    if (stored == null || stored.version() != cluster.version()) {
+                        return false;
+                    }
+                    clusters.put(cluster.uuid(), cluster.toBuilder().version(cluster.version() + 1).build());
+                    updates.incrementAndGet();
+                    return true;
+                }
+
+                @Override
+                public boolean delete(String uuid) {
+                    accounts.remove(uuid);
+                    return clusters.remove(uuid) != null;
+                }
+
+                @Override
+                public List<Cluster> findByStatus(Collection<ClusterStatus> statuses) {
+                    return clusters.values().stream().filter(c -> statuses.contains(c.status())).toList();
+                }
+
+                @Override
+                public int countInProject(String projectId) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public ClusterStats stats(String projectId) {
+                    throw new UnsupportedOperationException();
+                }
+            };
+        }
+
+        @Override
+        public OperationRepository operations() {
+            throw new UnsupportedOperationException("the monitor queues no operations");
+        }
+
+        @Override
+        public ConductorRepository conductors() {
+            throw new UnsupportedOperationException("replicas come from ReplicaShare");
+        }
+
+        @Override
+        public QuotaRepository quotas() {
+            throw new UnsupportedOperationException("the monitor checks no quota");
+        }
+
+        @Override
+        public ClusterEventRepository events() {
+            return new ClusterEventRepository() {
+                @Override
+                public void record(ClusterEvent event) {
+                    events.add(event);
+                }
+
+                @Override
+                public List<ClusterEvent> listFor(String clusterUuid, int limit) {
+                    return events.stream().filter(e -> e.clusterUuid().equals(clusterUuid)).limit(limit).toList();
+                }
+            };
+        }
+
+        @Override
+        public MonitorAccountRepository monitorAccounts() {
+            return new MonitorAccountRepository() {
+                @Override
+                public void insert(SealedAccount account) {
+                    if (accounts.putIfAbsent(account.clusterUuid(), account) != null) {
+                        throw MagnetarException.conflict("cluster " + account.clusterUuid() + " has an account");
+                    }
+                }
+
+                @Override
+                public Optional<SealedAccount> find(String clusterUuid) {
+                    return Optional.ofNullable(accounts.get(clusterUuid));
+                }
+            };
+        }
+    }
+}

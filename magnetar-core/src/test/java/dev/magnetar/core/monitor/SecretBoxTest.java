@@ -1,0 +1,37 @@
+package dev.magnetar.core.monitor;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SecretBoxTest {
+
+    final SecretBox box = new SecretBox(SecretBox.newKey());
+
+    @Test
+    void opens_what_it_sealed_for_the_same_owner_and_never_shows_the_plaintext() {
+        String sealed = box.seal("cluster-1", "-----BEGIN PRIVATE KEY-----secret");
+
+        assertThat(sealed).startsWith("v1:").doesNotContain("PRIVATE").doesNotContain("secret");
+        assertThat(box.open("cluster-1", sealed)).isEqualTo("-----BEGIN PRIVATE KEY-----secret");
+        assertThat(box.seal("cluster-1", "same")).as("a fresh nonce each time").isNotEqualTo(box.seal("cluster-1", "same"));
+    }
+
+    @Test
+    void refuses_another_owner_another_key_and_any_altered_byte() {
+        String sealed = box.seal("cluster-1", "key");
+        char last = sealed.charAt(sealed.length() - 3);
+        String altered = sealed.substring(0, sealed.length() - 3) + (last == 'A' ? 'B' : 'A') + sealed.substring(sealed.length() - 2);
+
+        assertThatThrownBy(() -> box.open("cluster-2", sealed)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SecretBox(SecretBox.newKey()).open("cluster-1", sealed))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> box.open("cluster-1", altered)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void takes_only_a_256_bit_key() {
+        assertThatThrownBy(() -> new SecretBox(new byte[16])).hasMessageContaining("32 bytes");
+    }
+}
