@@ -1,8 +1,10 @@
 package dev.magnetar.store;
 
+import dev.magnetar.core.port.ClusterEventRepository;
 import dev.magnetar.core.port.ClusterRepository;
 import dev.magnetar.core.port.ClusterTemplateRepository;
 import dev.magnetar.core.port.ConductorRepository;
+import dev.magnetar.core.port.MonitorAccountRepository;
 import dev.magnetar.core.port.OperationRepository;
 import dev.magnetar.core.port.QuotaRepository;
 import dev.magnetar.core.port.Repositories;
@@ -16,6 +18,8 @@ final class JdbiRepositories implements Repositories {
     private final OperationRepository operations;
     private final ConductorRepository conductors;
     private final QuotaRepository quotas;
+    private final ClusterEventRepository events;
+    private final MonitorAccountRepository monitorAccounts;
 
     JdbiRepositories(Handle handle, UniqueKeys uniqueKeys) {
         this.templates = new JdbiClusterTemplateRepository(handle, uniqueKeys);
@@ -23,6 +27,8 @@ final class JdbiRepositories implements Repositories {
         this.operations = new JdbiOperationRepository(handle, uniqueKeys);
         this.conductors = new JdbiConductorRepository(handle, uniqueKeys);
         this.quotas = new JdbiQuotaRepository(handle, uniqueKeys);
+        this.events = new JdbiClusterEventRepository(handle);
+        this.monitorAccounts = new JdbiMonitorAccountRepository(handle, uniqueKeys);
     }
 
     @Override
@@ -48,5 +54,15 @@ final class JdbiRepositories implements Repositories {
     @Override
     public QuotaRepository quotas() {
         return quotas;
+    }
+
+    @Override
+    public ClusterEventRepository events() {
+        return events;
+    }
+
+    @Override
+    public MonitorAccountRepository monitorAccounts() {
+        return monitorAccounts;
     }
 }

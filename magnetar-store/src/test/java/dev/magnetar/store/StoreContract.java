@@ -3,6 +3,8 @@ package dev.magnetar.store;
 import dev.magnetar.core.error.ErrorKind;
 import dev.magnetar.core.error.MagnetarException;
 import dev.magnetar.core.model.Cluster;
+import dev.magnetar.core.model.ClusterEvent;
+import dev.magnetar.core.model.ClusterEventKind;
 import dev.magnetar.core.model.ClusterStatus;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.model.ConductorRecord;
@@ -15,6 +17,7 @@ import dev.magnetar.core.port.ClusterRepository;
 import dev.magnetar.core.port.ClusterRepository.ClusterStats;
 import dev.magnetar.core.port.ClusterTemplateRepository;
 import dev.magnetar.core.port.Database;
+import dev.magnetar.core.port.MonitorAccountRepository.SealedAccount;
 import dev.magnetar.core.port.PageRequest;
 import dev.magnetar.core.port.Repositories;
 import dev.magnetar.core.port.PageRequest.SortDirection;
@@ -777,6 +780,111 @@ abstract class StoreContract {
             assertThat(db().transaction((Repositories repos) -> repos.quotas().delete("p1", "Cluster"))).isTrue();
             assertThat(db().transaction((Repositories repos) -> repos.quotas().delete("p1", "Cluster"))).isFalse();
             assertThat(db().transaction((Repositories repos) -> repos.quotas().update(raised))).isFalse();
+        }
+    }
+
+    @Nested
+    class ClusterEvents {
+
+        ClusterEvent event(Cluster cluster, ClusterEventKind kind, String reason, Instant time) {
+            return ClusterEvent.of(cluster, kind, "u1", reason, time);
+        }
+
+        @Test
+        void events_read_back_field_for_field_in_the_order_they_happened() {
+            Cluster cluster = insert(Fixtures.cluster("p1").healthStatus(HealthStatus.UNHEALTHY).build());
+            Cluster other = insert(Fixtures.cluster("p1").build());
+            db().transact(repos -> {
+                repos.events().record(event(cluster, ClusterEventKind.CREATED, "requested ✓", CREATED));
+                repos.events().record(event(other, ClusterEventKind.CREATED, null, CREATED));
+                repos.events().record(new ClusterEvent(0, CREATED.plusSeconds(1), cluster.uuid(), "p1",
+                        ClusterEventKind.HEALTH_CHANGED, ClusterEvent.MONITOR, "HEALTHY -> UNHEALTHY", null, null));
+            });
+
+            List<ClusterEvent> events = db().transaction((Repositories repos) -> repos.events().listFor(cluster.uuid(), 10));
+
+            assertThat(events).extracting(ClusterEvent::kind, ClusterEvent::actor, ClusterEvent::reason,
+                            ClusterEvent::status, ClusterEvent::healthStatus, ClusterEvent::time)
+                    .containsExactly(
+                            tuple(ClusterEventKind.CREATED, "u1", "requested ✓", ClusterStatus.CREATE_IN_PROGRESS,
+                                    HealthStatus.UNHEALTHY, CREATED),
+                            tuple(ClusterEventKind.HEALTH_CHANGED, "monitor", "HEALTHY -> UNHEALTHY", null, null,
+                                    CREATED.plusSeconds(1)));
+            assertThat(events.get(0).id()).isLessThan(events.get(1).id());
+            assertThat(events).allSatisfy(e -> assertThat(e.projectId()).isEqualTo("p1"));
+        }
+
+        @Test
+        void a_limit_keeps_the_newest_events_still_oldest_first() {
+            Cluster cluster = insert(Fixtures.cluster("p1").build());
+            db().transact(repos -> {
+                for (int n = 0; n < 5; n++) {
+                    repos.events().record(event(cluster, ClusterEventKind.SCALED, "step " + n, CREATED.plusSeconds(n)));
+                }
+            });
+
+            assertThat(db().transaction((Repositories repos) -> repos.events().listFor(cluster.uuid(), 2)))
+                    .extracting(ClusterEvent::reason).containsExactly("step 3", "step 4");
+        }
+
+        @Test
+        void events_outlive_their_cluster_and_roll_back_with_the_change_they_describe() {
+            Cluster cluster = insert(Fixtures.cluster("p1").build());
+            db().transact(repos -> {
+                repos.clusters().delete(cluster.uuid());
+                repos.events().record(event(cluster, ClusterEventKind.DELETED, "its stack is gone", CREATED));
+            });
+            assertThatThrownBy(() -> db().transact(repos -> {
+                repos.events().record(event(cluster, ClusterEventKind.SCALED, "never happened", CREATED));
+                throw new IllegalStateException("the change failed");
+            })).hasMessage("the change failed");
+
+            assertThat(db().transaction((Repositories repos) -> repos.events().listFor(cluster.uuid(), 10)))
+                    .extracting(ClusterEvent::kind).containsExactly(ClusterEventKind.DELETED);
+        }
+    }
+
+    @Nested
+    class MonitorAccounts {
+
+        SealedAccount account(Cluster cluster, String uid) {
+            return new SealedAccount(cluster.uuid(), uid, "-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----\n",
+                    "v1:" + "A".repeat(2400), CREATED);
+        }
+
+        @Test
+        void an_account_reads_back_and_a_second_one_for_the_same_cluster_is_a_conflict() {
+            Cluster cluster = insert(Fixtures.cluster("p1").build());
+            SealedAccount account = account(cluster, "magnetar-abc");
+            db().transact(repos -> repos.monitorAccounts().insert(account));
+
+            assertThat(db().transaction((Repositories repos) -> repos.monitorAccounts().find(cluster.uuid())))
+                    .contains(account);
+            assertThatThrownBy(() -> db().transact(repos -> repos.monitorAccounts().insert(account(cluster, "other"))))
+                    .isInstanceOfSatisfying(MagnetarException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CONFLICT));
+        }
+
+        @Test
+        void the_account_goes_with_its_clusters_row() {
+            Cluster cluster = insert(Fixtures.cluster("p1").build());
+            Cluster kept = insert(Fixtures.cluster("p1").build());
+            db().transact(repos -> {
+                repos.monitorAccounts().insert(account(cluster, "magnetar-1"));
+                repos.monitorAccounts().insert(account(kept, "magnetar-2"));
+            });
+
+            db().transact(repos -> repos.clusters().delete(cluster.uuid()));
+
+            assertThat(db().transaction((Repositories repos) -> repos.monitorAccounts().find(cluster.uuid()))).isEmpty();
+            assertThat(db().transaction((Repositories repos) -> repos.monitorAccounts().find(kept.uuid()))).isPresent();
+        }
+
+        @Test
+        void an_account_needs_an_existing_cluster() {
+            Cluster never = Fixtures.cluster("p1").build();
+
+            assertThatThrownBy(() -> db().transact(repos -> repos.monitorAccounts().insert(account(never, "x"))))
+                    .isNotNull();
         }
     }
 
