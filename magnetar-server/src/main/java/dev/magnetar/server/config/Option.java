@@ -9,6 +9,9 @@ import java.util.Locale;
 public enum Option {
     DATA_DIR("service", "data_dir", "./data",
             "Directory for the embedded database and the simulated cloud's state."),
+    SERVICE_SECRET_KEY("service", "secret_key", "",
+            "Base64 of 32 random bytes that seals stored secrets (monitoring keys); the same on every replica. "
+                    + "Empty: generated once into <data_dir>/secret.key (mode 0600), for a single embedded process."),
     API_HOST("api", "host", "127.0.0.1", "Address the API listens on."),
     API_PORT("api", "port", "9511", "Port the API listens on (Magnum's is 9511)."),
     API_AUTH("api", "auth", "noauth",
@@ -64,7 +67,12 @@ public enum Option {
     KEYSTONE_CLUSTER_CREDENTIAL_KEY("keystone", "cluster_credential_key", "",
             "Secret (16+ characters, the same on every replica) cluster users' passwords are derived from."),
     HEAT_RESOURCE_REGISTRY_OVERRIDES("heat", "resource_registry_overrides", "",
-            "TEST AND SIMULATION ONLY: type=target pairs forced into every stack's resource_registry. Empty in production.");
+            "TEST AND SIMULATION ONLY: type=target pairs forced into every stack's resource_registry. Empty in production."),
+    MONITOR_INTERVAL("monitor", "interval_seconds", "60",
+            "How often each settled cluster's COE is polled for health; polls spread over the first half of it."),
+    MONITOR_CONCURRENCY("monitor", "concurrency", "32", "Polls in flight at once on this replica, at most."),
+    MONITOR_REQUEST_TIMEOUT("monitor", "request_timeout_ms", "5000",
+            "Bound on each request to a cluster's COE; an unreachable cluster is UNKNOWN after it.");
 
     private final String section;
     private final String key;
