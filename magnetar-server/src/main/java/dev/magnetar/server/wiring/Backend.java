@@ -2,6 +2,7 @@ package dev.magnetar.server.wiring;
 
 import dev.magnetar.core.conductor.ClusterCredentials;
 import dev.magnetar.core.conductor.DeploymentContexts;
+import dev.magnetar.core.monitor.MonitorTargets;
 import dev.magnetar.core.port.CloudCatalogue;
 import dev.magnetar.core.port.Orchestrator;
 import io.javalin.Javalin;
@@ -19,6 +20,14 @@ public interface Backend extends AutoCloseable {
     ClusterCredentials credentials();
 
     DeploymentContexts deploymentContexts();
+
+    /**
+     * Where the monitor reaches each cluster's COE: its {@code api_address}, unless the backend serves
+     * stand-in COE endpoints of its own (the simulated cloud).
+     */
+    default MonitorTargets monitorTargets() {
+        return MonitorTargets.API_ADDRESS;
+    }
 
     /** One line for the start-up banner, e.g. "SIMULATED cloud (nothing real is created)". */
     String describe();
