@@ -165,7 +165,7 @@ main() {
   server1=$(process_ticks "$server_pid" 1)
   wrk1=$(process_ticks $$ 0)
   others=$(awk -v b=$((busy1 - busy0 - (server1 - server0) - (wrk1 - wrk0))) -v t=$((total1 - total0)) \
-    -v n="$(nproc)" 'BEGIN { printf "%.2f", t > 0 ? n * b / t : 0 }')
+    -v n="$(nproc)" 'BEGIN { printf "%.2f", (t > 0 ? n * b / t : 0) }')
   rss_after=$(rss_mib)
   load_after=$(load_average)
   # How much of that is garbage the JVM has not handed back: G1 returns free heap after a full GC.
