@@ -1,0 +1,119 @@
+package dev.magnetar.driver.dcos;
+
+import dev.magnetar.core.driver.ClusterObservation;
+import dev.magnetar.core.model.Cluster;
+import dev.magnetar.core.port.Stack;
+import dev.magnetar.core.port.StackCredential;
+import dev.magnetar.core.port.StackRequest;
+import dev.magnetar.core.port.StackUpdate;
+import dev.magnetar.sim.DurationProfile;
+import dev.magnetar.sim.SimulatedOrchestrator;
+import dev.magnetar.sim.hot.HotLinter;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The rendered DC/OS stacks as the simulated cloud reads them: every golden case passes its
+ * linter, and the blueprint's cluster is created, scaled to three agents and back to one (removing
+ * a chosen agent), and deleted through the simulated Heat with the driver's own scale parameters
+ * and output mapping.
+ */
+class SimulatedCloudTest {
+
+    private final MovingClock clock = new MovingClock();
+    private final SimulatedOrchestrator heat = SimulatedOrchestrator.inMemory(clock, DurationProfile.fast());
+    private final DcosDriver driver = new DcosDriver(Fixtures.SETTINGS);
+
+    @TestFactory
+    Stream<DynamicTest> every_golden_stack_passes_the_simulated_clouds_linter() {
+        HotLinter linter = new HotLinter();
+        return GoldenCases.all().stream().map(c -> DynamicTest.dynamicTest(c.name(),
+                () -> assertThat(linter.lint(c.spec())).isEmpty()));
+    }
+
+    @Test
+    void no_template_or_fragment_uses_a_custom_constraint() {
+        GoldenCases.all().forEach(c -> {
+            assertThat(c.spec().template()).doesNotContain("custom_constraint");
+            assertThat(c.spec().files().values()).noneMatch(file -> file.contains("custom_constraint"));
+        });
+    }
+
+    @Test
+    void the_blueprints_cluster_is_created_scaled_up_and_down_and_deleted() {
+        GoldenCases.Case blueprint = GoldenCases.all().stream().filter(c -> c.name().equals("blueprint"))
+                .findFirst().orElseThrow();
+        heat.create(new StackRequest("dcosbay-stack", blueprint.spec(), 60, true, List.of(), StackCredential.NONE));
+        clock.advance(Duration.ofSeconds(1));
+
+        Stack created = stack();
+        assertThat(created.status()).isEqualTo("CREATE_COMPLETE");
+        ClusterObservation observed = driver.observe(blueprint.template(), blueprint.cluster(), created);
+        assertThat(observed.apiAddress()).startsWith("http://");
+        assertThat(observed.masterAddresses()).hasSize(1);
+        assertThat(observed.nodeAddresses()).hasSize(1).doesNotContainAnyElementsOf(observed.masterAddresses());
+
+        Cluster three = blueprint.cluster().toBuilder().nodeCount(3).build();
+        update(driver.scaleParameters(blueprint.template(), three, List.of(), created));
+        assertThat(stack().status()).isEqualTo("UPDATE_COMPLETE");
+        List<String> threeAgents = driver.observe(blueprint.template(), three, stack()).nodeAddresses();
+        assertThat(threeAgents).hasSize(3).containsAll(observed.nodeAddresses());
+
+        String removed = threeAgents.get(1);
+        Cluster one = three.toBuilder().nodeCount(2).build();
+        update(driver.scaleParameters(blueprint.template(), one, List.of(removed), stack()));
+        assertThat(stack().status()).isEqualTo("UPDATE_COMPLETE");
+        ClusterObservation after = driver.observe(blueprint.template(), one, stack());
+        assertThat(after.nodeAddresses()).hasSize(2).doesNotContain(removed);
+        assertThat(after.masterAddresses()).isEqualTo(observed.masterAddresses());
+
+        heat.delete("dcosbay-stack", stack().id(), StackCredential.NONE);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(heat.find("dcosbay-stack", StackCredential.NONE)).isEmpty();
+    }
+
+    private void update(Map<String, Object> changed) {
+        heat.update("dcosbay-stack", stack().id(), new StackUpdate(changed, true, 0), StackCredential.NONE);
+        clock.advance(Duration.ofSeconds(1));
+    }
+
+    private Stack stack() {
+        return heat.find("dcosbay-stack", StackCredential.NONE).orElseThrow();
+    }
+
+    /** A clock the test moves forward. */
+    private static final class MovingClock extends Clock {
+        private Instant now = Instant.parse("2026-11-24T10:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
