@@ -166,7 +166,7 @@ public final class HealthMonitor {
         try {
             boolean withAccount = watched.driver().wantsMonitorAccount(watched.template(), cluster);
             Optional<MonitorAccount> account = withAccount ? accounts.find(cluster) : Optional.empty();
-            MonitorTarget target = targets.targetOf(cluster, account);
+            MonitorTarget target = targets.targetOf(watched.template(), cluster, account);
             if (!target.reachable()) {
                 return HealthReport.unknown(target.unavailable());
             }

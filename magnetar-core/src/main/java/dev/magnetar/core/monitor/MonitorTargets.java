@@ -2,6 +2,7 @@ package dev.magnetar.core.monitor;
 
 import dev.magnetar.core.driver.DeploymentContext.MonitorAccount;
 import dev.magnetar.core.model.Cluster;
+import dev.magnetar.core.model.ClusterTemplate;
 
 import java.util.Optional;
 import java.util.Set;
@@ -14,14 +15,15 @@ import java.util.Set;
 public interface MonitorTargets {
 
     /** Polls each cluster at its {@code api_address}. */
-    MonitorTargets API_ADDRESS = (cluster, account) -> cluster.apiAddress() == null || cluster.apiAddress().isBlank()
+    MonitorTargets API_ADDRESS = (template, cluster, account) -> cluster.apiAddress() == null || cluster.apiAddress().isBlank()
             ? MonitorTarget.none("cluster has no api_address")
             : MonitorTarget.at(cluster.apiAddress());
 
     /**
-     * @param account the monitoring account the cluster was installed with, if any
+     * @param template the cluster's template (its {@code coe} says which endpoints to expect)
+     * @param account  the monitoring account the cluster was installed with, if any
      */
-    MonitorTarget targetOf(Cluster cluster, Optional<MonitorAccount> account);
+    MonitorTarget targetOf(ClusterTemplate template, Cluster cluster, Optional<MonitorAccount> account);
 
     /** Called at each sweep with every cluster that is monitored now; others may be forgotten. */
     default void retain(Set<String> monitoredClusterUuids) {

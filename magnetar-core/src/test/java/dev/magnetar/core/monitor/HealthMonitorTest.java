@@ -175,7 +175,7 @@ class HealthMonitorTest {
                 polls.incrementAndGet();
                 return HEALTHY;
             }, settings(1, Duration.ZERO), ReplicaShare.alone("r"), false,
-                    (cl, account) -> MonitorTarget.none("the simulated cloud serves no fakecoe endpoints")).sweep();
+                    (tm, cl, account) -> MonitorTarget.none("the simulated cloud serves no fakecoe endpoints")).sweep();
 
             assertThat(polls).hasValue(0);
             assertThat(db.get(c.uuid()).healthStatus()).isEqualTo(HealthStatus.UNKNOWN);
@@ -223,7 +223,7 @@ class HealthMonitorTest {
                 seen.add(cl.apiAddress() + " " + ctx.requestTimeout());
                 return HEALTHY;
             }, settings(1, Duration.ZERO), ReplicaShare.alone("r"), false,
-                    (cl, account) -> MonitorTarget.at("http://127.0.0.1:9/c/" + cl.uuid())).sweep();
+                    (tm, cl, account) -> MonitorTarget.at("http://127.0.0.1:9/c/" + cl.uuid())).sweep();
 
             assertThat(seen).containsExactly("http://127.0.0.1:9/c/" + c.uuid() + " PT5S");
         }
@@ -327,7 +327,7 @@ class HealthMonitorTest {
             monitor((t, cl, ctx) -> {
                 contexts.add(ctx);
                 return HEALTHY;
-            }, settings(1, Duration.ZERO), ReplicaShare.alone("r"), true, (cl, account) -> {
+            }, settings(1, Duration.ZERO), ReplicaShare.alone("r"), true, (tm, cl, account) -> {
                 targetKeys.add(account.orElseThrow().publicKeyPem());
                 return MonitorTarget.at(cl.apiAddress());
             }).sweep();
@@ -349,7 +349,7 @@ class HealthMonitorTest {
             monitor((t, cl, ctx) -> {
                 credentials.add(ctx.credentials());
                 return HEALTHY;
-            }, settings(1, Duration.ZERO), ReplicaShare.alone("r"), false, (cl, account) -> {
+            }, settings(1, Duration.ZERO), ReplicaShare.alone("r"), false, (tm, cl, account) -> {
                 accountsSeen.add(account);
                 return MonitorTarget.at(cl.apiAddress());
             }).sweep();
