@@ -44,14 +44,16 @@ public final class MagnetarService implements AutoCloseable {
     private final Javalin api;
     private final ConductorRuntime conductor;
     private final DriverRegistry drivers;
+    private final Monitoring monitoring;
 
     private MagnetarService(Store store, Backend backend, Javalin api, ConductorRuntime conductor,
-                            DriverRegistry drivers) {
+                            DriverRegistry drivers, Monitoring monitoring) {
         this.store = store;
         this.backend = backend;
         this.api = api;
         this.conductor = conductor;
         this.drivers = drivers;
+        this.monitoring = monitoring;
     }
 
     public static MagnetarService start(Config config) {
@@ -77,19 +79,29 @@ public final class MagnetarService implements AutoCloseable {
             ConductorService conductors = new ConductorService(database, clock, settings.serviceDownTime());
             ApiServices services = new ApiServices(templates, clusters, new QuotaService(database, clock),
                     new StatsService(database), conductors, drivers);
-            Javalin api = ApiServer.create(services, authFor(config, backend), backend::registerRoutes);
+            String host = conductorHost(config);
+            Monitoring monitoring = Monitoring.create(config, database, drivers, backend, conductors, host, clock);
+            Javalin api = ApiServer.create(services, authFor(config, backend), app -> {
+                backend.registerRoutes(app);
+                monitoring.registerRoutes(app, clusters);
+            });
             ConductorRuntime conductor = new ConductorRuntime(
                     new OperationExecutor(database, backend.orchestrator(), drivers, backend.credentials(),
-                            backend.deploymentContexts(), clock, config.getSeconds(Option.CONDUCTOR_OPERATION_LEASE)),
-                    new Reconciler(database, backend.orchestrator(), drivers, backend.credentials(), clock),
-                    conductors, conductorHost(config), config.getInt(Option.CONDUCTOR_WORKERS),
+                            backend.deploymentContexts(), clock, config.getSeconds(Option.CONDUCTOR_OPERATION_LEASE),
+                            monitoring.accounts(), monitoring.metrics()),
+                    new Reconciler(database, backend.orchestrator(), drivers, backend.credentials(), clock,
+                            monitoring::clusterSettled),
+                    conductors, host, config.getInt(Option.CONDUCTOR_WORKERS),
                     config.getMillis(Option.CONDUCTOR_POLL_INTERVAL), config.getMillis(Option.CONDUCTOR_RECONCILE_INTERVAL),
                     config.getSeconds(Option.CONDUCTOR_HEARTBEAT_INTERVAL));
             api.start(config.get(Option.API_HOST), config.getInt(Option.API_PORT));
             conductor.start();
+            if (config.getInt(Option.CONDUCTOR_WORKERS) > 0) {
+                monitoring.start();
+            }
             LOG.info("Magnetar API on http://{}:{} — backend: {} — drivers: {}", config.get(Option.API_HOST),
                     api.port(), backend.describe(), drivers.byName().keySet());
-            return new MagnetarService(store, backend, api, conductor, drivers);
+            return new MagnetarService(store, backend, api, conductor, drivers, monitoring);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -140,6 +152,7 @@ public final class MagnetarService implements AutoCloseable {
 
     @Override
     public void close() {
+        monitoring.close();
         conductor.close();
         api.stop();
         backend.close();

@@ -4,12 +4,15 @@ import dev.magnetar.core.conductor.ClusterCredentials;
 import dev.magnetar.core.conductor.DeploymentContexts;
 import dev.magnetar.core.driver.DeploymentContext;
 import dev.magnetar.core.driver.DriverSettings;
+import dev.magnetar.core.monitor.MonitorTargets;
 import dev.magnetar.core.port.CloudCatalogue;
 import dev.magnetar.core.port.Orchestrator;
 import dev.magnetar.sim.DurationProfile;
 import dev.magnetar.sim.Faults;
 import dev.magnetar.sim.SimulatedCatalogue;
 import dev.magnetar.sim.SimulatedOrchestrator;
+import dev.magnetar.sim.dcos.SimulatedDcos;
+import io.javalin.Javalin;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,23 +21,48 @@ import java.util.function.Function;
 
 /**
  * The embedded default's cloud: the simulated Heat and catalogue, with stacks kept in the data
- * directory so a restarted service finds the stacks it made.
+ * directory so a restarted service finds the stacks it made, and a simulated DC/OS on loopback that
+ * the monitor polls in place of each completed DC/OS cluster's Admin Router.
  */
 public final class SimulatedBackend implements Backend {
 
     private final SimulatedOrchestrator orchestrator;
     private final SimulatedCatalogue catalogue;
     private final Function<String, Map<String, String>> driverSettings;
+    private final SimulatedDcos dcos;
+    private final SimulatedDcosTargets monitorTargets;
 
     public SimulatedBackend(Clock clock, DurationProfile profile, Path stateDirectory,
                             Function<String, Map<String, String>> driverSettings) {
         this.orchestrator = new SimulatedOrchestrator(clock, profile, new Faults(clock), stateDirectory);
         this.catalogue = SimulatedCatalogue.defaults();
         this.driverSettings = driverSettings;
+        this.dcos = SimulatedDcos.start();
+        this.monitorTargets = new SimulatedDcosTargets(dcos);
     }
 
     public SimulatedOrchestrator simulator() {
         return orchestrator;
+    }
+
+    /** The simulated DC/OS clusters the monitor polls, for fault injection. */
+    public SimulatedDcos dcos() {
+        return dcos;
+    }
+
+    @Override
+    public MonitorTargets monitorTargets() {
+        return monitorTargets;
+    }
+
+    @Override
+    public void registerRoutes(Javalin app) {
+        new SimulationRoutes(dcos).register(app);
+    }
+
+    @Override
+    public void close() {
+        dcos.close();
     }
 
     @Override

@@ -1,0 +1,99 @@
+package dev.magnetar.server.wiring;
+
+import dev.magnetar.core.driver.DriverRegistry;
+import dev.magnetar.core.metrics.ConductorMetrics;
+import dev.magnetar.core.monitor.HealthMonitor;
+import dev.magnetar.core.monitor.MonitorAccounts;
+import dev.magnetar.core.monitor.MonitorSettings;
+import dev.magnetar.core.monitor.Pacer;
+import dev.magnetar.core.monitor.ReplicaShare;
+import dev.magnetar.core.port.Database;
+import dev.magnetar.core.service.ClusterService;
+import dev.magnetar.core.service.ConductorService;
+import dev.magnetar.server.api.ClusterEventRoutes;
+import dev.magnetar.server.config.Config;
+import dev.magnetar.server.config.Option;
+import dev.magnetar.server.metrics.HttpMetrics;
+import dev.magnetar.server.metrics.MetricsRoutes;
+import dev.magnetar.server.metrics.MicrometerConductorMetrics;
+import dev.magnetar.server.metrics.StateGauges;
+import dev.magnetar.server.monitor.MonitorRuntime;
+import dev.magnetar.server.monitor.ServiceSecretKey;
+import io.javalin.Javalin;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.time.Clock;
+
+/**
+ * Everything that watches clusters and the service itself, assembled once per process: the
+ * monitoring accounts' secret key, the health monitor and its runtime, the metrics registry with
+ * its {@code /metrics} route and HTTP timing, and the events extension of the cluster API.
+ */
+public final class Monitoring implements AutoCloseable {
+
+    private final PrometheusMeterRegistry registry;
+    private final MicrometerConductorMetrics metrics;
+    private final MonitorAccounts accounts;
+    private final MonitorRuntime runtime;
+
+    private Monitoring(PrometheusMeterRegistry registry, MicrometerConductorMetrics metrics, MonitorAccounts accounts,
+                       MonitorRuntime runtime) {
+        this.registry = registry;
+        this.metrics = metrics;
+        this.accounts = accounts;
+        this.runtime = runtime;
+    }
+
+    /**
+     * @param host this conductor replica's name, as it heartbeats
+     */
+    public static Monitoring create(Config config, Database database, DriverRegistry drivers, Backend backend,
+                                    ConductorService conductors, String host, Clock clock) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        StateGauges.register(registry, database, clock);
+        MicrometerConductorMetrics metrics = new MicrometerConductorMetrics(registry);
+        MonitorAccounts accounts = new MonitorAccounts(database, ServiceSecretKey.load(config), clock);
+        MonitorSettings settings = MonitorSettings.of(config.getSeconds(Option.MONITOR_INTERVAL),
+                config.getInt(Option.MONITOR_CONCURRENCY), config.getMillis(Option.MONITOR_REQUEST_TIMEOUT));
+        HealthMonitor monitor = new HealthMonitor(database, drivers, accounts, backend.monitorTargets(),
+                new ReplicaShare(host, conductors::liveHosts), settings, metrics, clock, Pacer.sleeping(clock));
+        return new Monitoring(registry, metrics, accounts, new MonitorRuntime(monitor));
+    }
+
+    /** The routes this adds to the API: {@code /metrics}, the cluster events, and HTTP timing of every request. */
+    public void registerRoutes(Javalin app, ClusterService clusters) {
+        HttpMetrics.install(app, registry);
+        MetricsRoutes.register(app, registry);
+        new ClusterEventRoutes(clusters).register(app);
+    }
+
+    public ConductorMetrics metrics() {
+        return metrics;
+    }
+
+    public MonitorAccounts accounts() {
+        return accounts;
+    }
+
+    /** Tells the monitor a cluster just settled, so its health is read at once. */
+    public void clusterSettled(String clusterUuid) {
+        runtime.pollSoon(clusterUuid);
+    }
+
+    public void start() {
+        runtime.start();
+    }
+
+    @Override
+    public void close() {
+        runtime.close();
+        registry.close();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.magnetar.server.wiring;
+
+import dev.magnetar.core.driver.DeploymentContext.MonitorAccount;
+import dev.magnetar.core.model.Cluster;
+import dev.magnetar.core.model.ClusterTemplate;
+import dev.magnetar.core.monitor.MonitorTarget;
+import dev.magnetar.core.monitor.MonitorTargets;
+import dev.magnetar.sim.dcos.DcosClusterSpec;
+import dev.magnetar.sim.dcos.DcosFaults;
+import dev.magnetar.sim.dcos.SimulatedDcos;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The simulated cloud's answer to "where is this cluster's COE": each DC/OS cluster it completed is
+ * served by {@link SimulatedDcos} on loopback with the cluster's own node addresses, DC/OS 2.2.0 and,
+ * when the cluster was installed with a monitoring account, that account's public key checking the
+ * monitor's logins. A cluster's registration follows its shape (a resize re-registers it, keeping
+ * the faults set on it) and ends when it is no longer monitored. Other COEs have no simulated
+ * endpoints, so the monitor reports them UNKNOWN rather than polling made-up addresses.
+ */
+final class SimulatedDcosTargets implements MonitorTargets {
+
+    static final String DCOS_VERSION = "2.2.0";
+    private static final String PUBLIC_AGENT_COUNT = "dcos_public_agent_count";
+
+    private final SimulatedDcos dcos;
+    private final Map<String, DcosClusterSpec> registered = new ConcurrentHashMap<>();
+
+    SimulatedDcosTargets(SimulatedDcos dcos) {
+        this.dcos = dcos;
+    }
+
+    @Override
+    public MonitorTarget targetOf(ClusterTemplate template, Cluster cluster, Optional<MonitorAccount> account) {
+        if (!"dcos".equals(template.coe())) {
+            return MonitorTarget.none("the simulated cloud serves no " + template.coe() + " endpoints to monitor");
+        }
+        DcosClusterSpec spec = specOf(cluster, account);
+        DcosClusterSpec before = registered.put(cluster.uuid(), spec);
+        if (!spec.equals(before) || !dcos.isRegistered(spec.id())) {
+            DcosFaults faults = dcos.isRegistered(spec.id()) ? dcos.faults(spec.id()) : DcosFaults.NONE;
+            dcos.register(spec);
+            dcos.setFaults(spec.id(), faults);
+        }
+        return MonitorTarget.at(dcos.apiAddress(spec.id()));
+    }
+
+    @Override
+    public void retain(Set<String> monitoredClusterUuids) {
+        for (String uuid : Set.copyOf(registered.keySet())) {
+            if (!monitoredClusterUuids.contains(uuid)) {
+                registered.remove(uuid);
+                dcos.unregister(uuid);
+            }
+        }
+    }
+
+    static DcosClusterSpec specOf(Cluster cluster, Optional<MonitorAccount> account) {
+        List<String> nodes = cluster.nodeAddresses();
+        int publicAgents = Math.min(nodes.size(), publicAgentCount(cluster));
+        DcosClusterSpec spec = cluster.masterAddresses().isEmpty()
+                ? DcosClusterSpec.of(cluster.uuid(), cluster.masterCount(), nodes.size() - publicAgents, publicAgents,
+                DCOS_VERSION)
+                : new DcosClusterSpec(cluster.uuid(), cluster.masterAddresses(),
+                nodes.subList(0, nodes.size() - publicAgents), nodes.subList(nodes.size() - publicAgents, nodes.size()),
+                DCOS_VERSION, false, null, null);
+        return account.map(a -> spec.withOauth(a.uid(), a.publicKeyPem())).orElse(spec);
+    }
+
+    /** The driver lists private agents first, then public ones, in node_addresses. */
+    private static int publicAgentCount(Cluster cluster) {
+        try {
+            return Math.max(0, Integer.parseInt(cluster.labels().getOrDefault(PUBLIC_AGENT_COUNT, "0").trim()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
