@@ -5,6 +5,7 @@ import dev.magnetar.server.config.Option;
 import dev.magnetar.server.wiring.MagnetarService;
 import dev.magnetar.server.wiring.SimulatedBackend;
 import dev.magnetar.sim.SimulatedOrchestrator;
+import dev.magnetar.sim.dcos.SimulatedDcos;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,6 +60,11 @@ public final class TestServer implements AutoCloseable {
 
     public SimulatedOrchestrator simulator() {
         return ((SimulatedBackend) service.backend()).simulator();
+    }
+
+    /** The simulated DC/OS the monitor polls completed dcos clusters through. */
+    public SimulatedDcos dcos() {
+        return ((SimulatedBackend) service.backend()).dcos();
     }
 
     public Path dataDir() {
