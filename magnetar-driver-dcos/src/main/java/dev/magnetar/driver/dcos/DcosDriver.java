@@ -21,9 +21,11 @@ import dev.magnetar.driver.dcos.heat.DcosStackRenderer;
 import dev.magnetar.driver.dcos.labels.DcosAgentFlags;
 import dev.magnetar.driver.dcos.labels.DcosLabelRules;
 import dev.magnetar.driver.dcos.labels.DcosLabelSchema;
-import dev.magnetar.driver.dcos.labels.DcosLabels;
-import dev.magnetar.driver.dcos.labels.ValueChecks;
+import dev.magnetar.driver.dcos.labels.DcosValueChecks;
 import dev.magnetar.driver.dcos.monitor.DcosMonitor;
+import dev.magnetar.driver.kit.labels.LabelReading;
+import dev.magnetar.driver.kit.labels.Labels;
+import dev.magnetar.driver.kit.labels.ValueChecks;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -98,7 +100,7 @@ public final class DcosDriver implements ClusterDriver {
 
     /** The config tree, refused if it breaks a DC/OS 2.2 rule: checked before any stack exists. */
     private ObjectNode checkedConfig(ClusterTemplate template, Cluster cluster, DeploymentContext context) {
-        DcosLabels labels = DcosLabels.read(cluster.labels()).labels();
+        Labels labels = DcosLabelSchema.read(cluster.labels()).labels();
         ObjectNode tree = DcosConfig.tree(template, cluster, labels, context, masterLb(template, cluster));
         throwIfAny(DcosConfigRules.check(tree, cluster.masterCount()).stream()
                 .map(p -> "rendered config.yaml breaks a DC/OS 2.2 rule: " + p).toList());
@@ -167,7 +169,7 @@ public final class DcosDriver implements ClusterDriver {
      */
     @Override
     public boolean wantsMonitorAccount(ClusterTemplate template, Cluster cluster) {
-        return DcosLabels.read(cluster.labels()).labels().flag("oauth_enabled");
+        return DcosLabelSchema.read(cluster.labels()).labels().flag("oauth_enabled");
     }
 
     @Override
@@ -192,7 +194,7 @@ public final class DcosDriver implements ClusterDriver {
     Rendering render(ClusterTemplate template, Cluster cluster, DeploymentContext context) {
         validateRequest(template, cluster);
         boolean masterLb = masterLb(template, cluster);
-        DcosLabels labels = DcosLabels.read(cluster.labels()).labels();
+        Labels labels = DcosLabelSchema.read(cluster.labels()).labels();
         ObjectNode tree = checkedConfig(template, cluster, context);
         String configYaml = DcosConfig.render(tree);
         String agentFlags = NodeFiles.agentFlags(DcosAgentFlags.from(labels));
@@ -215,7 +217,7 @@ public final class DcosDriver implements ClusterDriver {
     }
 
     private List<String> labelViolations(Map<String, String> raw, ClusterTemplate template, boolean masterLb) {
-        DcosLabels.Reading reading = DcosLabels.read(raw);
+        LabelReading reading = DcosLabelSchema.read(raw);
         List<String> violations = new ArrayList<>(reading.violations());
         violations.addAll(DcosLabelRules.check(reading.labels(), masterLb, template.networkDriver(),
                 template.volumeDriver()));
@@ -238,7 +240,7 @@ public final class DcosDriver implements ClusterDriver {
         for (String[] field : new String[][]{{"http_proxy", template.httpProxy()},
                 {"https_proxy", template.httpsProxy()}}) {
             if (field[1] != null && !field[1].isEmpty()) {
-                ValueChecks.httpUrl().problem(field[1]).ifPresent(p -> violations.add(field[0] + " '" + field[1]
+                DcosValueChecks.httpUrl().problem(field[1]).ifPresent(p -> violations.add(field[0] + " '" + field[1]
                         + "' is not allowed: " + p));
             }
         }

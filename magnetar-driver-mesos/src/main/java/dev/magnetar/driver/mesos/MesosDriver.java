@@ -13,10 +13,11 @@ import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.port.Stack;
 import dev.magnetar.core.port.StackSpec;
+import dev.magnetar.driver.kit.labels.LabelReading;
+import dev.magnetar.driver.kit.labels.Labels;
 import dev.magnetar.driver.mesos.heat.MesosStackRenderer;
 import dev.magnetar.driver.mesos.labels.MesosLabelRules;
 import dev.magnetar.driver.mesos.labels.MesosLabelSchema;
-import dev.magnetar.driver.mesos.labels.MesosLabels;
 import dev.magnetar.driver.mesos.monitor.MesosMonitor;
 import dev.magnetar.driver.mesos.node.MesosAgentFlags;
 import dev.magnetar.driver.mesos.node.NodeFiles;
@@ -165,7 +166,7 @@ public final class MesosDriver implements ClusterDriver {
     /** Everything rendered for one cluster, after the same checks as {@link #validateCluster}. */
     Rendering render(ClusterTemplate template, Cluster cluster, DeploymentContext context) {
         validate(template, cluster, context);
-        MesosLabels labels = MesosLabels.read(cluster.labels()).labels();
+        Labels labels = MesosLabelSchema.read(cluster.labels()).labels();
         boolean rexray = "rexray".equals(template.volumeDriver());
         NodeFiles.InstallSource source = installSource(labels, context);
         String nodeSettings = NodeFiles.nodeSettings(source, NodeFiles.Proxies.of(template.httpProxy(),
@@ -182,12 +183,12 @@ public final class MesosDriver implements ClusterDriver {
         return new Rendering(labels, rexray, files, MesosStackRenderer.parameters(template, cluster, shape, files));
     }
 
-    record Rendering(MesosLabels labels, boolean rexray, MesosStackRenderer.RenderedFiles files,
+    record Rendering(Labels labels, boolean rexray, MesosStackRenderer.RenderedFiles files,
                      Map<String, Object> parameters) {
     }
 
     private List<String> labelViolations(Map<String, String> raw, ClusterTemplate template, DeploymentContext context) {
-        MesosLabels.Reading reading = MesosLabels.read(raw);
+        LabelReading reading = MesosLabelSchema.read(raw);
         List<String> violations = new ArrayList<>(reading.violations());
         MesosAgentFlags agent = MesosAgentFlags.from(reading.labels());
         violations.addAll(agent.violations());
@@ -197,7 +198,7 @@ public final class MesosDriver implements ClusterDriver {
     }
 
     /** The package source: the labels, else the service's settings, else the image's own packages. */
-    private NodeFiles.InstallSource installSource(MesosLabels labels, DeploymentContext context) {
+    private NodeFiles.InstallSource installSource(Labels labels, DeploymentContext context) {
         return new NodeFiles.InstallSource(
                 labels.givenOr(MesosLabelSchema.REPO_URL, setting(context, SETTING_REPO_URL, "")),
                 labels.givenOr(MesosLabelSchema.REPO_SUITE, setting(context, SETTING_REPO_SUITE, DEFAULT_REPO_SUITE)),

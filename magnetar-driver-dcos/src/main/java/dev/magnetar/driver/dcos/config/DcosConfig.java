@@ -13,10 +13,10 @@ import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.port.StackCredential;
 import dev.magnetar.driver.dcos.labels.DcosLabelSchema;
-import dev.magnetar.driver.dcos.labels.DcosLabels;
-import dev.magnetar.driver.dcos.labels.LabelSpec;
 import dev.magnetar.driver.dcos.labels.Landing;
 import dev.magnetar.driver.dcos.labels.OverlayNetwork;
+import dev.magnetar.driver.kit.labels.LabelSpec;
+import dev.magnetar.driver.kit.labels.Labels;
 
 import java.util.Arrays;
 import java.util.List;
@@ -52,7 +52,7 @@ public final class DcosConfig {
     }
 
     /** The config tree for a cluster, without the stack-time keys. */
-    public static ObjectNode tree(ClusterTemplate template, Cluster cluster, DcosLabels labels,
+    public static ObjectNode tree(ClusterTemplate template, Cluster cluster, Labels labels,
                                   DeploymentContext context, boolean masterLbEnabled) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode config = f.objectNode();
@@ -94,7 +94,7 @@ public final class DcosConfig {
      * cluster whose Admin Router requires authentication. Without oauth there is no IAM to log in
      * to, so the account is left out.
      */
-    private static void monitorAccount(ObjectNode config, DcosLabels labels, DeploymentContext context) {
+    private static void monitorAccount(ObjectNode config, Labels labels, DeploymentContext context) {
         DeploymentContext.MonitorAccount account = context.monitorAccount();
         if (account != null && labels.flag("oauth_enabled")) {
             config.put(ServiceAccountRules.UID_KEY, account.uid());

@@ -3,10 +3,11 @@ package dev.magnetar.driver.dcos.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.magnetar.driver.dcos.labels.DcosLabelSchema;
-import dev.magnetar.driver.dcos.labels.LabelSpec;
+import dev.magnetar.driver.dcos.labels.DcosValueChecks;
 import dev.magnetar.driver.dcos.labels.Landing;
 import dev.magnetar.driver.dcos.labels.OverlayNetwork;
-import dev.magnetar.driver.dcos.labels.ValueChecks;
+import dev.magnetar.driver.kit.labels.LabelSpec;
+import dev.magnetar.driver.kit.labels.ValueChecks;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -99,7 +100,7 @@ public final class DcosConfigRules {
             if (spec.type().equals("bool") && !value.isBoolean()) {
                 problems.add(spec.target() + ": must be a YAML boolean");
             } else if (spec.type().equals("Mesos duration")
-                    && !ValueChecks.MESOS_DURATION.matcher(value.asText()).matches()) {
+                    && !DcosValueChecks.MESOS_DURATION.matcher(value.asText()).matches()) {
                 problems.add(spec.target() + ": must be a Mesos duration");
             }
         }

@@ -1,5 +1,7 @@
 package dev.magnetar.driver.dcos.labels;
 
+import dev.magnetar.driver.kit.labels.ValueChecks;
+
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.magnetar.driver.dcos.labels;
 
+import dev.magnetar.driver.kit.labels.Labels;
 import dev.magnetar.mesos.agent.AgentFlagNames;
 import dev.magnetar.mesos.agent.AgentFlagReader;
 import dev.magnetar.mesos.agent.AgentFlagRules;
@@ -27,7 +28,7 @@ public record DcosAgentFlags(AgentFlags effective, Map<String, String> overrides
 
     public static final String FILE = "/var/lib/dcos/mesos-slave-common";
 
-    public static DcosAgentFlags from(DcosLabels labels) {
+    public static DcosAgentFlags from(Labels labels) {
         AgentFlagReader reader = new AgentFlagReader(DcosAgentDefaults.CATALOG);
         AgentFlags flags = DcosAgentDefaults.FLAGS;
         Map<String, String> overrides = new LinkedHashMap<>();
@@ -57,8 +58,8 @@ public record DcosAgentFlags(AgentFlags effective, Map<String, String> overrides
                     ExecutorEnvironment.toJson(environment.get()));
         }
         List<String> violations = new ArrayList<>();
-        reader.violations().forEach(v -> violations.add(DcosLabels.describe(v.flag(), v.value(), v.rule())));
-        new AgentFlagRules(DcosAgentDefaults.CATALOG).check(flags).forEach(v -> violations.add(DcosLabels.describe(
+        reader.violations().forEach(v -> violations.add(Labels.describe(v.flag(), v.value(), v.rule())));
+        new AgentFlagRules(DcosAgentDefaults.CATALOG).check(flags).forEach(v -> violations.add(Labels.describe(
                 v.flag(), v.value(), v.rule() + " (judged on DC/OS's agent flags with the labels applied)")));
         return new DcosAgentFlags(flags, overrides, violations);
     }

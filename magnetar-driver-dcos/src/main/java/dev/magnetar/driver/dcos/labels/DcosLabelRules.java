@@ -1,5 +1,7 @@
 package dev.magnetar.driver.dcos.labels;
 
+import dev.magnetar.driver.kit.labels.Labels;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +37,7 @@ public final class DcosLabelRules {
      * @param networkDriver the template's network_driver (null means the default, docker)
      * @param volumeDriver  the template's volume_driver (null or empty means none)
      */
-    public static List<String> check(DcosLabels labels, boolean masterLbEnabled, String networkDriver,
+    public static List<String> check(Labels labels, boolean masterLbEnabled, String networkDriver,
                                      String volumeDriver) {
         List<String> violations = new ArrayList<>();
         String backend = labels.effective(DcosLabelSchema.EXHIBITOR_STORAGE_BACKEND).orElseThrow();
@@ -47,7 +49,7 @@ public final class DcosLabelRules {
         BACKEND_KEYS.forEach((other, keys) -> {
             if (!other.equals(backend)) {
                 keys.stream().filter(k -> labels.given(k).isPresent()).forEach(k -> violations.add(
-                        DcosLabels.describe(k, labels.given(k).get(), "only used with exhibitor_storage_backend="
+                        Labels.describe(k, labels.given(k).get(), "only used with exhibitor_storage_backend="
                                 + other + ", but the backend is " + backend)));
             }
         });
@@ -56,28 +58,28 @@ public final class DcosLabelRules {
             violations.add("label 'aws_access_key_id' is required with exhibitor_explicit_keys=true");
         }
         if (masterLbEnabled && "static".equals(backend)) {
-            violations.add(DcosLabels.describe(DcosLabelSchema.EXHIBITOR_STORAGE_BACKEND, backend,
+            violations.add(Labels.describe(DcosLabelSchema.EXHIBITOR_STORAGE_BACKEND, backend,
                     "master_lb_enabled selects master_http_loadbalancer discovery, which needs a non-static "
                             + "Exhibitor backend (zookeeper, aws_s3, azure or shared_filesystem)"));
         }
         String network = networkDriver == null || networkDriver.isEmpty() ? "docker" : networkDriver;
         if ("dcos-overlay".equals(network) && !labels.flag("dcos_overlay_enable")) {
-            violations.add(DcosLabels.describe("dcos_overlay_enable", "false",
+            violations.add(Labels.describe("dcos_overlay_enable", "false",
                     "network_driver dcos-overlay needs the DC/OS overlay; remove the label or set true"));
         }
         if ("calico".equals(network) && !labels.flag("calico_enabled")) {
-            violations.add(DcosLabels.describe("calico_enabled", "false",
+            violations.add(Labels.describe("calico_enabled", "false",
                     "network_driver calico needs DC/OS's Calico; remove the label or set true"));
         }
         boolean rexray = "rexray".equals(volumeDriver);
-        labels.given("rexray_preempt").filter(v -> !rexray).ifPresent(v -> violations.add(DcosLabels.describe(
+        labels.given("rexray_preempt").filter(v -> !rexray).ifPresent(v -> violations.add(Labels.describe(
                 "rexray_preempt", v, "only used with volume_driver rexray, but the template's volume_driver is "
                         + (volumeDriver == null || volumeDriver.isEmpty() ? "unset" : volumeDriver))));
         labels.given("dcos_overlay_network").flatMap(OverlayNetwork::parse).ifPresent(net -> {
             if (labels.flag("calico_enabled") && labels.flag("dcos_overlay_enable")) {
                 List<String> overlapping = OverlayNetwork.subnetsOverlapping(net, OverlayNetwork.CALICO_NETWORK_CIDR);
                 if (!overlapping.isEmpty()) {
-                    violations.add(DcosLabels.describe("dcos_overlay_network", labels.given("dcos_overlay_network")
+                    violations.add(Labels.describe("dcos_overlay_network", labels.given("dcos_overlay_network")
                             .get(), "overlay subnets " + overlapping + " overlap Calico's "
                             + OverlayNetwork.CALICO_NETWORK_CIDR + " (set calico_enabled=false or pick another subnet)"));
                 }

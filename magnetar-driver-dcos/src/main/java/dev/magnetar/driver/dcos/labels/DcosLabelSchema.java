@@ -1,25 +1,28 @@
 package dev.magnetar.driver.dcos.labels;
 
+import dev.magnetar.driver.kit.labels.LabelReading;
+import dev.magnetar.driver.kit.labels.LabelSchema;
+import dev.magnetar.driver.kit.labels.LabelSpec;
+import dev.magnetar.driver.kit.labels.ValueCheck;
 import dev.magnetar.mesos.agent.AgentFlagReader;
 import dev.magnetar.mesos.agent.FlagViolation;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-import static dev.magnetar.driver.dcos.labels.ValueChecks.absolutePath;
-import static dev.magnetar.driver.dcos.labels.ValueChecks.bool;
-import static dev.magnetar.driver.dcos.labels.ValueChecks.dnsSearch;
-import static dev.magnetar.driver.dcos.labels.ValueChecks.duration;
-import static dev.magnetar.driver.dcos.labels.ValueChecks.httpUrl;
-import static dev.magnetar.driver.dcos.labels.ValueChecks.integer;
-import static dev.magnetar.driver.dcos.labels.ValueChecks.ipv4Cidr;
-import static dev.magnetar.driver.dcos.labels.ValueChecks.oneOf;
-import static dev.magnetar.driver.dcos.labels.ValueChecks.pattern;
-import static dev.magnetar.driver.dcos.labels.ValueChecks.printable;
+import static dev.magnetar.driver.dcos.labels.DcosValueChecks.absolutePath;
+import static dev.magnetar.driver.dcos.labels.DcosValueChecks.dnsSearch;
+import static dev.magnetar.driver.dcos.labels.DcosValueChecks.duration;
+import static dev.magnetar.driver.dcos.labels.DcosValueChecks.httpUrl;
+import static dev.magnetar.driver.dcos.labels.DcosValueChecks.ipv4Cidr;
+import static dev.magnetar.driver.dcos.labels.DcosValueChecks.printable;
+import static dev.magnetar.driver.kit.labels.ValueChecks.bool;
+import static dev.magnetar.driver.kit.labels.ValueChecks.integer;
+import static dev.magnetar.driver.kit.labels.ValueChecks.oneOf;
+import static dev.magnetar.driver.kit.labels.ValueChecks.pattern;
 
 /**
  * Every label {@code dcos_centos_v1} knows, as data: the blueprint's Mesos agent flags, the
@@ -37,35 +40,22 @@ public final class DcosLabelSchema {
     public static final String DCOS_PUBLIC_AGENT_COUNT = "dcos_public_agent_count";
     public static final String FIXED_SUBNET_CIDR = "fixed_subnet_cidr";
 
-    /** The same table, in documentation order. */
-    public static final List<LabelSpec> LABELS = build();
+    /** The table, indexed; the "unknown label" answer lists canonical names only. */
+    public static final LabelSchema SCHEMA = new LabelSchema("dcos_centos_v1", build(),
+            LabelSchema.AcceptedNames.NAMES);
 
-    private static final Map<String, LabelSpec> BY_NAME = index();
+    /** The same table, in documentation order. */
+    public static final List<LabelSpec> LABELS = SCHEMA.labels();
 
     private DcosLabelSchema() {
     }
 
-    /** The spec for a name or alias. */
-    public static Optional<LabelSpec> find(String name) {
-        return Optional.ofNullable(BY_NAME.get(name));
-    }
-
-    public static LabelSpec get(String name) {
-        return find(name).orElseThrow(() -> new IllegalArgumentException("no label " + name));
-    }
-
-    /** Names users may set (accepted labels and their aliases), sorted, for "allowed" messages. */
-    public static List<String> acceptedNames() {
-        return LABELS.stream().filter(l -> !l.rejected()).map(LabelSpec::name).sorted().toList();
-    }
-
-    private static Map<String, LabelSpec> index() {
-        Map<String, LabelSpec> map = new LinkedHashMap<>();
-        for (LabelSpec spec : LABELS) {
-            map.put(spec.name(), spec);
-            spec.aliases().forEach(a -> map.put(a, spec));
-        }
-        return Map.copyOf(map);
+    /**
+     * A request's labels read against the table: aliases folded into their canonical names, every
+     * value checked on its own. Cross-label rules come after, in {@link DcosLabelRules}.
+     */
+    public static LabelReading read(Map<String, String> raw) {
+        return SCHEMA.read(raw);
     }
 
     private static List<LabelSpec> build() {
@@ -213,7 +203,7 @@ public final class DcosLabelSchema {
     }
 
     private static void rejected(List<LabelSpec> table, String name, String reason) {
-        table.add(new LabelSpec(name, List.of(), "-", "-", null, reason, Landing.REJECTED, "-", null));
+        table.add(LabelSpec.refused(name, reason, Landing.REJECTED));
     }
 
     /** A check through the shared Mesos agent flag reader, reporting its first violation. */

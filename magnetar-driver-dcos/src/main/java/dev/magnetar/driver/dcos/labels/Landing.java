@@ -1,7 +1,9 @@
 package dev.magnetar.driver.dcos.labels;
 
+import dev.magnetar.driver.kit.labels.LabelLanding;
+
 /** Where a label's value ends up; the docs and the renderers both read it from the schema. */
-public enum Landing {
+public enum Landing implements LabelLanding {
     CONFIG_YAML("genconf/config.yaml key"),
     AGENT_FLAG("agent flag in /var/lib/dcos/mesos-slave-common"),
     HEAT_PARAMETER("Heat parameter"),
@@ -13,7 +15,13 @@ public enum Landing {
         this.description = description;
     }
 
+    @Override
     public String description() {
         return description;
+    }
+
+    @Override
+    public boolean refuses() {
+        return this == REJECTED;
     }
 }

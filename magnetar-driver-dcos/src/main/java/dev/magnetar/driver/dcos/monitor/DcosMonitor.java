@@ -7,7 +7,7 @@ import dev.magnetar.core.driver.HealthReport;
 import dev.magnetar.core.driver.MonitorContext;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
-import dev.magnetar.driver.dcos.labels.DcosLabels;
+import dev.magnetar.driver.dcos.labels.DcosLabelSchema;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -75,7 +75,7 @@ public final class DcosMonitor implements ClusterMonitor {
         AdminRouter router = new AdminRouter(http, cluster.apiAddress());
         Deadline deadline = Deadline.after(context.requestTimeout());
         ClusterShape shape = ClusterShape.of(cluster);
-        if (!DcosLabels.read(cluster.labels()).labels().flag(OAUTH_ENABLED)) {
+        if (!DcosLabelSchema.read(cluster.labels()).labels().flag(OAUTH_ENABLED)) {
             return assess(readAll(CHECKS, router, null, deadline), shape, cluster.apiAddress());
         }
         ServiceAccount.Result credentials = ServiceAccount.from(context.credentials());

@@ -1,7 +1,9 @@
 package dev.magnetar.driver.mesos.labels;
 
+import dev.magnetar.driver.kit.labels.LabelLanding;
+
 /** Where a label's value ends up on the cluster; the renderers and the generated docs both read it. */
-public enum Landing {
+public enum Landing implements LabelLanding {
     AGENT_FLAG("Mesos agent flag (/etc/magnetar/mesos-agent.env)"),
     MASTER_FLAG("Mesos master flag (/etc/magnetar/mesos-master.env)"),
     MARATHON_FLAG("Marathon flag (/etc/magnetar/marathon.env)"),
@@ -15,7 +17,13 @@ public enum Landing {
         this.description = description;
     }
 
+    @Override
     public String description() {
         return description;
+    }
+
+    @Override
+    public boolean refuses() {
+        return this == REJECTED;
     }
 }

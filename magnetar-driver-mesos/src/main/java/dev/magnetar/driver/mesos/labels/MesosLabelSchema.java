@@ -1,23 +1,25 @@
 package dev.magnetar.driver.mesos.labels;
 
+import dev.magnetar.driver.kit.labels.LabelReading;
+import dev.magnetar.driver.kit.labels.LabelSchema;
+import dev.magnetar.driver.kit.labels.LabelSpec;
+import dev.magnetar.driver.kit.labels.ValueCheck;
 import dev.magnetar.mesos.agent.AgentFlagReader;
 import dev.magnetar.mesos.agent.FlagViolation;
 import dev.magnetar.mesos.agent.IsolatorCatalog;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.BiConsumer;
 
-import static dev.magnetar.driver.mesos.labels.ValueChecks.bool;
-import static dev.magnetar.driver.mesos.labels.ValueChecks.emptyOr;
-import static dev.magnetar.driver.mesos.labels.ValueChecks.httpUrl;
-import static dev.magnetar.driver.mesos.labels.ValueChecks.integer;
-import static dev.magnetar.driver.mesos.labels.ValueChecks.ipv4Cidr;
-import static dev.magnetar.driver.mesos.labels.ValueChecks.pattern;
+import static dev.magnetar.driver.kit.labels.ValueChecks.bool;
+import static dev.magnetar.driver.kit.labels.ValueChecks.emptyOr;
+import static dev.magnetar.driver.kit.labels.ValueChecks.integer;
+import static dev.magnetar.driver.kit.labels.ValueChecks.pattern;
+import static dev.magnetar.driver.mesos.labels.MesosValueChecks.httpUrl;
+import static dev.magnetar.driver.mesos.labels.MesosValueChecks.ipv4Cidr;
 
 /**
  * Every label {@code mesos_ubuntu_v1} knows, as data: Magnum's four {@code mesos_slave_*} labels
@@ -51,37 +53,27 @@ public final class MesosLabelSchema {
     public static final Duration ZK_SESSION_MIN = Duration.ofSeconds(1);
     public static final Duration ZK_SESSION_MAX = Duration.ofMinutes(10);
 
-    /** The whole table, in documentation order. */
-    public static final List<LabelSpec> LABELS = build();
+    /** The table, indexed; the "unknown label" answer lists aliases too. */
+    public static final LabelSchema SCHEMA = new LabelSchema("mesos_ubuntu_v1", build(),
+            LabelSchema.AcceptedNames.NAMES_AND_ALIASES);
 
-    private static final Map<String, LabelSpec> BY_NAME = index();
+    /** The whole table, in documentation order. */
+    public static final List<LabelSpec> LABELS = SCHEMA.labels();
 
     private MesosLabelSchema() {
     }
 
-    /** The spec for a name or alias. */
-    public static Optional<LabelSpec> find(String name) {
-        return Optional.ofNullable(BY_NAME.get(name));
-    }
-
-    public static LabelSpec get(String name) {
-        return find(name).orElseThrow(() -> new IllegalArgumentException("no label " + name));
+    /**
+     * A request's labels read against the table: aliases folded into their canonical names, every
+     * value checked on its own. Rules that tie labels together come after, in {@link MesosLabelRules}.
+     */
+    public static LabelReading read(Map<String, String> raw) {
+        return SCHEMA.read(raw);
     }
 
     /** Names users may set (labels and their aliases), sorted, for "allowed" messages. */
     public static List<String> acceptedNames() {
-        return LABELS.stream().filter(l -> !l.rejected())
-                .flatMap(l -> java.util.stream.Stream.concat(java.util.stream.Stream.of(l.name()), l.aliases().stream()))
-                .sorted().toList();
-    }
-
-    private static Map<String, LabelSpec> index() {
-        Map<String, LabelSpec> map = new LinkedHashMap<>();
-        for (LabelSpec spec : LABELS) {
-            map.put(spec.name(), spec);
-            spec.aliases().forEach(a -> map.put(a, spec));
-        }
-        return Map.copyOf(map);
+        return SCHEMA.acceptedNames();
     }
 
     private static List<LabelSpec> build() {
@@ -185,7 +177,7 @@ public final class MesosLabelSchema {
     }
 
     private static void rejected(List<LabelSpec> table, String name, String reason) {
-        table.add(new LabelSpec(name, List.of(), "-", "-", null, reason, Landing.REJECTED, "-", null));
+        table.add(LabelSpec.refused(name, reason, Landing.REJECTED));
     }
 
     /** A check through the shared Mesos flag reader: every violation it finds, in one sentence. */

@@ -1,7 +1,7 @@
 package dev.magnetar.driver.mesos.node;
 
+import dev.magnetar.driver.kit.labels.Labels;
 import dev.magnetar.driver.mesos.labels.MesosLabelSchema;
-import dev.magnetar.driver.mesos.labels.MesosLabels;
 import dev.magnetar.mesos.agent.AgentFlagNames;
 import dev.magnetar.mesos.agent.AgentFlagReader;
 import dev.magnetar.mesos.agent.AgentFlagRules;
@@ -42,7 +42,7 @@ public record MesosAgentFlags(AgentFlags effective, Map<String, String> environm
             AgentFlagNames.WORK_DIR, MesosLabelSchema.WORK_DIR,
             AgentFlagNames.EXECUTOR_ENVIRONMENT_VARIABLES, MesosLabelSchema.EXECUTOR_ENV);
 
-    public static MesosAgentFlags from(MesosLabels labels) {
+    public static MesosAgentFlags from(Labels labels) {
         AgentFlagReader reader = new AgentFlagReader(CATALOG);
         AgentFlags flags = DEFAULTS;
         var isolation = labels.given(MesosLabelSchema.ISOLATION)
@@ -74,8 +74,8 @@ public record MesosAgentFlags(AgentFlags effective, Map<String, String> environm
             flags = flags.withWorkDir(workDir.get());
         }
         List<String> violations = new ArrayList<>();
-        reader.violations().forEach(v -> violations.add(MesosLabels.describe(v.flag(), v.value(), v.rule())));
-        new AgentFlagRules(CATALOG).check(flags).forEach(v -> violations.add(MesosLabels.describe(
+        reader.violations().forEach(v -> violations.add(Labels.describe(v.flag(), v.value(), v.rule())));
+        new AgentFlagRules(CATALOG).check(flags).forEach(v -> violations.add(Labels.describe(
                 LABEL_OF_FLAG.getOrDefault(v.flag(), v.flag()), v.value(),
                 v.rule() + " (judged on the agent's effective flags: this driver's defaults with the labels applied)")));
         violations.addAll(containerizerRules(labels, flags));
@@ -88,14 +88,14 @@ public record MesosAgentFlags(AgentFlags effective, Map<String, String> environm
     }
 
     /** Isolators and image providers belong to the Mesos containerizer; with docker alone they do nothing. */
-    private static List<String> containerizerRules(MesosLabels labels, AgentFlags flags) {
+    private static List<String> containerizerRules(Labels labels, AgentFlags flags) {
         List<String> violations = new ArrayList<>();
         if (flags.containerizers().contains(Containerizer.MESOS)) {
             return violations;
         }
         String containerizers = String.join(",", flags.containerizers().stream().map(Containerizer::flagValue).toList());
         for (String label : List.of(MesosLabelSchema.ISOLATION, MesosLabelSchema.IMAGE_PROVIDERS)) {
-            labels.given(label).ifPresent(v -> violations.add(MesosLabels.describe(label, v,
+            labels.given(label).ifPresent(v -> violations.add(Labels.describe(label, v,
                     "only the mesos containerizer uses it, but " + MesosLabelSchema.CONTAINERIZERS + " is "
                             + containerizers)));
         }

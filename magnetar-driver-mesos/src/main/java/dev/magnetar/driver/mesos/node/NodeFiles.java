@@ -9,8 +9,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.magnetar.core.driver.DeploymentContext;
 import dev.magnetar.core.port.StackCredential;
+import dev.magnetar.driver.kit.labels.Labels;
 import dev.magnetar.driver.mesos.labels.MesosLabelSchema;
-import dev.magnetar.driver.mesos.labels.MesosLabels;
 import dev.magnetar.mesos.agent.EnvironmentFile;
 
 import java.io.IOException;
@@ -63,7 +63,7 @@ public final class NodeFiles {
         return masters / 2 + 1;
     }
 
-    public static String masterEnv(String clusterName, int masters, MesosLabels labels) {
+    public static String masterEnv(String clusterName, int masters, Labels labels) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("MESOS_PORT", Integer.toString(MESOS_MASTER_PORT));
         env.put("MESOS_CLUSTER", clusterName);
@@ -74,7 +74,7 @@ public final class NodeFiles {
                 + "The node script appends MESOS_ZK (zk:// of the masters), MESOS_IP and MESOS_HOSTNAME.", env);
     }
 
-    public static String marathonEnv(MesosLabels labels) {
+    public static String marathonEnv(Labels labels) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("MARATHON_HTTP_PORT", Integer.toString(MARATHON_PORT));
         env.put("MARATHON_FRAMEWORK_NAME", labels.givenOr(MesosLabelSchema.MARATHON_FRAMEWORK_NAME,

@@ -1,4 +1,4 @@
-package dev.magnetar.driver.mesos.labels;
+package dev.magnetar.driver.kit.labels;
 
 import java.util.Optional;
 

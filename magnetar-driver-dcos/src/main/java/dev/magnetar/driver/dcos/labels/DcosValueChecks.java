@@ -1,53 +1,29 @@
 package dev.magnetar.driver.dcos.labels;
 
+import dev.magnetar.driver.kit.labels.ValueCheck;
+import dev.magnetar.driver.kit.labels.ValueChecks;
+
 import java.net.URI;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** The reusable value rules of the schema. Each answers the broken rule in words a user can act on. */
-public final class ValueChecks {
+/**
+ * The value rules only DC/OS's labels have; the ones every driver shares are in {@link ValueChecks}.
+ * Each answers the broken rule in words a user can act on.
+ */
+public final class DcosValueChecks {
 
     /** Mesos' Duration: a decimal number directly followed by a unit (stout's duration.hpp). */
     public static final Pattern MESOS_DURATION = Pattern.compile("[0-9]+(\\.[0-9]+)?(ns|us|ms|secs|mins|hrs|days|weeks)");
-    public static final Pattern IPV4 = Pattern.compile(
-            "((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])");
 
-    private ValueChecks() {
-    }
-
-    public static ValueCheck bool() {
-        return oneOf("true", "false");
-    }
-
-    public static ValueCheck oneOf(String... allowed) {
-        List<String> values = Arrays.asList(allowed);
-        return v -> values.contains(v) ? Optional.empty()
-                : Optional.of("must be one of " + String.join(", ", values));
-    }
-
-    public static ValueCheck integer(int min, int max) {
-        return v -> {
-            try {
-                int n = Integer.parseInt(v);
-                return n >= min && n <= max ? Optional.empty()
-                        : Optional.of("must be an integer from " + min + " to " + max);
-            } catch (NumberFormatException e) {
-                return Optional.of("must be an integer from " + min + " to " + max);
-            }
-        };
+    private DcosValueChecks() {
     }
 
     public static ValueCheck duration() {
         return v -> MESOS_DURATION.matcher(v).matches() ? Optional.empty()
                 : Optional.of("must be a Mesos duration: a number directly followed by one of ns, us, ms, secs, "
                 + "mins, hrs, days, weeks (e.g. 1hrs; a bare number or '1h' is invalid)");
-    }
-
-    public static ValueCheck pattern(String regex, String description) {
-        Pattern p = Pattern.compile(regex);
-        return v -> p.matcher(v).matches() ? Optional.empty() : Optional.of(description);
     }
 
     /** Printable text on one line: what a secret or free-form name may hold. */
@@ -58,7 +34,8 @@ public final class ValueChecks {
     }
 
     public static ValueCheck absolutePath() {
-        return pattern("/[A-Za-z0-9._/-]*", "must be an absolute path of letters, digits, '.', '_', '-' and '/'");
+        return ValueChecks.pattern("/[A-Za-z0-9._/-]*",
+                "must be an absolute path of letters, digits, '.', '_', '-' and '/'");
     }
 
     public static ValueCheck httpUrl() {
