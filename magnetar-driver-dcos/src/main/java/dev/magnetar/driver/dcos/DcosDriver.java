@@ -26,6 +26,8 @@ import dev.magnetar.driver.dcos.monitor.DcosMonitor;
 import dev.magnetar.driver.kit.labels.LabelReading;
 import dev.magnetar.driver.kit.labels.Labels;
 import dev.magnetar.driver.kit.labels.ValueChecks;
+import dev.magnetar.driver.kit.stack.AgentMembers;
+import dev.magnetar.driver.kit.stack.StackParameters;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -124,20 +126,7 @@ public final class DcosDriver implements ClusterDriver {
         Map<String, Object> changed = new LinkedHashMap<>();
         changed.put("number_of_agents", cluster.nodeCount());
         if (nodesToRemove != null && !nodesToRemove.isEmpty()) {
-            Map<String, String> members = DcosOutputs.agentMembers(current);
-            List<String> names = new ArrayList<>();
-            for (String node : nodesToRemove) {
-                if (members.containsValue(node)) {
-                    names.add(node);
-                } else if (members.containsKey(node)) {
-                    names.add(members.get(node));
-                } else {
-                    throw MagnetarException.invalid("nodes_to_remove: '" + node + "' is not a private agent of this "
-                            + "cluster; give an agent's address or member name (" + String.join(", ",
-                            members.keySet()) + ")");
-                }
-            }
-            changed.put("agents_to_remove", String.join(",", names));
+            changed.put("agents_to_remove", AgentMembers.of(current).memberNames(nodesToRemove, "a private agent"));
         }
         return changed;
     }
@@ -228,7 +217,7 @@ public final class DcosDriver implements ClusterDriver {
 
     private static List<String> templateFieldViolations(ClusterTemplate template) {
         List<String> violations = new ArrayList<>();
-        for (String resolver : DcosConfig.nameservers(template)) {
+        for (String resolver : StackParameters.nameservers(template)) {
             if (!ValueChecks.IPV4.matcher(resolver).matches()) {
                 violations.add("dns_nameserver '" + resolver + "' is not allowed: DC/OS resolvers must be IPv4 "
                         + "addresses");

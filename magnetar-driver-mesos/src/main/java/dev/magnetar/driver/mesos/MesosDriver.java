@@ -15,6 +15,7 @@ import dev.magnetar.core.port.Stack;
 import dev.magnetar.core.port.StackSpec;
 import dev.magnetar.driver.kit.labels.LabelReading;
 import dev.magnetar.driver.kit.labels.Labels;
+import dev.magnetar.driver.kit.stack.AgentMembers;
 import dev.magnetar.driver.mesos.heat.MesosStackRenderer;
 import dev.magnetar.driver.mesos.labels.MesosLabelRules;
 import dev.magnetar.driver.mesos.labels.MesosLabelSchema;
@@ -115,19 +116,7 @@ public final class MesosDriver implements ClusterDriver {
         Map<String, Object> changed = new LinkedHashMap<>();
         changed.put("number_of_agents", cluster.nodeCount());
         if (nodesToRemove != null && !nodesToRemove.isEmpty()) {
-            Map<String, String> members = MesosOutputs.agentMembers(current);
-            List<String> names = new ArrayList<>();
-            for (String node : nodesToRemove) {
-                if (members.containsValue(node)) {
-                    names.add(node);
-                } else if (members.containsKey(node)) {
-                    names.add(members.get(node));
-                } else {
-                    throw MagnetarException.invalid("nodes_to_remove: '" + node + "' is not an agent of this cluster; "
-                            + "give an agent's address or member name (" + String.join(", ", members.keySet()) + ")");
-                }
-            }
-            changed.put("agents_to_remove", String.join(",", names));
+            changed.put("agents_to_remove", AgentMembers.of(current).memberNames(nodesToRemove, "an agent"));
         }
         return changed;
     }

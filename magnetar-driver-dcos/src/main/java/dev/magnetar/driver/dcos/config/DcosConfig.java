@@ -17,6 +17,7 @@ import dev.magnetar.driver.dcos.labels.Landing;
 import dev.magnetar.driver.dcos.labels.OverlayNetwork;
 import dev.magnetar.driver.kit.labels.LabelSpec;
 import dev.magnetar.driver.kit.labels.Labels;
+import dev.magnetar.driver.kit.stack.StackParameters;
 
 import java.util.Arrays;
 import java.util.List;
@@ -70,7 +71,7 @@ public final class DcosConfig {
             config.put("num_masters", cluster.masterCount());
         }
         ArrayNode resolvers = config.putArray("resolvers");
-        nameservers(template).forEach(resolvers::add);
+        StackParameters.nameservers(template).forEach(resolvers::add);
         for (LabelSpec spec : DcosLabelSchema.LABELS) {
             if (spec.landing() == Landing.CONFIG_YAML && !config.has(spec.name()) && !isBackendKey(spec.name())
                     && !spec.name().equals("rexray_preempt")) {
@@ -114,14 +115,6 @@ public final class DcosConfig {
     /** What the preview shows and the bootstrap server starts from. */
     public static String render(ObjectNode tree) {
         return yaml(tree) + STACK_TIME_NOTE;
-    }
-
-    public static List<String> nameservers(ClusterTemplate template) {
-        String dns = template.dnsNameserver();
-        if (dns == null || dns.isBlank()) {
-            return List.of("8.8.8.8");
-        }
-        return Arrays.stream(dns.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     private static boolean isAwsKey(String name) {

@@ -1,12 +1,8 @@
 package dev.magnetar.driver.dcos.config;
 
 import dev.magnetar.driver.dcos.labels.DcosAgentFlags;
+import dev.magnetar.driver.kit.stack.DriverResources;
 import dev.magnetar.mesos.agent.EnvironmentFile;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /** The fixed node files shipped with the driver, and the agent flags file rendered from labels. */
 public final class NodeFiles {
@@ -14,6 +10,9 @@ public final class NodeFiles {
     public static final String IP_DETECT = "ip-detect";
     public static final String IP_DETECT_PUBLIC = "ip-detect-public";
     public static final String AGENT_FLAGS = "mesos-slave-common";
+
+    /** The files shipped under {@code dev/magnetar/driver/dcos/}: templates and fragments. */
+    public static final DriverResources RESOURCES = new DriverResources(NodeFiles.class, "/dev/magnetar/driver/dcos/");
 
     private NodeFiles() {
     }
@@ -25,22 +24,10 @@ public final class NodeFiles {
     }
 
     public static String ipDetect() {
-        return resource("templates/fragments/ip-detect");
+        return RESOURCES.read("templates/fragments/ip-detect");
     }
 
     public static String ipDetectPublic() {
-        return resource("templates/fragments/ip-detect-public");
-    }
-
-    /** A file shipped under {@code dev/magnetar/driver/dcos/}. */
-    public static String resource(String path) {
-        try (InputStream in = NodeFiles.class.getResourceAsStream("/dev/magnetar/driver/dcos/" + path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing driver resource " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RESOURCES.read("templates/fragments/ip-detect-public");
     }
 }

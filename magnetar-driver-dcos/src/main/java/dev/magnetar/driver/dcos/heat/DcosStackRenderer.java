@@ -1,17 +1,18 @@
 package dev.magnetar.driver.dcos.heat;
 
-import dev.magnetar.core.driver.DeploymentContext;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.port.StackSpec;
 import dev.magnetar.driver.dcos.config.NodeFiles;
+import dev.magnetar.driver.kit.stack.HeatTemplates;
+import dev.magnetar.driver.kit.stack.StackParameters;
 import dev.magnetar.mesos.agent.EnvironmentFile;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import static dev.magnetar.driver.kit.stack.StackParameters.base64;
 
 /**
  * Turns a rendered cluster into what Heat receives. Every user-chosen value reaches a node inside
@@ -21,7 +22,6 @@ import java.util.Map;
  */
 public final class DcosStackRenderer {
 
-    public static final String TEMPLATE = "templates/dcoscluster.yaml";
     /**
      * Nested templates and fragments, by the name the templates use. {@code fragments/prerequisites.sh}
      * is the node prerequisite list the image elements under {@code image/} read as well.
@@ -30,19 +30,19 @@ public final class DcosStackRenderer {
             "fragments/prerequisites.sh", "fragments/bootstrap.sh", "fragments/node.sh");
     public static final int BOOTSTRAP_PORT = 8086;
 
+    private static final HeatTemplates TEMPLATES = new HeatTemplates(NodeFiles.RESOURCES, "templates/",
+            "dcoscluster.yaml", FILES);
+
     private DcosStackRenderer() {
     }
 
     /** The files each cluster's stack gets: the same for every cluster. */
     public static Map<String, String> files() {
-        Map<String, String> files = new LinkedHashMap<>();
-        FILES.forEach(name -> files.put(name, NodeFiles.resource("templates/" + name)));
-        return files;
+        return TEMPLATES.files();
     }
 
     public static StackSpec spec(Map<String, Object> parameters) {
-        return new StackSpec(NodeFiles.resource(TEMPLATE), files(), NodeFiles.resource("templates/environment.yaml"),
-                parameters);
+        return TEMPLATES.spec(parameters);
     }
 
     /**
@@ -53,22 +53,15 @@ public final class DcosStackRenderer {
                                                  boolean floatingIp, int publicAgents, String fixedSubnetCidr,
                                                  RenderedFiles rendered) {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("server_image", template.imageId());
-        p.put("master_flavor", firstSet(cluster.masterFlavorId(), template.masterFlavorId(), template.flavorId()));
-        p.put("agent_flavor", firstSet(cluster.flavorId(), template.flavorId()));
-        p.put("ssh_key_name", firstSet(cluster.keypair(), template.keypairId()));
-        p.put("external_network", template.externalNetworkId());
-        p.put("fixed_network", firstSet(cluster.fixedNetwork(), template.fixedNetwork(), ""));
-        p.put("fixed_subnet", firstSet(cluster.fixedSubnet(), template.fixedSubnet(), ""));
+        StackParameters.putServersAndNetworks(p, template, cluster);
         p.put("fixed_subnet_cidr", fixedSubnetCidr);
-        p.put("dns_nameserver", String.join(",", dev.magnetar.driver.dcos.config.DcosConfig.nameservers(template)));
+        p.put("dns_nameserver", String.join(",", StackParameters.nameservers(template)));
         p.put("number_of_masters", cluster.masterCount());
         p.put("number_of_agents", cluster.nodeCount());
         p.put("number_of_public_agents", publicAgents);
         p.put("master_lb_enabled", masterLb);
         p.put("floating_ip_enabled", floatingIp);
-        Integer volume = cluster.dockerVolumeSize() != null ? cluster.dockerVolumeSize() : template.dockerVolumeSize();
-        p.put("docker_volume_size", volume == null ? 0 : volume);
+        p.put("docker_volume_size", StackParameters.dockerVolumeSize(template, cluster));
         p.put("wait_condition_timeout", cluster.createTimeout() * 60);
         p.put("node_settings", base64(rendered.nodeSettings()));
         p.put("dcos_config", base64(rendered.configYaml()));
@@ -90,19 +83,6 @@ public final class DcosStackRenderer {
         // Post-start checks are polled every 20 seconds for at most the create timeout.
         settings.put("HEALTH_CHECK_ATTEMPTS", Integer.toString(Math.max(1, createTimeoutMinutes * 3)));
         return EnvironmentFile.render("Written by Magnetar for the DC/OS node scripts.", settings);
-    }
-
-    public static String base64(String text) {
-        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String firstSet(String... values) {
-        for (String v : values) {
-            if (v != null && !v.isEmpty()) {
-                return v;
-            }
-        }
-        return values[values.length - 1];
     }
 
     /** The per-cluster files a stack carries. */

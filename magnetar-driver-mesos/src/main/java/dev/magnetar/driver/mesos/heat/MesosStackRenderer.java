@@ -3,14 +3,15 @@ package dev.magnetar.driver.mesos.heat;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.port.StackSpec;
+import dev.magnetar.driver.kit.stack.HeatTemplates;
+import dev.magnetar.driver.kit.stack.StackParameters;
 import dev.magnetar.driver.mesos.node.NodeFiles;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import static dev.magnetar.driver.kit.stack.StackParameters.base64;
 
 /**
  * Turns a rendered cluster into what Heat receives. Every file Magnetar rendered from user values
@@ -19,7 +20,6 @@ import java.util.Map;
  */
 public final class MesosStackRenderer {
 
-    public static final String TEMPLATE = "templates/mesoscluster.yaml";
     /** Nested templates and fragments, by the name the templates use. */
     public static final List<String> FILES = List.of("masterport.yaml", "master.yaml", "agent.yaml", "lb.yaml",
             "fragments/common.sh", "fragments/master.sh", "fragments/agent.sh");
@@ -27,19 +27,19 @@ public final class MesosStackRenderer {
     public static final List<String> FILE_PARAMETERS = List.of("node_settings", "master_flags", "marathon_flags",
             "agent_flags", "rexray_config");
 
+    private static final HeatTemplates TEMPLATES = new HeatTemplates(NodeFiles.RESOURCES, "templates/",
+            "mesoscluster.yaml", FILES);
+
     private MesosStackRenderer() {
     }
 
     /** The files each cluster's stack gets: the same for every cluster. */
     public static Map<String, String> files() {
-        Map<String, String> files = new LinkedHashMap<>();
-        FILES.forEach(name -> files.put(name, NodeFiles.resource("templates/" + name)));
-        return files;
+        return TEMPLATES.files();
     }
 
     public static StackSpec spec(Map<String, Object> parameters) {
-        return new StackSpec(NodeFiles.resource(TEMPLATE), files(), NodeFiles.resource("templates/environment.yaml"),
-                parameters);
+        return TEMPLATES.spec(parameters);
     }
 
     /**
@@ -49,22 +49,15 @@ public final class MesosStackRenderer {
     public static Map<String, Object> parameters(ClusterTemplate template, Cluster cluster, Shape shape,
                                                  RenderedFiles rendered) {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("server_image", template.imageId());
-        p.put("master_flavor", firstSet(cluster.masterFlavorId(), template.masterFlavorId(), template.flavorId()));
-        p.put("agent_flavor", firstSet(cluster.flavorId(), template.flavorId()));
-        p.put("ssh_key_name", firstSet(cluster.keypair(), template.keypairId()));
-        p.put("external_network", template.externalNetworkId());
-        p.put("fixed_network", firstSet(cluster.fixedNetwork(), template.fixedNetwork(), ""));
-        p.put("fixed_subnet", firstSet(cluster.fixedSubnet(), template.fixedSubnet(), ""));
+        StackParameters.putServersAndNetworks(p, template, cluster);
         p.put("fixed_subnet_cidr", shape.fixedSubnetCidr());
-        p.put("dns_nameserver", String.join(",", nameservers(template)));
+        p.put("dns_nameserver", String.join(",", StackParameters.nameservers(template)));
         p.put("api_allowed_cidr", shape.apiAllowedCidr());
         p.put("number_of_masters", cluster.masterCount());
         p.put("number_of_agents", cluster.nodeCount());
         p.put("master_lb_enabled", shape.masterLb());
         p.put("floating_ip_enabled", shape.floatingIp());
-        Integer volume = cluster.dockerVolumeSize() != null ? cluster.dockerVolumeSize() : template.dockerVolumeSize();
-        p.put("docker_volume_size", volume == null ? 0 : volume);
+        p.put("docker_volume_size", StackParameters.dockerVolumeSize(template, cluster));
         p.put("wait_condition_timeout", cluster.createTimeout() * 60);
         p.put("node_settings", base64(rendered.nodeSettings()));
         p.put("master_flags", base64(rendered.masterEnv()));
@@ -72,27 +65,6 @@ public final class MesosStackRenderer {
         p.put("agent_flags", base64(rendered.agentEnv()));
         p.put("rexray_config", base64(rendered.rexrayConfig()));
         return p;
-    }
-
-    public static List<String> nameservers(ClusterTemplate template) {
-        String dns = template.dnsNameserver();
-        if (dns == null || dns.isBlank()) {
-            return List.of("8.8.8.8");
-        }
-        return Arrays.stream(dns.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    }
-
-    public static String base64(String text) {
-        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String firstSet(String... values) {
-        for (String v : values) {
-            if (v != null && !v.isEmpty()) {
-                return v;
-            }
-        }
-        return values[values.length - 1];
     }
 
     /** The resolved choices that shape the stack. */

@@ -10,13 +10,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.magnetar.core.driver.DeploymentContext;
 import dev.magnetar.core.port.StackCredential;
 import dev.magnetar.driver.kit.labels.Labels;
+import dev.magnetar.driver.kit.stack.DriverResources;
 import dev.magnetar.driver.mesos.labels.MesosLabelSchema;
 import dev.magnetar.mesos.agent.EnvironmentFile;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -34,6 +31,9 @@ public final class NodeFiles {
     public static final String MARATHON_ENV = "marathon.env";
     public static final String NODE_SETTINGS = "node-settings";
     public static final String REXRAY_CONFIG = "rexray-config.yml";
+
+    /** The files shipped under {@code dev/magnetar/driver/mesos/}: templates and fragments. */
+    public static final DriverResources RESOURCES = new DriverResources(NodeFiles.class, "/dev/magnetar/driver/mesos/");
 
     public static final int MESOS_MASTER_PORT = 5050;
     public static final int MESOS_AGENT_PORT = 5051;
@@ -131,18 +131,6 @@ public final class NodeFiles {
             return YAML.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** A file shipped under {@code dev/magnetar/driver/mesos/}. */
-    public static String resource(String path) {
-        try (InputStream in = NodeFiles.class.getResourceAsStream("/dev/magnetar/driver/mesos/" + path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing driver resource " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
