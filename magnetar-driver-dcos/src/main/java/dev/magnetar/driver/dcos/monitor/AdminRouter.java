@@ -1,5 +1,7 @@
 package dev.magnetar.driver.dcos.monitor;
 
+import dev.magnetar.driver.kit.http.BoundedBody;
+
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -72,10 +74,16 @@ final class AdminRouter {
         if (deadline.passed()) {
             return CompletableFuture.completedFuture(new Reply.Unreachable(path, noAnswer(deadline)));
         }
-        return http.sendAsync(request.build(), BoundedReply.handler(path, MAX_BODY_BYTES))
-                .thenApply(response -> response.body())
+        return http.sendAsync(request.build(), BoundedBody.handler(MAX_BODY_BYTES))
+                .thenApply(response -> reply(path, response.body()))
                 .orTimeout(deadline.remaining().plus(GRACE).toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionally(failure -> new Reply.Unreachable(path, describe(failure, deadline)));
+    }
+
+    private static Reply reply(String path, BoundedBody.Body body) {
+        return body.tooLarge()
+                ? new Reply.Unreadable(path, body.status(), "answer larger than " + MAX_BODY_BYTES + " bytes")
+                : new Reply.Answered(path, body.status(), body.bytes());
     }
 
     private static String describe(Throwable failure, Deadline deadline) {

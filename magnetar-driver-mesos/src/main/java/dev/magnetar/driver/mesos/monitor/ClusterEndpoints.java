@@ -1,8 +1,8 @@
 package dev.magnetar.driver.mesos.monitor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.magnetar.driver.kit.http.BoundedBody;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,13 +10,9 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,14 +43,14 @@ final class ClusterEndpoints {
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(new Reply.Unreachable(url, "not a usable URL"));
         }
-        return http.sendAsync(request, info -> new Bounded(info.statusCode()))
+        return http.sendAsync(request, BoundedBody.handler(BODY_LIMIT))
                 .thenApply(response -> read(url, response.body()))
                 .exceptionally(failure -> new Reply.Unreachable(url, describe(failure)))
                 .completeOnTimeout(new Reply.Unreachable(url, "no answer within " + left.toMillis() + " ms"),
                         left.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    private static Reply read(String url, Body body) {
+    private static Reply read(String url, BoundedBody.Body body) {
         if (body.tooLarge()) {
             return new Reply.Bad(url, "answer larger than " + BODY_LIMIT + " bytes");
         }
@@ -78,59 +74,5 @@ final class ClusterEndpoints {
             return "connection refused";
         }
         return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-    }
-
-    /** An answer's status and body, or the fact that the body went past the limit. */
-    private record Body(int status, byte[] bytes, boolean tooLarge) {
-    }
-
-    /** Keeps at most {@link #BODY_LIMIT} bytes, cancelling the stream beyond that. */
-    private static final class Bounded implements HttpResponse.BodySubscriber<Body> {
-        private final int status;
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final CompletableFuture<Body> result = new CompletableFuture<>();
-        private Flow.Subscription subscription;
-
-        Bounded(int status) {
-            this.status = status;
-        }
-
-        @Override
-        public CompletionStage<Body> getBody() {
-            return result;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            for (ByteBuffer buffer : buffers) {
-                if (result.isDone()) {
-                    return;
-                }
-                if (bytes.size() + buffer.remaining() > BODY_LIMIT) {
-                    subscription.cancel();
-                    result.complete(new Body(status, new byte[0], true));
-                    return;
-                }
-                byte[] chunk = new byte[buffer.remaining()];
-                buffer.get(chunk);
-                bytes.writeBytes(chunk);
-            }
-        }
-
-        @Override
-        public void onError(Throwable failure) {
-            result.completeExceptionally(failure);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(new Body(status, bytes.toByteArray(), false));
-        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.magnetar.driver.dcos.monitor;
+package dev.magnetar.driver.kit.http;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
@@ -9,31 +9,38 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * Reads an answer into a {@link Reply}, keeping at most a bounded number of bytes. A cluster's nodes
- * belong to its tenant, so whatever answers at its address is untrusted: an endless body must cost
- * the monitor a cancelled stream, not its heap.
+ * Reads an HTTP answer's body keeping at most a bounded number of bytes. A cluster's nodes belong
+ * to its tenant, so whatever answers at their addresses is untrusted: an endless body must cost a
+ * monitor a cancelled stream, not its heap.
  */
-final class BoundedReply implements HttpResponse.BodySubscriber<Reply> {
+public final class BoundedBody implements HttpResponse.BodySubscriber<BoundedBody.Body> {
 
-    private final String path;
+    /**
+     * An answer's status and body, or the fact that the body went past the limit.
+     *
+     * @param bytes the whole body; empty when {@code tooLarge}
+     */
+    public record Body(int status, byte[] bytes, boolean tooLarge) {
+    }
+
     private final int status;
     private final int limit;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final CompletableFuture<Reply> result = new CompletableFuture<>();
+    private final CompletableFuture<Body> result = new CompletableFuture<>();
     private Flow.Subscription subscription;
 
-    private BoundedReply(String path, int status, int limit) {
-        this.path = path;
+    private BoundedBody(int status, int limit) {
         this.status = status;
         this.limit = limit;
     }
 
-    static HttpResponse.BodyHandler<Reply> handler(String path, int limit) {
-        return info -> new BoundedReply(path, info.statusCode(), limit);
+    /** Bodies of at most {@code limit} bytes; a longer one is cancelled and answered as too large. */
+    public static HttpResponse.BodyHandler<Body> handler(int limit) {
+        return info -> new BoundedBody(info.statusCode(), limit);
     }
 
     @Override
-    public CompletionStage<Reply> getBody() {
+    public CompletionStage<Body> getBody() {
         return result;
     }
 
@@ -45,13 +52,13 @@ final class BoundedReply implements HttpResponse.BodySubscriber<Reply> {
 
     @Override
     public void onNext(List<ByteBuffer> buffers) {
-        if (result.isDone()) {
-            return;
-        }
         for (ByteBuffer buffer : buffers) {
+            if (result.isDone()) {
+                return;
+            }
             if (bytes.size() + buffer.remaining() > limit) {
                 subscription.cancel();
-                result.complete(new Reply.Unreadable(path, status, "answer larger than " + limit + " bytes"));
+                result.complete(new Body(status, new byte[0], true));
                 return;
             }
             byte[] chunk = new byte[buffer.remaining()];
@@ -67,6 +74,6 @@ final class BoundedReply implements HttpResponse.BodySubscriber<Reply> {
 
     @Override
     public void onComplete() {
-        result.complete(new Reply.Answered(path, status, bytes.toByteArray()));
+        result.complete(new Body(status, bytes.toByteArray(), false));
     }
 }
