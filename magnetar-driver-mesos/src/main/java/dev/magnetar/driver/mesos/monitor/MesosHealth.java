@@ -3,6 +3,7 @@ package dev.magnetar.driver.mesos.monitor;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.magnetar.core.driver.HealthReport;
 import dev.magnetar.core.model.HealthStatus;
+import dev.magnetar.mesos.agent.LeadingMasterGauges;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,45 +62,14 @@ record MesosHealth(Map<String, Reply> masters, Optional<Reply> leaderState, Repl
             failures.merge("mesos_master", "no elected leading master among the " + masters.size() + " masters",
                     (a, b) -> a + "; " + b);
         } else {
-            leaderGauges(((Reply.Json) masters.get(leader.get())).body(), failures, metrics);
+            LeadingMasterGauges.read(((Reply.Json) masters.get(leader.get())).body(), expectedAgents,
+                    failures::put, metrics::put);
         }
         String version = leaderState.flatMap(state -> state instanceof Reply.Json json ? Optional.of(json.body())
                 : Optional.empty()).map(state -> inactiveAgents(state, failures)).orElse(null);
         marathon(failures);
         return new HealthReport(failures.isEmpty() ? HealthStatus.HEALTHY : HealthStatus.UNHEALTHY, failures,
                 version, metrics);
-    }
-
-    private void leaderGauges(JsonNode snapshot, Map<String, String> failures, Map<String, Double> metrics) {
-        JsonNode recovered = snapshot.get("registrar/log/recovered");
-        if (recovered != null && recovered.asDouble() != 1.0) {
-            failures.put("mesos_registrar", "replicated log not recovered (registrar/log/recovered is "
-                    + recovered.asText() + ")");
-        }
-        Map<String, String> gauges = new LinkedHashMap<>();
-        gauges.put("master/cpus_used", "cpu_used");
-        gauges.put("master/cpus_total", "cpu_total");
-        gauges.put("master/mem_used", "mem_used_mb");
-        gauges.put("master/mem_total", "mem_total_mb");
-        gauges.put("master/disk_used", "disk_used_mb");
-        gauges.put("master/disk_total", "disk_total_mb");
-        gauges.forEach((gauge, metric) -> {
-            if (snapshot.path(gauge).isNumber()) {
-                metrics.put(metric, snapshot.get(gauge).asDouble());
-            }
-        });
-        JsonNode active = snapshot.get("master/slaves_active");
-        if (active == null || !active.isNumber()) {
-            failures.put("mesos_agents", "metrics snapshot has no master/slaves_active gauge");
-            return;
-        }
-        metrics.put("agents_active", active.asDouble());
-        long count = Math.round(active.asDouble());
-        if (count < expectedAgents) {
-            failures.put("mesos_agents", count + " of " + expectedAgents + " agents active");
-        } else if (count > expectedAgents) {
-            failures.put("mesos_agents", count + " agents active where " + expectedAgents + " are expected");
-        }
     }
 
     /** Names each agent the leader knows but does not use; answers the leader's Mesos version. */
