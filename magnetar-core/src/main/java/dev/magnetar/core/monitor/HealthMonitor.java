@@ -2,7 +2,6 @@ package dev.magnetar.core.monitor;
 
 import dev.magnetar.core.driver.ClusterDriver;
 import dev.magnetar.core.driver.ClusterMonitor;
-import dev.magnetar.core.driver.DeploymentContext.MonitorAccount;
 import dev.magnetar.core.driver.DriverKey;
 import dev.magnetar.core.driver.DriverRegistry;
 import dev.magnetar.core.driver.HealthReport;
@@ -164,15 +163,16 @@ public final class HealthMonitor {
 
     private HealthReport poll(Cluster cluster, Watched watched) {
         try {
-            boolean withAccount = watched.driver().wantsMonitorAccount(watched.template(), cluster);
-            Optional<MonitorAccount> account = withAccount ? accounts.find(cluster) : Optional.empty();
-            MonitorTarget target = targets.targetOf(watched.template(), cluster, account);
+            Optional<MonitorAccounts.Opened> account = watched.driver().wantsMonitorAccount(watched.template(), cluster)
+                    ? accounts.open(cluster.uuid()) : Optional.empty();
+            MonitorTarget target = targets.targetOf(watched.template(), cluster,
+                    account.map(MonitorAccounts.Opened::account));
             if (!target.reachable()) {
                 return HealthReport.unknown(target.unavailable());
             }
-            Map<String, String> credentials = withAccount ? accounts.credentials(cluster.uuid()) : Map.of();
             return watched.monitor().poll(watched.template(), cluster.toBuilder().apiAddress(target.address()).build(),
-                    new MonitorContext(settings.requestTimeout(), credentials));
+                    new MonitorContext(settings.requestTimeout(),
+                            account.map(MonitorAccounts.Opened::credentials).orElse(Map.of())));
         } catch (RuntimeException e) {
             LOG.error("The {} monitor failed on cluster {}", watched.driver().descriptor().name(), cluster.uuid(), e);
             return HealthReport.unknown("the monitor failed: " + e.getClass().getSimpleName());

@@ -71,16 +71,30 @@ public final class MonitorAccounts {
     }
 
     /**
+     * The cluster's account opened for one poll: its public half (for the backend) and the
+     * credentials the monitor logs in with, from one read.
+     */
+    public Optional<Opened> open(String clusterUuid) {
+        return find(clusterUuid).map(a -> new Opened(publicPart(a), Map.of(MonitorContext.SERVICE_ACCOUNT_UID, a.uid(),
+                MonitorContext.SERVICE_ACCOUNT_PRIVATE_KEY, box.open(clusterUuid, a.sealedPrivateKey()))));
+    }
+
+    /** An account with its private key opened; its string form shows no key. */
+    public record Opened(MonitorAccount account, Map<String, String> credentials) {
+        @Override
+        public String toString() {
+            return "Opened[" + account.uid() + "]";
+        }
+    }
+
+    /**
      * What the monitor logs in with ({@link MonitorContext#SERVICE_ACCOUNT_UID} and
      * {@link MonitorContext#SERVICE_ACCOUNT_PRIVATE_KEY}); empty when the cluster has no account.
      *
      * @throws IllegalArgumentException when the stored key does not open with the service's key
      */
     public Map<String, String> credentials(String clusterUuid) {
-        return find(clusterUuid)
-                .map(a -> Map.of(MonitorContext.SERVICE_ACCOUNT_UID, a.uid(),
-                        MonitorContext.SERVICE_ACCOUNT_PRIVATE_KEY, box.open(clusterUuid, a.sealedPrivateKey())))
-                .orElse(Map.of());
+        return open(clusterUuid).map(Opened::credentials).orElse(Map.of());
     }
 
     private Optional<SealedAccount> find(String clusterUuid) {
