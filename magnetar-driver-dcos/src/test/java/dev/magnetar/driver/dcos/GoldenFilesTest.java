@@ -4,22 +4,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.magnetar.core.port.StackSpec;
 import dev.magnetar.driver.dcos.config.DcosConfigRules;
+import dev.magnetar.driver.kit.testing.GoldenFiles;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static dev.magnetar.driver.kit.testing.GoldenFiles.compare;
+import static dev.magnetar.driver.kit.testing.GoldenFiles.decode;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Rendered config.yaml, agent flags, node settings and Heat parameters for each golden case,
@@ -28,8 +26,7 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class GoldenFilesTest {
 
-    private static final Path DIR = Path.of(System.getProperty("magnetar.golden.dir", "src/test/resources/golden"));
-    private static final boolean UPDATE = Boolean.getBoolean("magnetar.golden.update");
+    private static final Path DIR = GoldenFiles.directory();
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build();
     private static final List<String> FILE_PARAMETERS = List.of("node_settings", "dcos_config", "agent_flags",
@@ -63,44 +60,5 @@ class GoldenFilesTest {
         Map<String, Object> shown = new LinkedHashMap<>(spec.parameters());
         FILE_PARAMETERS.forEach(p -> shown.put(p, "<base64 of the rendered " + p + " file>"));
         return YAML.writeValueAsString(shown);
-    }
-
-    static String decode(StackSpec spec, String parameter) {
-        return new String(Base64.getDecoder().decode(spec.parameters().get(parameter).toString()),
-                StandardCharsets.UTF_8);
-    }
-
-    private static void compare(Path golden, String actual) throws IOException {
-        if (UPDATE) {
-            Files.createDirectories(golden.getParent());
-            Files.writeString(golden, actual);
-            return;
-        }
-        if (!Files.exists(golden)) {
-            fail("no golden file " + golden + "; write it with -Dmagnetar.golden.update=true and review it");
-        }
-        String expected = Files.readString(golden);
-        if (!expected.equals(actual)) {
-            fail("rendered output differs from " + golden + ":\n" + diff(expected, actual));
-        }
-    }
-
-    private static String diff(String expected, String actual) {
-        List<String> e = expected.lines().toList();
-        List<String> a = actual.lines().toList();
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < Math.max(e.size(), a.size()); i++) {
-            String el = i < e.size() ? e.get(i) : null;
-            String al = i < a.size() ? a.get(i) : null;
-            if (el == null || !el.equals(al)) {
-                if (el != null) {
-                    out.add(String.format("%4d - %s", i + 1, el));
-                }
-                if (al != null) {
-                    out.add(String.format("%4d + %s", i + 1, al));
-                }
-            }
-        }
-        return String.join("\n", out);
     }
 }

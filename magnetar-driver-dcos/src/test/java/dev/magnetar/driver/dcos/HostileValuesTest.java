@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.port.StackSpec;
+import dev.magnetar.driver.kit.testing.GoldenFiles;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +53,7 @@ class HostileValuesTest {
                 "exhibitor_azure_prefix", "dcos")).build();
         Cluster cluster = Fixtures.blueprintCluster(template).toBuilder().name(hostile).build();
 
-        String yaml = GoldenFilesTest.decode(new DcosDriver(Fixtures.SETTINGS)
+        String yaml = GoldenFiles.decode(new DcosDriver(Fixtures.SETTINGS)
                 .stackSpec(template, cluster, Fixtures.context()), "dcos_config");
         // What the bootstrap server appends must still land as top-level keys.
         JsonNode tree = YAML.readTree(yaml + "bootstrap_url: \"http://10.0.0.4:8086\"\nmaster_list: [\"10.0.0.5\"]\n");
@@ -78,7 +79,7 @@ class HostileValuesTest {
         StackSpec spec = new DcosDriver(Fixtures.SETTINGS).stackSpec(template, Fixtures.blueprintCluster(template),
                 Fixtures.context());
         Path file = dir.resolve("mesos-slave-common");
-        Files.writeString(file, GoldenFilesTest.decode(spec, "agent_flags"));
+        Files.writeString(file, GoldenFiles.decode(spec, "agent_flags"));
 
         String value = readWithBash(file, "MESOS_EXECUTOR_ENVIRONMENT_VARIABLES");
 

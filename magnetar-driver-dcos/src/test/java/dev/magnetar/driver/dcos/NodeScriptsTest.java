@@ -2,6 +2,7 @@ package dev.magnetar.driver.dcos;
 
 import dev.magnetar.driver.dcos.config.NodeFiles;
 import dev.magnetar.driver.dcos.heat.DcosStackRenderer;
+import dev.magnetar.driver.kit.testing.ShellCheck;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Every node script passes shellcheck exactly as Heat assembles it (common.sh, the prerequisite
@@ -39,7 +39,7 @@ class NodeScriptsTest {
         return scripts.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
             Path script = dir.resolve(e.getKey() + ".sh");
             Files.writeString(script, e.getValue());
-            shellcheck(script);
+            ShellCheck.passes(script);
         }));
     }
 
@@ -60,21 +60,5 @@ class NodeScriptsTest {
         Assumptions.assumeTrue(p.exitValue() == 0, "this host has no route towards 8.8.8.8");
         assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
                 .matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}\n");
-    }
-
-    private static void shellcheck(Path script) throws Exception {
-        Process p;
-        try {
-            p = new ProcessBuilder("shellcheck", "-s", "bash", script.toString()).redirectErrorStream(true).start();
-        } catch (java.io.IOException absent) {
-            if ("true".equals(System.getenv("MAGNETAR_TEST_REQUIRE_TOOLS"))) {
-                fail("shellcheck is required (MAGNETAR_TEST_REQUIRE_TOOLS=true): apt-get install -y shellcheck");
-            }
-            Assumptions.abort("shellcheck is not installed; skipping (apt-get install -y shellcheck)");
-            return;
-        }
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.exitValue()).as(output).isZero();
     }
 }

@@ -8,6 +8,7 @@ import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.port.StackCredential;
 import dev.magnetar.core.port.StackSpec;
+import dev.magnetar.driver.kit.testing.GoldenFiles;
 import dev.magnetar.driver.mesos.heat.MesosStackRenderer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class HostileValuesTest {
         Cluster cluster = Fixtures.cluster(template).toBuilder().name(name).build();
         StackSpec spec = Fixtures.driver().stackSpec(template, cluster, Fixtures.context());
 
-        Map<String, String> env = readWithBash(GoldenFilesTest.decode(spec, "master_flags"));
+        Map<String, String> env = readWithBash(GoldenFiles.decode(spec, "master_flags"));
 
         assertThat(env).containsEntry("MESOS_CLUSTER", name).containsEntry("MESOS_QUORUM", "1")
                 .containsOnlyKeys("MESOS_PORT", "MESOS_CLUSTER", "MESOS_QUORUM", "MESOS_WORK_DIR",
@@ -71,7 +72,7 @@ class HostileValuesTest {
                 JSON.writeValueAsString(variables)));
         StackSpec spec = Fixtures.driver().stackSpec(template, Fixtures.cluster(template), Fixtures.context());
 
-        Map<String, String> env = readWithBash(GoldenFilesTest.decode(spec, "agent_flags"));
+        Map<String, String> env = readWithBash(GoldenFiles.decode(spec, "agent_flags"));
 
         assertThat(JSON.readValue(env.get("MESOS_EXECUTOR_ENVIRONMENT_VARIABLES"), Map.class)).isEqualTo(variables);
         assertThat(env).containsEntry("MESOS_ISOLATION", "posix/cpu,posix/mem");
@@ -86,7 +87,7 @@ class HostileValuesTest {
                 "Default", new StackCredential("project-1", "user-1", secret), Fixtures.SETTINGS);
         StackSpec spec = Fixtures.driver().stackSpec(template, Fixtures.cluster(template), context);
 
-        JsonNode config = YAML.readTree(GoldenFilesTest.decode(spec, "rexray_config"));
+        JsonNode config = YAML.readTree(GoldenFiles.decode(spec, "rexray_config"));
 
         assertThat(config.path("cinder").path("password").textValue()).isEqualTo(secret);
         assertThat(config.path("libstorage").path("integration").path("volume").path("operations").path("mount")

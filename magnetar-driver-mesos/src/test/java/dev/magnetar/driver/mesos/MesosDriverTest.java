@@ -9,6 +9,7 @@ import dev.magnetar.core.error.MagnetarException;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.port.Stack;
+import dev.magnetar.driver.kit.testing.GoldenFiles;
 import dev.magnetar.driver.mesos.node.NodeFiles;
 import org.junit.jupiter.api.Test;
 
@@ -93,7 +94,7 @@ class MesosDriverTest {
         assertThat(files.get("master")).containsOnlyKeys("node-settings", "mesos-master.env", "marathon.env");
         assertThat(files.get("agent")).containsOnlyKeys("node-settings", "mesos-agent.env");
         assertThat(files.get("agent").get("mesos-agent.env")).contains("MESOS_WORK_DIR='/srv/mesos'\n")
-                .isEqualTo(GoldenFilesTest.decode(driver.stackSpec(template, cluster, Fixtures.context()), "agent_flags"));
+                .isEqualTo(GoldenFiles.decode(driver.stackSpec(template, cluster, Fixtures.context()), "agent_flags"));
     }
 
     @Test

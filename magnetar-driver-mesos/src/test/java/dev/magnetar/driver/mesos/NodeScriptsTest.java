@@ -1,24 +1,21 @@
 package dev.magnetar.driver.mesos;
 
+import dev.magnetar.driver.kit.testing.ShellCheck;
 import dev.magnetar.driver.mesos.heat.MesosStackRenderer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Every node script passes shellcheck exactly as Heat assembles it (common.sh joined with the
@@ -40,7 +37,7 @@ class NodeScriptsTest {
         return TEMPLATE_OF_ROLE.keySet().stream().sorted().map(role -> DynamicTest.dynamicTest(role, () -> {
             Path script = dir.resolve(role + ".sh");
             Files.writeString(script, script(role));
-            shellcheck(script);
+            ShellCheck.passes(script);
         }));
     }
 
@@ -64,21 +61,5 @@ class NodeScriptsTest {
             tokens.add(m.group());
         }
         return tokens;
-    }
-
-    private static void shellcheck(Path script) throws Exception {
-        Process p;
-        try {
-            p = new ProcessBuilder("shellcheck", "-s", "bash", script.toString()).redirectErrorStream(true).start();
-        } catch (java.io.IOException absent) {
-            if ("true".equals(System.getenv("MAGNETAR_TEST_REQUIRE_TOOLS"))) {
-                fail("shellcheck is required (MAGNETAR_TEST_REQUIRE_TOOLS=true): apt-get install -y shellcheck");
-            }
-            Assumptions.abort("shellcheck is not installed; skipping (apt-get install -y shellcheck)");
-            return;
-        }
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.exitValue()).as(output).isZero();
     }
 }
