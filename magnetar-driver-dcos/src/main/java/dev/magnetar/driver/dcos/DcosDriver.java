@@ -26,7 +26,7 @@ import dev.magnetar.driver.dcos.monitor.DcosMonitor;
 import dev.magnetar.driver.kit.labels.LabelReading;
 import dev.magnetar.driver.kit.labels.Labels;
 import dev.magnetar.driver.kit.labels.ValueChecks;
-import dev.magnetar.driver.kit.stack.AgentMembers;
+import dev.magnetar.driver.kit.stack.AgentScaling;
 import dev.magnetar.driver.kit.stack.StackParameters;
 
 import java.util.ArrayList;
@@ -55,6 +55,8 @@ public final class DcosDriver implements ClusterDriver {
             "Open DC/OS 2.2 (Mesos 1.11) on CentOS VMs, with validated agent-flag and config.yaml labels");
     static final DriverPolicy POLICY = new DriverPolicy(Set.of("docker", "dcos-overlay", "calico"), "docker",
             Set.of("rexray"));
+    static final AgentScaling SCALING = new AgentScaling(
+            "DC/OS fixes its masters at install (num_masters, Exhibitor ensemble)", "a private agent");
 
     private final DriverSettings settings;
     /** Built on first use: its HTTP client is only worth its threads where clusters are monitored. */
@@ -118,17 +120,7 @@ public final class DcosDriver implements ClusterDriver {
     @Override
     public Map<String, Object> scaleParameters(ClusterTemplate template, Cluster cluster, List<String> nodesToRemove,
                                                Stack current) {
-        Object masters = current.parameters().get("number_of_masters");
-        if (masters != null && !masters.toString().equals(Integer.toString(cluster.masterCount()))) {
-            throw MagnetarException.invalid("master_count cannot change from " + masters + " to "
-                    + cluster.masterCount() + ": DC/OS fixes its masters at install (num_masters, Exhibitor ensemble)");
-        }
-        Map<String, Object> changed = new LinkedHashMap<>();
-        changed.put("number_of_agents", cluster.nodeCount());
-        if (nodesToRemove != null && !nodesToRemove.isEmpty()) {
-            changed.put("agents_to_remove", AgentMembers.of(current).memberNames(nodesToRemove, "a private agent"));
-        }
-        return changed;
+        return SCALING.parameters(cluster, nodesToRemove, current);
     }
 
     @Override

@@ -15,7 +15,7 @@ import dev.magnetar.core.port.Stack;
 import dev.magnetar.core.port.StackSpec;
 import dev.magnetar.driver.kit.labels.LabelReading;
 import dev.magnetar.driver.kit.labels.Labels;
-import dev.magnetar.driver.kit.stack.AgentMembers;
+import dev.magnetar.driver.kit.stack.AgentScaling;
 import dev.magnetar.driver.mesos.heat.MesosStackRenderer;
 import dev.magnetar.driver.mesos.labels.MesosLabelRules;
 import dev.magnetar.driver.mesos.labels.MesosLabelSchema;
@@ -53,6 +53,8 @@ public final class MesosDriver implements ClusterDriver {
             "Legacy path: Apache Mesos 1.11 with Marathon on Ubuntu VMs, kept for existing clusters; "
                     + "new clusters should use dcos_centos_v1 (Open DC/OS 2.2, the same Mesos agents)");
     static final DriverPolicy POLICY = new DriverPolicy(Set.of("docker"), "docker", Set.of("rexray"));
+    static final AgentScaling SCALING = new AgentScaling(
+            "the ZooKeeper ensemble and Mesos quorum are fixed at create", "an agent");
 
     private final DriverSettings settings;
     /** Made on first use: its HTTP client is only worth having where clusters are monitored. */
@@ -108,17 +110,7 @@ public final class MesosDriver implements ClusterDriver {
     @Override
     public Map<String, Object> scaleParameters(ClusterTemplate template, Cluster cluster, List<String> nodesToRemove,
                                                Stack current) {
-        Object masters = current.parameters().get("number_of_masters");
-        if (masters != null && !masters.toString().equals(Integer.toString(cluster.masterCount()))) {
-            throw MagnetarException.invalid("master_count cannot change from " + masters + " to "
-                    + cluster.masterCount() + ": the ZooKeeper ensemble and Mesos quorum are fixed at create");
-        }
-        Map<String, Object> changed = new LinkedHashMap<>();
-        changed.put("number_of_agents", cluster.nodeCount());
-        if (nodesToRemove != null && !nodesToRemove.isEmpty()) {
-            changed.put("agents_to_remove", AgentMembers.of(current).memberNames(nodesToRemove, "an agent"));
-        }
-        return changed;
+        return SCALING.parameters(cluster, nodesToRemove, current);
     }
 
     @Override
