@@ -37,10 +37,10 @@ public final class StateGauges {
     public static void register(MeterRegistry registry, Database database, Clock clock) {
         StateGauges gauges = new StateGauges(database, clock);
         Gauge.builder("magnetar.operations.pending", gauges, StateGauges::pendingOperations)
-                .description("Operations waiting in the outbox").register(registry);
+                .description("Operations waiting in the outbox").strongReference(true).register(registry);
         Gauge.builder("magnetar.reconcile.lag", gauges, StateGauges::reconcileLagSeconds)
                 .description("Seconds since the oldest in-progress cluster last changed; 0 when none is in progress")
-                .baseUnit("seconds").register(registry);
+                .baseUnit("seconds").strongReference(true).register(registry);
     }
 
     private double pendingOperations() {

@@ -218,14 +218,17 @@ class MonitoringApiTest {
                     .contains("magnetar_http_server_requests_seconds_bucket{method=\"GET\",route=\"/v1/clusters/{ident}\",status=\"200\"")
                     .contains("magnetar_http_server_requests_seconds_count{method=\"POST\",route=\"/v1/clusters\",status=\"202\"}")
                     .contains("magnetar_operations_total{kind=\"create_cluster\",outcome=\"completed\"}")
-                    .contains("magnetar_operations_pending ")
-                    .contains("magnetar_reconcile_lag_seconds ")
+                    .containsPattern("(?m)^magnetar_operations_pending [0-9.]+$")
+                    .containsPattern("(?m)^magnetar_reconcile_lag_seconds [0-9.]+(E-?[0-9]+)?$")
                     .contains("magnetar_monitor_poll_seconds_count{coe=\"dcos\"}")
                     .contains("magnetar_monitor_poll_failures_total{coe=\"dcos\"}")
                     .contains("magnetar_cluster_health{cluster_uuid=\"" + uuid + "\",coe=\"dcos\",project=\"")
                     .contains("magnetar_cluster_agents_expected{cluster_uuid=\"" + uuid + "\"")
                     .contains("magnetar_cluster_cpu_utilisation{cluster_uuid=\"" + uuid + "\"")
                     .doesNotContain("/v1/clusters/" + uuid);
+            System.gc();
+            assertThat(new Api(server.url()).get("/metrics").body()).as("gauges outlive a garbage collection")
+                    .containsPattern("(?m)^magnetar_reconcile_lag_seconds [0-9.]+(E-?[0-9]+)?$");
             assertThat(scraped.body().lines().filter(l -> l.startsWith("magnetar_cluster_health{cluster_uuid=\"" + uuid)))
                     .singleElement().asString().endsWith(" 2.0");
         }
