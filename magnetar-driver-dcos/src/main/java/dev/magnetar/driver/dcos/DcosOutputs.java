@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static dev.magnetar.driver.kit.stack.StackOutputs.signalData;
+import static dev.magnetar.driver.kit.stack.StackOutputs.version;
 import static dev.magnetar.driver.kit.stack.StackOutputs.strings;
 import static dev.magnetar.driver.kit.stack.StackOutputs.text;
 
@@ -25,6 +25,6 @@ final class DcosOutputs {
         List<String> nodes = new ArrayList<>(strings(out.get("agent_addresses")));
         nodes.addAll(strings(out.get("public_agent_addresses")));
         return new ClusterObservation(text(out.get("api_address")), strings(out.get("master_addresses")), nodes,
-                signalData(out.get("dcos_version")), signalData(out.get("docker_version")));
+                version(out.get("dcos_version")), version(out.get("docker_version")));
     }
 }

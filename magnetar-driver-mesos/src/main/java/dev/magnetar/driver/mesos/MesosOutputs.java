@@ -5,7 +5,7 @@ import dev.magnetar.core.port.Stack;
 
 import java.util.Map;
 
-import static dev.magnetar.driver.kit.stack.StackOutputs.firstSignalData;
+import static dev.magnetar.driver.kit.stack.StackOutputs.version;
 import static dev.magnetar.driver.kit.stack.StackOutputs.strings;
 import static dev.magnetar.driver.kit.stack.StackOutputs.text;
 
@@ -21,7 +21,7 @@ final class MesosOutputs {
     static ClusterObservation observe(Stack stack) {
         Map<String, Object> out = stack.outputs();
         return new ClusterObservation(text(out.get("api_address")), strings(out.get("master_addresses")),
-                strings(out.get("node_addresses")), firstSignalData(out.get("mesos_version")),
-                firstSignalData(out.get("docker_versions")));
+                strings(out.get("node_addresses")), version(out.get("mesos_version")),
+                version(out.get("docker_versions")));
     }
 }

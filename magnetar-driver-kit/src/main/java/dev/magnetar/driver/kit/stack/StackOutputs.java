@@ -55,6 +55,19 @@ public final class StackOutputs {
         }
     }
 
+    /**
+     * A version number a node reported (e.g. {@code 2.2.0}, {@code 19.03.15}, {@code 1.11.0-rc1}), from
+     * one wait condition's data or a list of them; anything that is not a version (a stand-in's
+     * placeholder, an error text) is no version, so the field stays empty rather than misleading.
+     */
+    public static String version(Object value) {
+        String datum = firstSignalData(value);
+        return datum != null && VERSION.matcher(datum.trim()).matches() ? datum.trim() : null;
+    }
+
+    private static final java.util.regex.Pattern VERSION =
+            java.util.regex.Pattern.compile("^v?\\d+(\\.\\d+)+([-+~][0-9A-Za-z.]+)?$");
+
     /** Like {@link #signalData}, and for a list of wait conditions' data (one per node) the first datum found. */
     public static String firstSignalData(Object value) {
         if (value instanceof List<?> list) {

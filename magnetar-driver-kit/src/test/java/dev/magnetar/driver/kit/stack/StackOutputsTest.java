@@ -69,4 +69,14 @@ class StackOutputsTest {
     void base64KeepsUtf8Bytes() {
         assertThat(StackParameters.base64("é'$")).isEqualTo("w6knJA==");
     }
+
+    @org.junit.jupiter.api.Test
+    void a_version_is_taken_only_when_it_looks_like_one() {
+        assertThat(StackOutputs.version("{\"1\": \"2.2.0\"}")).isEqualTo("2.2.0");
+        assertThat(StackOutputs.version(java.util.List.of("{\"1\": \"\"}", "19.03.15"))).isEqualTo("19.03.15");
+        assertThat(StackOutputs.version("1.11.0-rc1")).isEqualTo("1.11.0-rc1");
+        assertThat(StackOutputs.version("{\"1\": \"simulated signal 1\"}")).isNull();
+        assertThat(StackOutputs.version("curl: (7) Failed to connect")).isNull();
+        assertThat(StackOutputs.version(null)).isNull();
+    }
 }
