@@ -21,7 +21,7 @@ final class JdbiClusterRepository implements ClusterRepository {
     static final Columns COLUMNS = new Columns("clusters", List.of("uuid", "name", "project_id", "user_id",
             "cluster_template_id", "keypair", "node_count", "master_count", "docker_volume_size", "create_timeout",
             "discovery_url", "stack_id", "status", "status_reason", "api_address", "coe_version", "container_version",
-            "master_addresses", "node_addresses", "labels", "master_flavor_id", "flavor_id", "fixed_network",
+            "master_addresses", "node_addresses", "labels", "merge_labels", "master_flavor_id", "flavor_id", "fixed_network",
             "fixed_subnet", "floating_ip_enabled", "master_lb_enabled", "faults", "health_status",
             "health_status_reason", "created_at", "updated_at", "version"));
 
@@ -48,6 +48,7 @@ final class JdbiClusterRepository implements ClusterRepository {
                 .masterAddresses(JsonColumns.readList(row.getString("master_addresses")))
                 .nodeAddresses(JsonColumns.readList(row.getString("node_addresses")))
                 .labels(JsonColumns.readMap(row.getString("labels")))
+                .mergeLabels(row.getBoolean("merge_labels"))
                 .masterFlavorId(row.getString("master_flavor_id"))
                 .flavorId(row.getString("flavor_id"))
                 .fixedNetwork(row.getString("fixed_network"))
@@ -181,6 +182,7 @@ final class JdbiClusterRepository implements ClusterRepository {
                 .bind("master_addresses", JsonColumns.write(c.masterAddresses()))
                 .bind("node_addresses", JsonColumns.write(c.nodeAddresses()))
                 .bind("labels", JsonColumns.write(c.labels()))
+                .bind("merge_labels", c.mergeLabels())
                 .bind("master_flavor_id", c.masterFlavorId())
                 .bind("flavor_id", c.flavorId())
                 .bind("fixed_network", c.fixedNetwork())

@@ -60,7 +60,7 @@ final class Fixtures {
                 .masterFlavorId("m1.large").flavorId("m1.small").fixedNetwork("private").fixedSubnet("subnet")
                 .floatingIpEnabled(false).masterLbEnabled(true)
                 .faults(Map.of("master_server", "Quota exceeded", "agent", "timeout"))
-                .healthStatus(HealthStatus.UNHEALTHY).healthStatusReason(Map.of("api", "down"))
+                .healthStatus(HealthStatus.UNHEALTHY).healthStatusReason(Map.of("api", "down")).mergeLabels(true)
                 .createdAt(CREATED).updatedAt(UPDATED).version(7)
                 .build();
     }

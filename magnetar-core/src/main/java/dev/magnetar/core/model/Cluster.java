@@ -10,6 +10,7 @@ import java.util.Objects;
  * health are observed by the reconcile loop and the monitor, never asserted by a command.
  *
  * @param labels        the effective labels: the template's, overridden or merged by the request
+ * @param mergeLabels   whether the request's labels were merged over the template's ({@code merge_labels})
  * @param stackId       Heat's id of the cluster's stack, once the conductor created or adopted it
  * @param faults        failed resource name to reason, kept while the status is a failed one
  * @param version       optimistic-lock counter; every stored change increments it
@@ -35,6 +36,7 @@ public record Cluster(
         List<String> masterAddresses,
         List<String> nodeAddresses,
         Map<String, String> labels,
+        boolean mergeLabels,
         String masterFlavorId,
         String flavorId,
         String fixedNetwork,
@@ -77,6 +79,7 @@ public record Cluster(
         private List<String> masterAddresses = List.of(), nodeAddresses = List.of();
         private Map<String, String> labels = Map.of(), faults = Map.of(), healthStatusReason = Map.of();
         private Boolean floatingIpEnabled, masterLbEnabled;
+        private boolean mergeLabels;
         private HealthStatus healthStatus;
         private Instant createdAt, updatedAt;
         private long version;
@@ -91,6 +94,7 @@ public record Cluster(
             discoveryUrl = c.discoveryUrl; stackId = c.stackId; status = c.status; statusReason = c.statusReason;
             apiAddress = c.apiAddress; coeVersion = c.coeVersion; containerVersion = c.containerVersion;
             masterAddresses = c.masterAddresses; nodeAddresses = c.nodeAddresses; labels = c.labels;
+            mergeLabels = c.mergeLabels;
             masterFlavorId = c.masterFlavorId; flavorId = c.flavorId; fixedNetwork = c.fixedNetwork;
             fixedSubnet = c.fixedSubnet; floatingIpEnabled = c.floatingIpEnabled; masterLbEnabled = c.masterLbEnabled;
             faults = c.faults; healthStatus = c.healthStatus; healthStatusReason = c.healthStatusReason;
@@ -117,6 +121,7 @@ public record Cluster(
         public Builder masterAddresses(List<String> v) { masterAddresses = v; return this; }
         public Builder nodeAddresses(List<String> v) { nodeAddresses = v; return this; }
         public Builder labels(Map<String, String> v) { labels = v; return this; }
+        public Builder mergeLabels(boolean v) { mergeLabels = v; return this; }
         public Builder masterFlavorId(String v) { masterFlavorId = v; return this; }
         public Builder flavorId(String v) { flavorId = v; return this; }
         public Builder fixedNetwork(String v) { fixedNetwork = v; return this; }
@@ -133,7 +138,8 @@ public record Cluster(
         public Cluster build() {
             return new Cluster(uuid, name, projectId, userId, clusterTemplateId, keypair, nodeCount, masterCount,
                     dockerVolumeSize, createTimeout, discoveryUrl, stackId, status, statusReason, apiAddress,
-                    coeVersion, containerVersion, masterAddresses, nodeAddresses, labels, masterFlavorId, flavorId,
+                    coeVersion, containerVersion, masterAddresses, nodeAddresses, labels, mergeLabels, masterFlavorId,
+                    flavorId,
                     fixedNetwork, fixedSubnet, floatingIpEnabled, masterLbEnabled, faults, healthStatus,
                     healthStatusReason, createdAt, updatedAt, version);
         }

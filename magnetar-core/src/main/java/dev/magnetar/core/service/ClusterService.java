@@ -294,6 +294,7 @@ public final class ClusterService {
                 .discoveryUrl(request.discoveryUrl())
                 .status(ClusterStatus.CREATE_IN_PROGRESS)
                 .labels(labels)
+                .mergeLabels(request.labels() != null && request.mergeLabels())
                 .masterFlavorId(request.masterFlavorId() == null ? template.masterFlavorId() : request.masterFlavorId())
                 .flavorId(request.flavorId() == null ? template.flavorId() : request.flavorId())
                 .fixedNetwork(request.fixedNetwork() == null ? template.fixedNetwork() : request.fixedNetwork())

@@ -126,8 +126,7 @@ public final class ClusterJson {
         o.put("floating_ip_enabled", c.floatingIpEnabled());
         ClusterService.LabelDelta delta = ClusterService.labelDelta(
                 template == null ? java.util.Map.of() : template.labels(), c.labels());
-        o.put("merge_labels", !delta.added().isEmpty() && delta.skipped().isEmpty() && template != null
-                && !template.labels().isEmpty());
+        o.put("merge_labels", c.mergeLabels());
         o.set("labels_overridden", Json.map(delta.overridden()));
         o.set("labels_added", Json.map(delta.added()));
         o.set("labels_skipped", Json.map(delta.skipped()));

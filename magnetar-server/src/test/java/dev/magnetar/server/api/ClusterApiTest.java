@@ -71,6 +71,11 @@ class ClusterApiTest extends ApiTestBase {
             assertThat(c.at("/labels/test_label").asText()).isEqualTo("green");
             assertThat(c.at("/labels_overridden/test_label").asText()).isEqualTo("blue");
             assertThat(c.get("labels_added")).isEmpty();
+            assertThat(c.get("merge_labels").asBoolean()).isFalse();
+            Map<String, Object> merged = with(with(cluster("c2", templateId), "labels", Map.of()), "merge_labels", true);
+            JsonNode m = member.get("/v1/clusters/" + member.post("/v1/clusters", merged).json().get("uuid").asText()).json();
+            assertThat(m.get("merge_labels").asBoolean()).isTrue();
+            assertThat(m.at("/labels/test_label").asText()).as("template label kept").isEqualTo("blue");
         }
 
         @Test
