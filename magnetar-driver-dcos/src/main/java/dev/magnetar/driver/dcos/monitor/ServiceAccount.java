@@ -16,8 +16,8 @@ import java.util.Optional;
 record ServiceAccount(String uid, RSAPrivateKey privateKey) {
 
     /** Credential names in {@link dev.magnetar.core.driver.MonitorContext#credentials()}. */
-    static final String UID = "service_account_uid";
-    static final String PRIVATE_KEY = "service_account_private_key";
+    static final String UID = dev.magnetar.core.driver.MonitorContext.SERVICE_ACCOUNT_UID;
+    static final String PRIVATE_KEY = dev.magnetar.core.driver.MonitorContext.SERVICE_ACCOUNT_PRIVATE_KEY;
 
     private static final String BEGIN = "-----BEGIN PRIVATE KEY-----";
     private static final String END = "-----END PRIVATE KEY-----";
