@@ -62,6 +62,24 @@ class BlueprintWalkE2ETest {
     }
 
     @Test
+    void a_legacy_mesos_bay_is_created_scaled_and_deleted() {
+        Cli.Result model = cli.run("cluster-template-create mesos-t --coe mesos --image ubuntu-mesos --keypair testkey"
+                + " --external-network public --flavor m1.small --labels mesos_slave_isolation=docker/runtime,filesystem/linux"
+                + " --labels mesos_slave_image_providers=docker");
+        assertThat(model.status()).as(model.toString()).isZero();
+        assertThat(model.out()).contains("mesos_ubuntu_v1", "'legacy': True");
+
+        assertThat(cli.run("cluster-create mesos-c --cluster-template mesos-t --node-count 1 --wait").status()).isZero();
+        assertThat(cli.run("cluster-show mesos-c").out()).contains("CREATE_COMPLETE")
+                .containsPattern("api_address\\s*\\|\\s*http://[0-9.]+:8080");
+        assertThat(cli.run("cluster-resize mesos-c 3 --wait").status()).isZero();
+        assertThat(cli.run("cluster-show mesos-c").out()).containsPattern("node_count\\s*\\|\\s*3");
+        assertThat(cli.run("cluster-resize mesos-c 1 --wait").status()).isZero();
+        assertThat(cli.run("cluster-delete mesos-c --wait").status()).isZero();
+        assertThat(cli.run("cluster-template-delete mesos-t").status()).isZero();
+    }
+
+    @Test
     void an_invalid_agent_flag_combination_is_refused_with_the_rule() {
         Cli.Result refused = cli.run("cluster-template-create bad --coe dcos --image dcos-centos-7.2 --keypair testkey"
                 + " --external-network public --labels launcher=posix,isolation=cgroups/cpu");
