@@ -20,13 +20,13 @@ import java.util.Set;
  * Acts as a cluster's nodes: finds the stack's wait-condition handles and signals them the way a
  * booted server's {@code curl_cli} would (POST to the handle's endpoint with the handle's token).
  */
-final class WaitHandles {
+public final class WaitHandles {
 
     private final OpenStackHttp http = new OpenStackHttp(Duration.ofSeconds(5), Duration.ofSeconds(30));
     private final KeystoneClient keystone;
     private final Set<String> signalled = new HashSet<>();
 
-    WaitHandles(KeystoneClient keystone) {
+    public WaitHandles(KeystoneClient keystone) {
         this.keystone = keystone;
     }
 
@@ -34,7 +34,7 @@ final class WaitHandles {
      * Signals every handle not signalled before, once {@code expected} new ones exist (waiting up to
      * a minute for Heat to make them). Returns how many it signalled.
      */
-    int signalNew(String stackName, String stackId, StackCredential credential, int expected, boolean success,
+    public int signalNew(String stackName, String stackId, StackCredential credential, int expected, boolean success,
                   String reason) throws InterruptedException {
         IssuedToken token = keystone.authenticate(HeatSessions.authMethod(credential));
         URI heat = keystone.endpoint(token.info().catalog(), "orchestration").orElseThrow();

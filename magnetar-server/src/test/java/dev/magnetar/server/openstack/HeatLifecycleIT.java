@@ -1,0 +1,140 @@
+package dev.magnetar.server.openstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.magnetar.openstack.heat.WaitHandles;
+import dev.magnetar.openstack.it.LoopbackOpenStack;
+import dev.magnetar.server.support.Api;
+import dev.magnetar.server.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The blueprint's DC/OS bay through our API on the real Heat, with real Keystone tokens: the
+ * stack is built from the DC/OS driver's templates (servers, networks, volumes and load balancers
+ * mapped to no-ops), this test acts as the nodes by signalling the stack's wait conditions, and the
+ * cluster follows Heat through create, scale, a node's failure and delete.
+ */
+@ExtendWith(LoopbackOpenStack.class)
+class HeatLifecycleIT {
+
+    private static final Duration SETTLE = Duration.ofSeconds(90);
+
+    private static LookupStandIn lookups;
+    private static TestServer server;
+    private static Caller alpha;
+    private static String templateUuid;
+
+    @BeforeAll
+    static void start() {
+        lookups = LookupStandIn.start(LoopbackCloud.keystone());
+        server = TestServer.start(LoopbackCloud.serverOptions());
+        alpha = LoopbackCloud.caller(server.url(), "alpha-member", "alpha");
+        Api.Response template = alpha.post("/v1/baymodels", LoopbackCloud.blueprintTemplate("lifecycle-dcos"));
+        assertThat(template.status()).as(template.toString()).isEqualTo(201);
+        templateUuid = template.json().path("uuid").asText();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (alpha != null) {
+            Bays.deleteAll(alpha, SETTLE);
+            alpha.delete("/v1/baymodels/" + templateUuid);
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (lookups != null) {
+            lookups.close();
+        }
+    }
+
+    @Test
+    void a_bay_is_created_by_heat_scaled_and_deleted_with_its_keystone_user() throws Exception {
+        String uuid = createBay("lifecycle", 1);
+        JsonNode stack = theOnlyStackOf(uuid);
+        assertThat(stack.path("stack_name").asText()).startsWith("lifecycle-");
+        assertThat(stack.path("tags")).extracting(JsonNode::asText).contains("magnetar", "cluster_uuid=" + uuid);
+        assertThat(LoopbackCloud.clusterUserId(uuid)).as("the cluster's Keystone user").isPresent();
+
+        WaitHandles nodes = new WaitHandles(LoopbackCloud.keystone());
+        String name = stack.path("stack_name").asText();
+        String id = stack.path("id").asText();
+        nodes.signalNew(name, id, LoopbackCloud.member("alpha"), 2, true, "bootstrap and master up");
+        nodes.signalNew(name, id, LoopbackCloud.member("alpha"), 1, true, "agent up");
+        JsonNode created = awaitSettled(uuid);
+
+        assertThat(created.path("status").asText()).as(created.toString()).isEqualTo("CREATE_COMPLETE");
+        assertThat(LoopbackCloud.stack("alpha", name, id).path("stack_status").asText()).isEqualTo("CREATE_COMPLETE");
+        assertThat(created.path("stack_id").asText()).isEqualTo(id);
+        assertThat(created.path("coe_version").asText()).as("the bootstrap node's signal").matches("10\\.0\\.0\\.\\d+");
+        assertThat(created.path("container_version").asText()).as("the masters' signal").matches("10\\.0\\.0\\.\\d+");
+
+        Api.Response scale = alpha.patch("/v1/bays/" + uuid, List.of(Map.of("op", "replace", "path", "/node_count",
+                "value", 2)));
+        assertThat(scale.status()).as(scale.toString()).isEqualTo(200);
+        Slowly.await("Heat updating the stack", SETTLE, () -> LoopbackCloud.stack("alpha", name, id)
+                .path("stack_status").asText(), status -> status.startsWith("UPDATE_"));
+        nodes.signalNew(name, id, LoopbackCloud.member("alpha"), 1, true, "second agent up");
+        JsonNode scaled = awaitSettled(uuid);
+
+        assertThat(scaled.path("status").asText()).as(scaled.toString()).isEqualTo("UPDATE_COMPLETE");
+        assertThat(scaled.path("node_count").asInt()).isEqualTo(2);
+        JsonNode heatStack = LoopbackCloud.stack("alpha", name, id);
+        assertThat(heatStack.path("stack_status").asText()).isEqualTo("UPDATE_COMPLETE");
+        assertThat(heatStack.path("parameters").path("number_of_agents").asText()).isEqualTo("2");
+
+        assertThat(alpha.delete("/v1/bays/" + uuid).status()).isEqualTo(204);
+        Slowly.await("the bay gone", SETTLE, () -> alpha.get("/v1/bays/" + uuid).status(), s -> s == 404);
+        assertThat(LoopbackCloud.stacksOf("alpha", uuid)).as("stacks left in Heat").isEmpty();
+        assertThat(LoopbackCloud.clusterUserId(uuid)).as("the cluster's Keystone user").isEmpty();
+    }
+
+    @Test
+    void a_node_that_signals_failure_fails_the_bay_with_heats_reason_and_faults() throws Exception {
+        String uuid = createBay("failing", 1);
+        JsonNode stack = theOnlyStackOf(uuid);
+        new WaitHandles(LoopbackCloud.keystone()).signalNew(stack.path("stack_name").asText(),
+                stack.path("id").asText(), LoopbackCloud.member("alpha"), 2, false, "docker did not start");
+        JsonNode failed = awaitSettled(uuid);
+
+        assertThat(failed.path("status").asText()).as(failed.toString()).isEqualTo("CREATE_FAILED");
+        assertThat(failed.path("status_reason").asText()).contains("docker did not start");
+        assertThat(failed.path("bay_faults").toString()).contains("docker did not start");
+
+        assertThat(alpha.delete("/v1/bays/" + uuid).status()).isEqualTo(204);
+        Slowly.await("the failed bay gone", SETTLE, () -> alpha.get("/v1/bays/" + uuid).status(), s -> s == 404);
+        assertThat(LoopbackCloud.stacksOf("alpha", uuid)).isEmpty();
+        assertThat(LoopbackCloud.clusterUserId(uuid)).isEmpty();
+    }
+
+    private static String createBay(String name, int nodeCount) {
+        Api.Response created = alpha.post("/v1/bays", Map.of("name", name + "-" + UUID.randomUUID().toString()
+                        .substring(0, 4), "baymodel_id", templateUuid, "node_count", nodeCount, "master_count", 1,
+                "bay_create_timeout", 10));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().path("uuid").asText();
+    }
+
+    private static JsonNode theOnlyStackOf(String uuid) {
+        Slowly.await("Heat stack of " + uuid + " (or the bay failing)", SETTLE,
+                () -> LoopbackCloud.stacksOf("alpha", uuid).size() + alpha.get("/v1/bays/" + uuid).json()
+                        .path("status").asText(), seen -> !seen.startsWith("0") || seen.endsWith("FAILED"));
+        List<JsonNode> stacks = LoopbackCloud.stacksOf("alpha", uuid);
+        assertThat(stacks).as(alpha.get("/v1/bays/" + uuid).toString()).hasSize(1);
+        return stacks.get(0);
+    }
+
+    private static JsonNode awaitSettled(String uuid) {
+        return Slowly.await("bay " + uuid + " settled", SETTLE, () -> alpha.get("/v1/bays/" + uuid).json(),
+                bay -> !bay.path("status").asText().endsWith("_IN_PROGRESS"));
+    }
+}
