@@ -8,7 +8,9 @@
 #   bench/api-throughput.sh
 #
 # Knobs (environment): BENCH_DURATION seconds per measured run (10), BENCH_WARMUP seconds of
-# discarded warm-up before each (3), BENCH_TEMPLATES stored before the runs (100), BENCH_PORT (19611).
+# discarded warm-up before each (3), BENCH_TEMPLATES stored before the runs (100), BENCH_PORT (19611);
+# MAGNETAR_JAVA_OPTS passes JVM options to the server as ./magnetar does (e.g. -Xmx256m). No other
+# MAGNETAR_* setting reaches the server: it always runs the defaults with an instant simulated cloud.
 # Traffic goes only to 127.0.0.1. Installs wrk and curl with apt-get when they are missing.
 # Not part of the test suite: timings depend on the machine and on whatever else runs on it.
 set -o nounset -o errexit -o pipefail
@@ -80,11 +82,13 @@ start_server() {
   if (exec 3<> "/dev/tcp/$host/$port") 2> /dev/null; then
     die "port $port on $host is already in use (set BENCH_PORT)"
   fi
+  local java_opts=()
+  read -r -a java_opts <<< "${MAGNETAR_JAVA_OPTS:-}"   # JVM options, as ./magnetar takes them
   (
     cd "$work"
     while read -r name; do unset "$name"; done < <(compgen -e | grep '^MAGNETAR_' || true)
     export MAGNETAR_SIMULATION_SPEED=instant
-    exec "$JAVA_HOME/bin/java" -jar "$work/magnetar.jar" serve \
+    exec "$JAVA_HOME/bin/java" "${java_opts[@]}" -jar "$work/magnetar.jar" serve \
       --host "$host" --port "$port" --data-dir "$work/data"
   ) > "$work/server.log" 2>&1 &
   server_pid=$!
@@ -187,7 +191,8 @@ main() {
   echo "| --- | --- | --- | --- | --- | --- |"
   printf '%s\n' "${rows[@]}"
   echo
-  echo "Server resident memory (VmRSS, default JVM heap sizing): $rss_idle MiB idle after storing the templates," \
+  echo "Server resident memory (VmRSS; JVM options: ${MAGNETAR_JAVA_OPTS:-none, default heap sizing}):" \
+    "$rss_idle MiB idle after storing the templates," \
     "$rss_after MiB right after load, $rss_after_gc MiB after a full GC (jcmd GC.run)."
   [ "$errors_total" -eq 0 ] || die "$errors_total requests failed (see the errors column)"
 }
