@@ -56,14 +56,13 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class MonitorSweepService {
 
-    private static final Duration DEADLINE = Duration.ofMinutes(10);
     private static final String TEMPLATE = "00000000-0000-4000-8000-00000000be0c";
 
     private MonitorSweepService() {
     }
 
     public static void main(String[] args) throws Exception {
-        watchdog();
+        MonitorSweepBench.watchdog();
         Path work = Path.of(args[1]);
         switch (args[0]) {
             case "setup" -> setup(work, Integer.parseInt(args[2]));
@@ -77,7 +76,7 @@ public final class MonitorSweepService {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair pair = generator.generateKeyPair();
-        String publicPem = pem("PUBLIC KEY", pair.getPublic().getEncoded());
+        String publicPem = MonitorSweepBench.pem("PUBLIC KEY", pair.getPublic().getEncoded());
         Files.writeString(work.resolve("account.pub"), publicPem);
         byte[] boxKey = SecretBox.newKey();
         Files.write(work.resolve("box.key"), boxKey);
@@ -85,7 +84,7 @@ public final class MonitorSweepService {
         try (Store store = open(work)) {
             store.migrate();
             populate(store.database(), new SecretBox(boxKey), clusters,
-                    pem("PRIVATE KEY", pair.getPrivate().getEncoded()), publicPem);
+                    MonitorSweepBench.pem("PRIVATE KEY", pair.getPrivate().getEncoded()), publicPem);
         }
         System.err.printf(Locale.ROOT, "monitor-sweep: stored %d clusters in %.1f s%n", clusters,
                 (System.nanoTime() - started) / 1e9);
@@ -124,11 +123,11 @@ public final class MonitorSweepService {
         String loadBefore = loadAverage();
         double machineBefore = machineBusySeconds();
         double cloudBefore = processCpuSeconds(cloudPid);
-        double cpuBefore = cpuSeconds();
+        double cpuBefore = MonitorSweepBench.cpuSeconds();
         long started = System.nanoTime();
         SweepResult result = monitor.sweep();
         double wall = (System.nanoTime() - started) / 1e9;
-        double cpu = cpuSeconds() - cpuBefore;
+        double cpu = MonitorSweepBench.cpuSeconds() - cpuBefore;
         double cloud = processCpuSeconds(cloudPid) - cloudBefore;
         double others = Math.max(0, machineBusySeconds() - machineBefore - cpu - cloud);
         return String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %.1f | %.1f | %d | %d | %.1f | %.1f | %s → %s |",
@@ -183,32 +182,9 @@ public final class MonitorSweepService {
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
-    private static double cpuSeconds() {
-        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
-    }
-
     private static long heapPeakMiB() {
         return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024 * 1024);
     }
 
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[]{'\n'}).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
-    }
-
-    /** A benchmark process never outlives its deadline, whatever hangs or whoever forgets it. */
-    private static void watchdog() {
-        Thread dog = new Thread(() -> {
-            try {
-                Thread.sleep(DEADLINE);
-                System.err.println("monitor-sweep: deadline of " + DEADLINE + " passed; stopping");
-                Runtime.getRuntime().halt(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "bench-watchdog");
-        dog.setDaemon(true);
-        dog.start();
-    }
 }
