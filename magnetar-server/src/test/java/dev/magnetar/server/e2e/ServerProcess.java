@@ -12,26 +12,34 @@ import java.util.Map;
 
 /**
  * `magnetar serve` in a child JVM on the test class path, so a test can kill it with SIGKILL and
- * start it again on the same data directory (embedded H2 and the simulated cloud's state).
+ * start it again on the same data directory (embedded H2 and the simulated cloud's state). Extra
+ * {@code MAGNETAR_*} variables configure it otherwise, e.g. for Keystone and Heat.
  */
-final class ServerProcess {
+public final class ServerProcess {
 
     private final Path dataDir;
     private final int port;
     private final Path log;
+    private final Map<String, String> environment;
     private Process process;
 
     ServerProcess(Path dataDir) {
+        this(dataDir, Map.of());
+    }
+
+    /** @param environment {@code MAGNETAR_*} options added to (and overriding) the defaults below */
+    public ServerProcess(Path dataDir, Map<String, String> environment) {
         this.dataDir = dataDir;
         this.port = freePort();
         this.log = dataDir.resolve("serve.log");
+        this.environment = Map.copyOf(environment);
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
-    ServerProcess start() {
+    public ServerProcess start() {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
@@ -43,6 +51,7 @@ final class ServerProcess {
         env.put("MAGNETAR_CONDUCTOR_POLL_INTERVAL_MS", "20");
         env.put("MAGNETAR_CONDUCTOR_RECONCILE_INTERVAL_MS", "100");
         env.put("MAGNETAR_CONDUCTOR_OPERATION_LEASE_SECONDS", "3");
+        env.putAll(environment);
         try {
             process = builder.start();
         } catch (IOException e) {
@@ -53,7 +62,7 @@ final class ServerProcess {
     }
 
     /** SIGKILL: no shutdown hook, no flush, no goodbye. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         try {
             process.waitFor();
@@ -78,7 +87,7 @@ final class ServerProcess {
         throw new AssertionError("serve did not listen within 60 s; log: " + tail());
     }
 
-    String tail() {
+    public String tail() {
         try {
             String text = java.nio.file.Files.readString(log);
             return text.length() > 4000 ? text.substring(text.length() - 4000) : text;

@@ -6,13 +6,13 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * Polls the real Keystone and Heat (through the server or directly) every half second until a
+ * Polls the real Keystone and Heat (through the server or directly) every second until a
  * condition holds: their answers take tens of milliseconds on two shared cores, and what is awaited
  * (a stack's status) changes in seconds, so polling faster only slows Heat down.
  */
 final class Slowly {
 
-    private static final Duration INTERVAL = Duration.ofMillis(500);
+    private static final Duration INTERVAL = Duration.ofSeconds(1);
 
     private Slowly() {
     }
