@@ -74,7 +74,7 @@ class KeystoneClientIT {
     void refusesATokenThatHasExpired() throws InterruptedException {
         IssuedToken member = LoopbackOpenStack.login(keystone, "alpha-member", "alpha");
         ApplicationCredential shortLived = keystone.createApplicationCredential(member,
-                "magnetar-it-expiry-" + System.nanoTime(), "expires in seconds", Instant.now().plusSeconds(4));
+                "magnetar-it-expiry-" + System.nanoTime(), "expires in seconds", Instant.now().plusSeconds(10));
         try {
             IssuedToken token = keystone.authenticate(shortLived.authMethod());
             assertThat(LoopbackOpenStack.serviceClient().validate(token.value()).userName()).isEqualTo("alpha-member");
