@@ -89,25 +89,38 @@ public final class ClusterTemplateService {
      */
     public ClusterTemplate update(RequestContext context, String ident,
                                   java.util.function.UnaryOperator<ClusterTemplate> patch) {
+        ClusterTemplate current = database.transaction(repos -> find(repos.templates(), Policy.scopeFor(context), ident));
+        Policy.requireTemplateOwner(context, current, "clustertemplate:update");
+        ClusterTemplate patched = patch.apply(current);
+        Set<String> changed = changedFields(current, patched);
+        if (changed.isEmpty()) {
+            return current;
+        }
+        if (changed.contains("public") || changed.contains("hidden")) {
+            Policy.requirePublishRight(context);
+        }
+        database.transact(repos -> refuseIfInUse(repos.templates(), current, changed, patched));
+        // Cloud look-ups happen outside any transaction: no database connection waits on Glance or Nova.
+        ClusterTemplate stored = validated(context, patched).toBuilder().updatedAt(clock.instant()).build();
         return database.transaction(repos -> {
-            ClusterTemplate current = find(repos.templates(), Policy.scopeFor(context), ident);
-            Policy.requireTemplateOwner(context, current, "clustertemplate:update");
-            ClusterTemplate patched = patch.apply(current);
-            Set<String> changed = changedFields(current, patched);
-            if (changed.isEmpty()) {
-                return current;
+            ClusterTemplate now = repos.templates().findByUuid(current.uuid()).orElseThrow(() -> notFound(ident));
+            if (!now.equals(current)) {
+                throw MagnetarException.conflict("ClusterTemplate " + current.uuid()
+                        + " was changed by another request; retry with its current state.");
             }
-            if (changed.contains("public") || changed.contains("hidden")) {
-                Policy.requirePublishRight(context);
-            }
-            if (repos.templates().isReferenced(current.uuid()) && !changeAllowedWhileInUse(changed, patched)) {
-                throw MagnetarException.invalid(
-                        "ClusterTemplate " + current.uuid() + " is referenced by one or multiple clusters.");
-            }
-            ClusterTemplate stored = validated(context, patched).toBuilder().updatedAt(clock.instant()).build();
+            refuseIfInUse(repos.templates(), current, changed, patched);
             repos.templates().update(stored);
             return stored;
         });
+    }
+
+    /** A template in use by clusters may only be renamed, published, hidden or re-tagged. */
+    private static void refuseIfInUse(ClusterTemplateRepository templates, ClusterTemplate current,
+                                      Set<String> changed, ClusterTemplate patched) {
+        if (templates.isReferenced(current.uuid()) && !changeAllowedWhileInUse(changed, patched)) {
+            throw MagnetarException.invalid(
+                    "ClusterTemplate " + current.uuid() + " is referenced by one or multiple clusters.");
+        }
     }
 
     public void delete(RequestContext context, String ident) {
