@@ -1,13 +1,16 @@
 package dev.magnetar.store;
 
 import dev.magnetar.core.port.MonitorAccountRepository;
+import dev.magnetar.core.port.MonitorAccountRepository.SealedSession;
 import org.jdbi.v3.core.Handle;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Monitoring accounts in {@code monitor_accounts}, one per cluster (a unique key), removed with the
- * cluster's row by the foreign key's cascade, so no code path can leave a key behind.
+ * cluster's row by the foreign key's cascade, so no code path can leave a key behind. The monitor's
+ * sealed session token lives on the same row.
  */
 final class JdbiMonitorAccountRepository implements MonitorAccountRepository {
 
@@ -37,9 +40,32 @@ final class JdbiMonitorAccountRepository implements MonitorAccountRepository {
     public Optional<SealedAccount> find(String clusterUuid) {
         return handle.createQuery("SELECT * FROM monitor_accounts WHERE cluster_uuid = :uuid")
                 .bind("uuid", clusterUuid)
-                .map((row, ctx) -> new SealedAccount(row.getString("cluster_uuid"), row.getString("account_uid"),
-                        row.getString("public_key"), row.getString("sealed_private_key"),
-                        Instants.read(row, "created_at")))
+                .map((row, ctx) -> {
+                    String sealedToken = row.getString("sealed_session_token");
+                    Instant expiresAt = Instants.read(row, "session_expires_at");
+                    return new SealedAccount(row.getString("cluster_uuid"), row.getString("account_uid"),
+                            row.getString("public_key"), row.getString("sealed_private_key"),
+                            Instants.read(row, "created_at"), sealedToken == null || expiresAt == null ? null
+                            : new SealedSession(sealedToken, expiresAt));
+                })
                 .findOne();
+    }
+
+    @Override
+    public boolean keepSession(String clusterUuid, SealedSession session) {
+        return handle.createUpdate("UPDATE monitor_accounts SET sealed_session_token = :token,"
+                        + " session_expires_at = :expires_at WHERE cluster_uuid = :uuid")
+                .bind("token", session.sealedToken())
+                .bind("expires_at", Instants.argument(session.expiresAt()))
+                .bind("uuid", clusterUuid)
+                .execute() == 1;
+    }
+
+    @Override
+    public void forgetSession(String clusterUuid) {
+        handle.createUpdate("UPDATE monitor_accounts SET sealed_session_token = NULL, session_expires_at = NULL"
+                        + " WHERE cluster_uuid = :uuid")
+                .bind("uuid", clusterUuid)
+                .execute();
     }
 }

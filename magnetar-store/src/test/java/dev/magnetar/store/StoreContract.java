@@ -18,6 +18,7 @@ import dev.magnetar.core.port.ClusterRepository.ClusterStats;
 import dev.magnetar.core.port.ClusterTemplateRepository;
 import dev.magnetar.core.port.Database;
 import dev.magnetar.core.port.MonitorAccountRepository.SealedAccount;
+import dev.magnetar.core.port.MonitorAccountRepository.SealedSession;
 import dev.magnetar.core.port.PageRequest;
 import dev.magnetar.core.port.Repositories;
 import dev.magnetar.core.port.PageRequest.SortDirection;
@@ -862,6 +863,40 @@ abstract class StoreContract {
                     .contains(account);
             assertThatThrownBy(() -> db().transact(repos -> repos.monitorAccounts().insert(account(cluster, "other"))))
                     .isInstanceOfSatisfying(MagnetarException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CONFLICT));
+        }
+
+        @Test
+        void a_kept_session_reads_back_with_its_account_is_replaced_by_the_next_and_can_be_forgotten() {
+            Cluster cluster = insert(Fixtures.cluster("p1").build());
+            SealedAccount account = account(cluster, "magnetar-abc");
+            db().transact(repos -> repos.monitorAccounts().insert(account));
+            SealedSession first = new SealedSession("v1:" + "B".repeat(1200), Instant.parse("2026-03-06T12:00:00.123456Z"));
+            SealedSession second = new SealedSession("v1:" + "C".repeat(1200), Instant.parse("2026-03-11T12:00:00Z"));
+
+            assertThat(db().transaction((Repositories repos) -> repos.monitorAccounts().find(cluster.uuid())))
+                    .hasValueSatisfying(a -> assertThat(a.keptSession()).isEmpty());
+            assertThat(db().transaction((Repositories repos) -> repos.monitorAccounts().keepSession(cluster.uuid(), first)))
+                    .isTrue();
+            db().transact(repos -> repos.monitorAccounts().keepSession(cluster.uuid(), second));
+            assertThat(db().transaction((Repositories repos) -> repos.monitorAccounts().find(cluster.uuid())))
+                    .hasValueSatisfying(a -> {
+                        assertThat(a.keptSession()).contains(second);
+                        assertThat(a.sealedPrivateKey()).isEqualTo(account.sealedPrivateKey());
+                    });
+
+            db().transact(repos -> repos.monitorAccounts().forgetSession(cluster.uuid()));
+            assertThat(db().transaction((Repositories repos) -> repos.monitorAccounts().find(cluster.uuid())))
+                    .contains(account);
+        }
+
+        @Test
+        void a_session_needs_an_account_to_be_kept_on() {
+            Cluster cluster = insert(Fixtures.cluster("p1").build());
+            SealedSession session = new SealedSession("v1:AAAA", Instant.parse("2026-03-06T12:00:00Z"));
+
+            assertThat(db().transaction((Repositories repos) -> repos.monitorAccounts().keepSession(cluster.uuid(), session)))
+                    .isFalse();
+            assertThat(db().transaction((Repositories repos) -> repos.monitorAccounts().find(cluster.uuid()))).isEmpty();
         }
 
         @Test

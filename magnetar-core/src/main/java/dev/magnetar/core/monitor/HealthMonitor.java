@@ -8,12 +8,12 @@ import dev.magnetar.core.driver.HealthReport;
 import dev.magnetar.core.driver.MonitorContext;
 import dev.magnetar.core.metrics.ConductorMetrics;
 import dev.magnetar.core.model.Cluster;
-import dev.magnetar.core.model.ClusterEvent;
-import dev.magnetar.core.model.ClusterEventKind;
 import dev.magnetar.core.model.ClusterStatus;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.model.HealthStatus;
+import dev.magnetar.core.monitor.HealthUpdate.SessionChange;
 import dev.magnetar.core.port.Database;
+import dev.magnetar.core.port.MonitorAccountRepository.SealedAccount;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,16 +45,18 @@ import java.util.stream.Collectors;
  * other. Each cluster is read again just before its turn, so one deleted or being deleted meanwhile
  * is not polled.
  *
- * <p>Writes touch only the health fields, with the optimistic update on a fresh read in one
- * transaction: a status change made meanwhile is never overwritten, and a conflict is retried on the
- * new row. A change of health is recorded as a {@code health_changed} event in that transaction.
+ * <p>A cluster with a monitoring account is polled with its opened credentials and the session (login
+ * token) an earlier poll kept, so a restart or another replica does not log in again. A report that
+ * changes nothing on the cluster as read writes nothing; the others are stored by a
+ * {@link HealthWriter}, many polls to a transaction, touching only the health fields (a status change
+ * made meanwhile is never overwritten) and recording a change of health as a {@code health_changed}
+ * event with it.
  */
 public final class HealthMonitor {
 
     private static final Logger LOG = LoggerFactory.getLogger(HealthMonitor.class);
     private static final Set<ClusterStatus> MONITORED = EnumSet.copyOf(
             java.util.Arrays.stream(ClusterStatus.values()).filter(ClusterStatus::isMonitored).toList());
-    private static final int WRITE_ATTEMPTS = 5;
 
     private final Database database;
     private final DriverRegistry drivers;
@@ -65,6 +67,7 @@ public final class HealthMonitor {
     private final ConductorMetrics metrics;
     private final Clock clock;
     private final Pacer pacer;
+    private final HealthWriter writer;
 
     public HealthMonitor(Database database, DriverRegistry drivers, MonitorAccounts accounts, MonitorTargets targets,
                          ReplicaShare share, MonitorSettings settings, ConductorMetrics metrics, Clock clock,
@@ -78,6 +81,7 @@ public final class HealthMonitor {
         this.metrics = metrics;
         this.clock = clock;
         this.pacer = pacer;
+        this.writer = new HealthWriter(database, clock);
     }
 
     public MonitorSettings settings() {
@@ -147,83 +151,55 @@ public final class HealthMonitor {
     }
 
     private Optional<Outcome> pollAndStore(String clusterUuid, Watched watched) {
-        Optional<Cluster> fresh = database.transaction(repos -> repos.clusters().findByUuid(clusterUuid));
-        if (fresh.isEmpty() || !fresh.get().status().isMonitored()) {
+        Optional<Subject> read = database.transaction(repos -> repos.clusters().findByUuid(clusterUuid)
+                .filter(c -> c.status().isMonitored())
+                .map(c -> new Subject(c, watched.driver().wantsMonitorAccount(watched.template(), c)
+                        ? repos.monitorAccounts().find(clusterUuid) : Optional.empty())));
+        if (read.isEmpty()) {
             return Optional.empty();
         }
-        Cluster cluster = fresh.get();
+        Subject subject = read.get();
         long began = System.nanoTime();
-        HealthReport report = poll(cluster, watched);
-        boolean failed = report.status() == HealthStatus.UNKNOWN;
-        metrics.monitorPolled(watched.template().coe(), Duration.ofNanos(System.nanoTime() - began), failed);
-        boolean changed = store(clusterUuid, report);
-        metrics.clusterHealth(cluster, watched.template().coe(), report);
+        HealthUpdate update = poll(subject, watched);
+        HealthReport report = update.report();
+        metrics.monitorPolled(watched.template().coe(), Duration.ofNanos(System.nanoTime() - began),
+                report.status() == HealthStatus.UNKNOWN);
+        boolean changed = !update.changesNothing(subject.cluster())
+                && writer.write(update) == HealthWriter.Written.HEALTH_CHANGED;
+        metrics.clusterHealth(subject.cluster(), watched.template().coe(), report);
         return Optional.of(new Outcome(report.status(), changed));
     }
 
-    private HealthReport poll(Cluster cluster, Watched watched) {
+    private HealthUpdate poll(Subject subject, Watched watched) {
+        Cluster cluster = subject.cluster();
+        PollSession session = null;
         try {
-            Optional<MonitorAccounts.Opened> account = watched.driver().wantsMonitorAccount(watched.template(), cluster)
-                    ? accounts.open(cluster.uuid()) : Optional.empty();
+            Optional<MonitorAccounts.Opened> account = subject.account().map(accounts::open);
+            session = new PollSession(account.flatMap(MonitorAccounts.Opened::session));
             MonitorTarget target = targets.targetOf(watched.template(), cluster,
                     account.map(MonitorAccounts.Opened::account));
             if (!target.reachable()) {
-                return HealthReport.unknown(target.unavailable());
+                return new HealthUpdate(cluster.uuid(), HealthReport.unknown(target.unavailable()), SessionChange.NONE);
             }
-            return watched.monitor().poll(watched.template(), cluster.toBuilder().apiAddress(target.address()).build(),
+            HealthReport report = watched.monitor().poll(watched.template(),
+                    cluster.toBuilder().apiAddress(target.address()).build(),
                     new MonitorContext(settings.requestTimeout(),
-                            account.map(MonitorAccounts.Opened::credentials).orElse(Map.of())));
+                            account.map(MonitorAccounts.Opened::credentials).orElse(Map.of()), session));
+            return new HealthUpdate(cluster.uuid(), report, account.isPresent() ? changeOf(cluster, session)
+                    : SessionChange.NONE);
         } catch (RuntimeException e) {
             LOG.error("The {} monitor failed on cluster {}", watched.driver().descriptor().name(), cluster.uuid(), e);
-            return HealthReport.unknown("the monitor failed: " + e.getClass().getSimpleName());
+            return new HealthUpdate(cluster.uuid(), HealthReport.unknown("the monitor failed: "
+                    + e.getClass().getSimpleName()), SessionChange.NONE);
         }
     }
 
-    /** Stores the report's fields on a fresh read; true when the health status changed. */
-    private boolean store(String clusterUuid, HealthReport report) {
-        for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
-            Write write = database.transaction(repos -> {
-                Optional<Cluster> current = repos.clusters().findByUuid(clusterUuid);
-                if (current.isEmpty() || !current.get().status().isMonitored()) {
-                    return Write.SKIPPED;
-                }
-                Cluster before = current.get();
-                Cluster after = before.toBuilder()
-                        .healthStatus(report.status())
-                        .healthStatusReason(report.reason())
-                        .coeVersion(report.coeVersion() != null ? report.coeVersion() : before.coeVersion())
-                        .build();
-                if (after.equals(before)) {
-                    return Write.UNCHANGED;
-                }
-                if (!repos.clusters().update(after)) {
-                    return Write.CONFLICT;
-                }
-                if (before.healthStatus() != after.healthStatus()) {
-                    repos.events().record(ClusterEvent.of(after, ClusterEventKind.HEALTH_CHANGED, ClusterEvent.MONITOR,
-                            healthReason(before.healthStatus(), report), clock.instant()));
-                    return Write.HEALTH_CHANGED;
-                }
-                return Write.UNCHANGED;
-            });
-            if (write != Write.CONFLICT) {
-                if (write == Write.HEALTH_CHANGED) {
-                    LOG.info("Cluster {} is {}: {}", clusterUuid, report.status(), report.reason());
-                }
-                return write == Write.HEALTH_CHANGED;
-            }
+    private SessionChange changeOf(Cluster cluster, PollSession session) {
+        if (!session.changed()) {
+            return SessionChange.NONE;
         }
-        LOG.warn("Cluster {} kept changing; its health ({}) is stored at the next poll", clusterUuid, report.status());
-        return false;
-    }
-
-    private static String healthReason(HealthStatus before, HealthReport report) {
-        String reasons = report.reason().entrySet().stream()
-                .map(e -> e.getKey() + ": " + e.getValue())
-                .sorted()
-                .collect(Collectors.joining("; "));
-        return (before == null ? "first poll" : before.name()) + " -> " + report.status()
-                + (reasons.isEmpty() ? "" : ": " + reasons);
+        return session.token().map(token -> SessionChange.keep(accounts.seal(cluster.uuid(), token)))
+                .orElse(SessionChange.FORGET);
     }
 
     /** The template's driver and its monitor, if the driver has one. */
@@ -236,13 +212,15 @@ public final class HealthMonitor {
     private record Watched(ClusterTemplate template, ClusterDriver driver, ClusterMonitor monitor) {
     }
 
+    /** A cluster read just before its poll, with its monitoring account when its driver wants one. */
+    private record Subject(Cluster cluster, Optional<SealedAccount> account) {
+    }
+
     private record Turn(String clusterUuid, Watched watched, Instant due) {
     }
 
     private record Outcome(HealthStatus status, boolean changed) {
     }
-
-    private enum Write { SKIPPED, UNCHANGED, HEALTH_CHANGED, CONFLICT }
 
     private static final class Tally {
         final AtomicInteger polled = new AtomicInteger();

@@ -2,11 +2,13 @@ package dev.magnetar.core.monitor;
 
 import dev.magnetar.core.driver.DeploymentContext.MonitorAccount;
 import dev.magnetar.core.driver.MonitorContext;
+import dev.magnetar.core.driver.MonitorSession;
 import dev.magnetar.core.error.ErrorKind;
 import dev.magnetar.core.error.MagnetarException;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.port.Database;
 import dev.magnetar.core.port.MonitorAccountRepository.SealedAccount;
+import dev.magnetar.core.port.MonitorAccountRepository.SealedSession;
 
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -21,7 +23,8 @@ import java.util.Optional;
  * key pair and a uid {@code magnetar-<12 hex of the cluster uuid>}, made once per cluster when its
  * stack is first rendered. The public key goes into the stack; the private key is stored sealed with
  * the service's key and opened only to hand it to the monitor. It is never logged nor returned by
- * the API, and its row is removed with the cluster's.
+ * the API, and its row is removed with the cluster's. The login token the monitor keeps between polls
+ * (its {@link MonitorSession}) is sealed the same way, on the same row.
  */
 public final class MonitorAccounts {
 
@@ -71,16 +74,44 @@ public final class MonitorAccounts {
     }
 
     /**
-     * The cluster's account opened for one poll: its public half (for the backend) and the
-     * credentials the monitor logs in with, from one read.
+     * The cluster's account opened for one poll: its public half (for the backend), the credentials
+     * the monitor logs in with and the session an earlier poll kept, from one read.
      */
     public Optional<Opened> open(String clusterUuid) {
-        return find(clusterUuid).map(a -> new Opened(publicPart(a), Map.of(MonitorContext.SERVICE_ACCOUNT_UID, a.uid(),
-                MonitorContext.SERVICE_ACCOUNT_PRIVATE_KEY, box.open(clusterUuid, a.sealedPrivateKey()))));
+        return find(clusterUuid).map(this::open);
     }
 
-    /** An account with its private key opened; its string form shows no key. */
-    public record Opened(MonitorAccount account, Map<String, String> credentials) {
+    /**
+     * An account read by the caller, opened for one poll. A kept session that no longer opens (the
+     * service's key changed) is dropped: the monitor logs in again.
+     *
+     * @throws IllegalArgumentException when the private key does not open with the service's key
+     */
+    public Opened open(SealedAccount sealed) {
+        Map<String, String> credentials = Map.of(MonitorContext.SERVICE_ACCOUNT_UID, sealed.uid(),
+                MonitorContext.SERVICE_ACCOUNT_PRIVATE_KEY, box.open(sealed.clusterUuid(), sealed.sealedPrivateKey()));
+        Optional<MonitorSession.Token> session = sealed.keptSession().flatMap(kept -> {
+            try {
+                return Optional.of(new MonitorSession.Token(box.open(sessionOwner(sealed.clusterUuid()),
+                        kept.sealedToken()), kept.expiresAt()));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        });
+        return new Opened(publicPart(sealed), credentials, session);
+    }
+
+    /** A session token sealed for storage on the cluster's account. */
+    public SealedSession seal(String clusterUuid, MonitorSession.Token token) {
+        return new SealedSession(box.seal(sessionOwner(clusterUuid), token.value()), token.expiresAt());
+    }
+
+    /**
+     * An account with its private key opened, and the session token an earlier poll kept; its string
+     * form shows neither.
+     */
+    public record Opened(MonitorAccount account, Map<String, String> credentials,
+                         Optional<MonitorSession.Token> session) {
         @Override
         public String toString() {
             return "Opened[" + account.uid() + "]";
@@ -99,6 +130,11 @@ public final class MonitorAccounts {
 
     private Optional<SealedAccount> find(String clusterUuid) {
         return database.transaction(repos -> repos.monitorAccounts().find(clusterUuid));
+    }
+
+    /** Sealed for its own purpose, so a sealed token copied into the key's column does not open there. */
+    private static String sessionOwner(String clusterUuid) {
+        return clusterUuid + "#session";
     }
 
     private static MonitorAccount publicPart(SealedAccount account) {

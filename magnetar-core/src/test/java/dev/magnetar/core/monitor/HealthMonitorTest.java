@@ -4,6 +4,7 @@ import dev.magnetar.core.driver.ClusterMonitor;
 import dev.magnetar.core.driver.DriverRegistry;
 import dev.magnetar.core.driver.HealthReport;
 import dev.magnetar.core.driver.MonitorContext;
+import dev.magnetar.core.driver.MonitorSession;
 import dev.magnetar.core.metrics.ConductorMetrics;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterEvent;
@@ -356,6 +357,98 @@ class HealthMonitorTest {
 
             assertThat(accountsSeen).containsExactly(Optional.empty());
             assertThat(credentials).containsExactly(Map.of());
+        }
+    }
+
+    @Nested
+    class Sessions {
+
+        final MonitorSession.Token issued = new MonitorSession.Token("dcos-token-1", T0.plus(Duration.ofDays(5)));
+        final List<Optional<MonitorSession.Token>> seen = Collections.synchronizedList(new ArrayList<>());
+        final AtomicInteger logins = new AtomicInteger();
+
+        /** Logs in (keeps a new token) only when the session has none, as a COE monitor does. */
+        final ClusterMonitor loggingIn = (t, cl, ctx) -> {
+            seen.add(ctx.session().token());
+            if (ctx.session().token().isEmpty()) {
+                logins.incrementAndGet();
+                ctx.session().keep(issued);
+            }
+            return HEALTHY;
+        };
+
+        HealthMonitor withAccounts(ClusterMonitor clusterMonitor) {
+            return monitor(clusterMonitor, settings(1, Duration.ZERO), ReplicaShare.alone("r"), true,
+                    MonitorTargets.API_ADDRESS);
+        }
+
+        @Test
+        void a_token_the_monitor_keeps_is_stored_sealed_and_given_to_the_next_poll_even_after_a_restart() {
+            Cluster c = cluster(1, ClusterStatus.CREATE_COMPLETE);
+            accounts.ensure(c);
+
+            withAccounts(loggingIn).sweep();
+            HealthMonitor restarted = withAccounts(loggingIn);
+            restarted.sweep();
+
+            assertThat(logins).hasValue(1);
+            assertThat(seen).containsExactly(Optional.empty(), Optional.of(issued));
+            assertThat(db.accounts.get(c.uuid()).keptSession()).hasValueSatisfying(kept -> {
+                assertThat(kept.sealedToken()).doesNotContain("dcos-token-1");
+                assertThat(kept.expiresAt()).isEqualTo(issued.expiresAt());
+            });
+        }
+
+        @Test
+        void a_new_token_is_stored_even_when_the_health_is_unchanged() {
+            Cluster c = cluster(1, ClusterStatus.CREATE_COMPLETE);
+            accounts.ensure(c);
+            withAccounts(loggingIn).sweep();
+            db.transact(repos -> repos.monitorAccounts().forgetSession(c.uuid()));
+
+            withAccounts(loggingIn).sweep();
+
+            assertThat(logins).hasValue(2);
+            assertThat(db.accounts.get(c.uuid()).keptSession()).isPresent();
+            assertThat(db.events()).hasSize(1);
+        }
+
+        @Test
+        void a_token_the_monitor_forgets_is_removed() {
+            Cluster c = cluster(1, ClusterStatus.CREATE_COMPLETE);
+            accounts.ensure(c);
+            withAccounts(loggingIn).sweep();
+
+            withAccounts((t, cl, ctx) -> {
+                ctx.session().forget();
+                return HealthReport.unknown("login refused");
+            }).sweep();
+
+            assertThat(db.accounts.get(c.uuid()).keptSession()).isEmpty();
+        }
+
+        @Test
+        void a_kept_token_that_does_not_open_with_the_services_key_is_not_given_and_the_monitor_logs_in_again() {
+            Cluster c = cluster(1, ClusterStatus.CREATE_COMPLETE);
+            accounts.ensure(c);
+            db.transact(repos -> repos.monitorAccounts().keepSession(c.uuid(),
+                    new MonitorAccounts(db, new SecretBox(SecretBox.newKey()), clock).seal(c.uuid(), issued)));
+
+            withAccounts(loggingIn).sweep();
+
+            assertThat(seen).containsExactly(Optional.empty());
+            assertThat(logins).hasValue(1);
+            assertThat(accounts.open(c.uuid()).orElseThrow().session()).contains(issued);
+        }
+
+        @Test
+        void a_cluster_without_an_account_keeps_nothing_between_polls() {
+            cluster(1, ClusterStatus.CREATE_COMPLETE);
+
+            monitor(loggingIn, settings(1, Duration.ZERO)).sweep();
+            monitor(loggingIn, settings(1, Duration.ZERO)).sweep();
+
+            assertThat(logins).hasValue(2);
         }
     }
 

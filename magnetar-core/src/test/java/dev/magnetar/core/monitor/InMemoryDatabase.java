@@ -23,13 +23,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
  * The ports the monitor uses, in memory: templates, clusters (with the optimistic version check),
- * events and monitoring accounts. Transactions are serialised; nothing rolls back, which the
- * monitor's tests never need. Ports the monitor does not use refuse to be called.
+ * events and monitoring accounts. Transactions are serialised and counted; nothing rolls back, which
+ * the monitor's tests never need. Failures and concurrent writers can be staged per cluster. Ports the monitor does not use refuse to be called.
  */
 final class InMemoryDatabase implements Database {
 
@@ -38,10 +40,24 @@ final class InMemoryDatabase implements Database {
     final List<ClusterEvent> events = new ArrayList<>();
     final Map<String, MonitorAccountRepository.SealedAccount> accounts = new LinkedHashMap<>();
     final AtomicInteger updates = new AtomicInteger();
+    final AtomicInteger transactions = new AtomicInteger();
+    /** Clusters whose update fails as a database would fail it. */
+    final Set<String> failingUpdates = ConcurrentHashMap.newKeySet();
+    /**
+     * Clusters changed by another writer right after each of their next N reads (the value), so the
+     * update that follows such a read loses the version check.
+     */
+    final Map<String, Integer> contended = new ConcurrentHashMap<>();
+    /** Runs as each transaction starts, before it takes the database; a test may hold one back here. */
+    volatile Runnable atTransactionStart = () -> { };
 
     @Override
-    public synchronized <T> T transaction(Function<Repositories, T> work) {
-        return work.apply(new Repos());
+    public <T> T transaction(Function<Repositories, T> work) {
+        transactions.incrementAndGet();
+        atTransactionStart.run();
+        synchronized (this) {
+            return work.apply(new Repos());
+        }
     }
 
     synchronized void put(ClusterTemplate template) {
@@ -118,7 +134,12 @@ final class InMemoryDatabase implements Database {
 
                 @Override
                 public Optional<Cluster> findByUuid(String uuid) {
-                    return Optional.ofNullable(clusters.get(uuid));
+                    Optional<Cluster> found = Optional.ofNullable(clusters.get(uuid));
+                    if (found.isPresent() && contended.containsKey(uuid)) {
+                        contended.computeIfPresent(uuid, (key, reads) -> reads > 1 ? reads - 1 : null);
+                        changeMeanwhile(uuid, b -> b);
+                    }
+                    return found;
                 }
 
                 @Override
@@ -133,6 +154,9 @@ final class InMemoryDatabase implements Database {
 
                 @Override
                 public boolean update(Cluster cluster) {
+                    if (failingUpdates.contains(cluster.uuid())) {
+                        throw new IllegalStateException("the database refused the row of " + cluster.uuid());
+                    }
                     Cluster stored = clusters.get(cluster.uuid());
                     if (stored == null || stored.version() != cluster.version()) {
                         return false;
@@ -208,6 +232,21 @@ final class InMemoryDatabase implements Database {
                 @Override
                 public Optional<SealedAccount> find(String clusterUuid) {
                     return Optional.ofNullable(accounts.get(clusterUuid));
+                }
+
+                @Override
+                public boolean keepSession(String clusterUuid, MonitorAccountRepository.SealedSession session) {
+                    return accounts.computeIfPresent(clusterUuid, (uuid, a) -> withSession(a, session)) != null;
+                }
+
+                @Override
+                public void forgetSession(String clusterUuid) {
+                    accounts.computeIfPresent(clusterUuid, (uuid, a) -> withSession(a, null));
+                }
+
+                private static SealedAccount withSession(SealedAccount a, MonitorAccountRepository.SealedSession s) {
+                    return new SealedAccount(a.clusterUuid(), a.uid(), a.publicKeyPem(), a.sealedPrivateKey(),
+                            a.createdAt(), s);
                 }
             };
         }

@@ -16,6 +16,8 @@ import java.util.Base64;
 record AuthToken(String value, Instant expiresAt) {
 
     static final Duration ASSUMED_LIFETIME = Duration.ofHours(1);
+    /** How long before its expiry a token is replaced by a new login. */
+    static final Duration RENEW_BEFORE = Duration.ofMinutes(1);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -23,15 +25,12 @@ record AuthToken(String value, Instant expiresAt) {
         return new AuthToken(value, expiryClaim(value).orElse(now.plus(ASSUMED_LIFETIME)));
     }
 
-    /** How long to keep using it: until shortly before it expires (a minute, or half its life if shorter). */
-    Duration useFor(Instant now) {
-        Duration left = Duration.between(now, expiresAt);
-        if (left.isNegative() || left.isZero()) {
-            return Duration.ZERO;
-        }
-        Duration margin = left.dividedBy(2).compareTo(Duration.ofMinutes(1)) < 0 ? left.dividedBy(2)
-                : Duration.ofMinutes(1);
-        return left.minus(margin);
+    /**
+     * True while it is worth sending: until {@link #RENEW_BEFORE} before it expires, so a poll never
+     * starts with a token that may run out while the poll is under way.
+     */
+    boolean usable(Instant now) {
+        return now.isBefore(expiresAt.minus(RENEW_BEFORE));
     }
 
     private static java.util.Optional<Instant> expiryClaim(String token) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.magnetar.core.driver.ClusterMonitor;
 import dev.magnetar.core.driver.HealthReport;
 import dev.magnetar.core.driver.MonitorContext;
+import dev.magnetar.core.driver.MonitorSession;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.driver.dcos.labels.DcosLabelSchema;
@@ -28,8 +29,9 @@ import java.util.concurrent.CompletableFuture;
  * UNKNOWN only when no endpoint could be read at all (unreachable, no login possible, or every
  * request refused with 401), with the reason. Clusters with {@code oauth_enabled} are read as the service account they were installed
  * with: the monitor logs in with an RS256 JWT signed by the account's key (credentials
- * {@value #CREDENTIAL_UID} and {@value #CREDENTIAL_PRIVATE_KEY}), keeps the token until shortly
- * before it expires, and logs in again when the cluster answers 401.
+ * {@value #CREDENTIAL_UID} and {@value #CREDENTIAL_PRIVATE_KEY}), keeps the token in the poll's
+ * {@link MonitorSession} (the service stores it, sealed, for later polls, restarts and replicas),
+ * uses it until shortly before it expires, and logs in again when the cluster answers 401.
  *
  * <p>One instance serves every cluster: it is thread-safe, shares one HTTP client, and a poll never
  * blocks much longer than the context's request timeout.
@@ -48,7 +50,6 @@ public final class DcosMonitor implements ClusterMonitor {
 
     private final HttpClient http;
     private final InstantSource clock;
-    private final TokenCache tokens;
 
     /** A monitor with its own HTTP/1.1 client (Admin Router is nginx) and the system clock. */
     public DcosMonitor() {
@@ -58,12 +59,11 @@ public final class DcosMonitor implements ClusterMonitor {
 
     /**
      * @param http  the client every poll shares (its connection pool is what makes a sweep cheap)
-     * @param clock dates login JWTs and ages cached tokens
+     * @param clock dates login JWTs and judges whether a kept token is still worth using
      */
     public DcosMonitor(HttpClient http, InstantSource clock) {
         this.http = http;
         this.clock = clock;
-        this.tokens = new TokenCache(clock);
     }
 
     @Override
@@ -83,19 +83,20 @@ public final class DcosMonitor implements ClusterMonitor {
             return HealthReport.unknown(credentials.problem());
         }
         ServiceAccount account = credentials.account().get();
-        String key = TokenCache.key(cluster.apiAddress(), account.uid());
-        Optional<AuthToken> cached = tokens.get(key);
-        ServiceAccountLogin.Outcome login = cached.map(t -> new ServiceAccountLogin.Outcome(t, null))
-                .orElseGet(() -> login(router, account, key, deadline));
+        MonitorSession session = context.session();
+        Optional<AuthToken> kept = session.token().map(t -> new AuthToken(t.value(), t.expiresAt()))
+                .filter(t -> t.usable(clock.instant()));
+        ServiceAccountLogin.Outcome login = kept.map(t -> new ServiceAccountLogin.Outcome(t, null))
+                .orElseGet(() -> login(router, account, session, deadline));
         if (login.token() == null) {
             return HealthReport.unknown(login.failure());
         }
         Map<EndpointCheck, Reply> replies = readAll(CHECKS, router, login.token().value(), deadline);
         List<EndpointCheck> refused = replies.entrySet().stream().filter(e -> unauthorized(e.getValue()))
                 .map(Map.Entry::getKey).toList();
-        if (cached.isPresent() && !refused.isEmpty()) {
-            tokens.forget(key);
-            login = login(router, account, key, deadline);
+        if (kept.isPresent() && !refused.isEmpty()) {
+            session.forget();
+            login = login(router, account, session, deadline);
             if (login.token() == null) {
                 return HealthReport.unknown(login.failure());
             }
@@ -104,11 +105,11 @@ public final class DcosMonitor implements ClusterMonitor {
         return assess(replies, shape, cluster.apiAddress());
     }
 
-    private ServiceAccountLogin.Outcome login(AdminRouter router, ServiceAccount account, String key,
+    private ServiceAccountLogin.Outcome login(AdminRouter router, ServiceAccount account, MonitorSession session,
                                               Deadline deadline) {
         ServiceAccountLogin.Outcome outcome = ServiceAccountLogin.login(router, account, clock, deadline).join();
         if (outcome.token() != null) {
-            tokens.put(key, outcome.token());
+            session.keep(new MonitorSession.Token(outcome.token().value(), outcome.token().expiresAt()));
         }
         return outcome;
     }

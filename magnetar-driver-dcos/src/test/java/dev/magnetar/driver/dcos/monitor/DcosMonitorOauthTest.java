@@ -2,6 +2,7 @@ package dev.magnetar.driver.dcos.monitor;
 
 import dev.magnetar.core.driver.HealthReport;
 import dev.magnetar.core.driver.MonitorContext;
+import dev.magnetar.core.driver.MonitorSession;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.HealthStatus;
 import dev.magnetar.sim.dcos.DcosClusterSpec;
@@ -39,6 +40,8 @@ class DcosMonitorOauthTest {
     private SimulatedDcos dcos;
     private DcosMonitor monitor;
     private Cluster cluster;
+    /** What the service would store between polls; one per test, like one cluster's account row. */
+    private MonitorSession session = MonitorSession.inMemory();
 
     @BeforeAll
     static void keys() {
@@ -60,9 +63,9 @@ class DcosMonitorOauthTest {
         dcos.close();
     }
 
-    private static MonitorContext credentials(KeyPair key) {
+    private MonitorContext credentials(KeyPair key) {
         return new MonitorContext(Duration.ofSeconds(2), Map.of(DcosMonitor.CREDENTIAL_UID, UID,
-                DcosMonitor.CREDENTIAL_PRIVATE_KEY, MonitoredClusters.privatePem(key)));
+                DcosMonitor.CREDENTIAL_PRIVATE_KEY, MonitoredClusters.privatePem(key)), session);
     }
 
     private HealthReport poll(MonitorContext context) {
@@ -101,6 +104,48 @@ class DcosMonitorOauthTest {
             assertThat(poll(credentials(account)).status()).isEqualTo(HealthStatus.HEALTHY);
         }
         assertThat(dcos.logins(ID)).isEqualTo(1);
+    }
+
+    @Test
+    void theTokenIsKeptInTheSessionWithTheExpiryTheClusterGaveIt() {
+        poll(credentials(account));
+
+        assertThat(session.token()).hasValueSatisfying(token -> {
+            assertThat(token.value()).isNotBlank();
+            assertThat(token.expiresAt()).isEqualTo(now.get().plus(Duration.ofMinutes(10)));
+        });
+    }
+
+    @Test
+    void aTokenKeptByAnEarlierMonitorIsUsedWithoutLoggingIn() {
+        poll(credentials(account));
+        DcosMonitor restarted = new DcosMonitor(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+                clock);
+
+        HealthReport report = restarted.poll(MonitoredClusters.TEMPLATE, cluster, credentials(account));
+
+        assertThat(report.status()).isEqualTo(HealthStatus.HEALTHY);
+        assertThat(dcos.logins(ID)).as("the restarted monitor signed nothing").isEqualTo(1);
+    }
+
+    @Test
+    void withoutASessionThatOutlivesThePollEveryPollLogsIn() {
+        for (int i = 0; i < 2; i++) {
+            session = MonitorSession.inMemory();
+            poll(credentials(account));
+        }
+        assertThat(dcos.logins(ID)).isEqualTo(2);
+    }
+
+    @Test
+    void aKeptTokenThatIsRefusedIsForgottenWhenNoNewOneCanBeHad() {
+        poll(credentials(account));
+        dcos.revokeTokens(ID);
+
+        HealthReport report = poll(credentials(stranger));
+
+        assertThat(report.status()).isEqualTo(HealthStatus.UNKNOWN);
+        assertThat(session.token()).isEmpty();
     }
 
     @Test
