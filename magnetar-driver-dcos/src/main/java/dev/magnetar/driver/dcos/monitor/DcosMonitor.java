@@ -9,6 +9,7 @@ import dev.magnetar.core.driver.MonitorSession;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.driver.dcos.labels.DcosLabelSchema;
+import dev.magnetar.driver.kit.http.MonitorHttpClient;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -51,10 +52,9 @@ public final class DcosMonitor implements ClusterMonitor {
     private final HttpClient http;
     private final InstantSource clock;
 
-    /** A monitor with its own HTTP/1.1 client (Admin Router is nginx) and the system clock. */
+    /** A monitor with its own {@link MonitorHttpClient} (Admin Router is nginx) and the system clock. */
     public DcosMonitor() {
-        this(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).build(), InstantSource.system());
+        this(MonitorHttpClient.create(), InstantSource.system());
     }
 
     /**

@@ -7,6 +7,8 @@ import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.driver.mesos.node.NodeFiles;
 
+import dev.magnetar.driver.kit.http.MonitorHttpClient;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.LinkedHashMap;
@@ -29,10 +31,9 @@ public final class MesosMonitor implements ClusterMonitor {
     private final ClusterEndpoints endpoints;
     private final MasterLocator masters;
 
-    /** A monitor with its own HTTP/1.1 client, reading each master on Mesos' port 5050. */
+    /** A monitor with its own {@link MonitorHttpClient}, reading each master on Mesos' port 5050. */
     public MesosMonitor() {
-        this(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).build(), MasterLocator.onPort(NodeFiles.MESOS_MASTER_PORT));
+        this(MonitorHttpClient.create(), MasterLocator.onPort(NodeFiles.MESOS_MASTER_PORT));
     }
 
     /**
