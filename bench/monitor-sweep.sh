@@ -17,8 +17,9 @@
 # Knobs (environment): BENCH_CLUSTERS (10000), BENCH_CONCURRENCY polls in flight (32),
 # BENCH_TIMEOUT_MS per request (5000), BENCH_HEAP for the service JVM (1g), BENCH_MAX_LOAD: wait
 # (up to BENCH_LOAD_WAIT seconds, 180) for the 1-minute load average to drop to this before
-# starting (3); BENCH_JFR: a directory where the restarted service leaves a Flight Recorder
-# profile (restart.jfr). Every JVM stops itself after 10 minutes whatever happens.
+# starting (3); BENCH_JFR: a directory where each service run leaves a Flight Recorder
+# profile (first.jfr: cold and warm sweeps; restart.jfr); BENCH_SERVICE_OPTIONS: extra JVM options for
+# the service (to try a flag). Every JVM stops itself after 10 minutes whatever happens.
 # Not part of the test suite: timings depend on the machine and on whatever else runs on it.
 set -o nounset -o errexit -o pipefail
 
@@ -30,6 +31,7 @@ heap=${BENCH_HEAP:-1g}
 max_load=${BENCH_MAX_LOAD:-3}
 load_wait=${BENCH_LOAD_WAIT:-180}
 jfr=${BENCH_JFR:-}
+service_options=${BENCH_SERVICE_OPTIONS:-}
 
 die() { echo "monitor-sweep: $*" >&2; exit 1; }
 is_count() { [[ $1 =~ ^[0-9]+$ ]] && [ "$1" -ge "$2" ] && [ "$1" -le "$3" ]; }
@@ -114,23 +116,27 @@ serve() {
   wait "$service_pid" || [ $? -eq 143 ] || die "the service did not stop cleanly"
   service_pid=""
 }
-serve "$work/first.out" "" "cold (log in, health new)" "warm (tokens cached, unchanged)" \
+# with BENCH_JFR, a Flight Recorder profile of each service run: first.jfr (cold, warm, warm) and restart.jfr
+profile() {
+  echo "$service_options"
+  [ -z "$jfr" ] || echo "-XX:StartFlightRecording:settings=profile,dumponexit=true,filename=$jfr/$1.jfr"
+}
+serve "$work/first.out" "$(profile first)" "cold (log in, health new)" "warm (tokens cached, unchanged)" \
   "warm (tokens cached, unchanged)"
-profile=""
-if [ -n "$jfr" ]; then
-  profile="-XX:StartFlightRecording:settings=profile,dumponexit=true,filename=$jfr/restart.jfr"
-fi
-serve "$work/restarted.out" "$profile" "restart (log in, unchanged)"
+serve "$work/restarted.out" "$(profile restart)" "restart (tokens kept, unchanged)"
 
 echo stop >&3
 exec 3>&-
 wait "$cloud_pid"
 cloud_pid=""
 
-echo "| sweep | clusters | polled | unknown | changed | wall s | service CPU s | service peak RSS MiB \
+echo "| sweep | clusters | polled | unknown | changed | wall s | service CPU s | of which JIT s | service peak RSS MiB \
 | heap peak MiB | clusters' JVM CPU s | other processes CPU s | load 1 min before → after |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 grep -h '^|' "$work/first.out" "$work/restarted.out"
+echo
+echo "Service CPU s by thread kind, per sweep:"
+grep -h '^threads ' "$work/first.out" "$work/restarted.out" | sed 's/^threads /- /'
 echo
 echo "Simulated DC/OS (separate JVM, all sweeps): $(sed -n 2p "$work/cloud.out")"
 echo "Concurrency $concurrency, request timeout $timeout_ms ms, $(nproc) cores, $(java -version 2>&1 | head -n 1)," \

@@ -124,14 +124,21 @@ public final class MonitorSweepService {
         double machineBefore = machineBusySeconds();
         double cloudBefore = processCpuSeconds(cloudPid);
         double cpuBefore = MonitorSweepBench.cpuSeconds();
+        Map<String, Double> threadsBefore = threadCpuSeconds();
         long started = System.nanoTime();
         SweepResult result = monitor.sweep();
         double wall = (System.nanoTime() - started) / 1e9;
         double cpu = MonitorSweepBench.cpuSeconds() - cpuBefore;
+        Map<String, Double> threads = threadCpuSeconds();
+        threadsBefore.forEach((kind, before) -> threads.merge(kind, -before, Double::sum));
+        double jit = threads.getOrDefault("jit", 0.0);
+        System.out.println("threads " + label + ": " + threads.entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", ")));
         double cloud = processCpuSeconds(cloudPid) - cloudBefore;
         double others = Math.max(0, machineBusySeconds() - machineBefore - cpu - cloud);
-        return String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %.1f | %.1f | %d | %d | %.1f | %.1f | %s → %s |",
-                label, result.owned(), result.polled(), result.unknown(), result.changed(), wall, cpu,
+        return String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %.1f | %.1f | %.1f | %d | %d | %.1f | %.1f | %s → %s |",
+                label, result.owned(), result.polled(), result.unknown(), result.changed(), wall, cpu, jit,
                 MonitorSweepBench.peakRssMiB(), heapPeakMiB(), cloud, others, loadBefore, loadAverage());
     }
 
@@ -158,6 +165,46 @@ public final class MonitorSweepService {
                 }
             });
         }
+    }
+
+    /**
+     * CPU seconds this JVM's threads have used, by kind: JIT compilers ({@code C1/C2 CompilerThre…}),
+     * garbage collection ({@code GC Thread#…}, {@code G1 …}), the carriers of the virtual threads polls
+     * run on ({@code ForkJoinPool…}), the HTTP client's selector ({@code HttpClient-…}) and the rest. A
+     * thread the JVM retired meanwhile takes its seconds with it, so each figure is a lower bound.
+     */
+    static Map<String, Double> threadCpuSeconds() throws IOException {
+        Map<String, Double> seconds = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip();
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    seconds.merge(kindOf(name), (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0,
+                            Double::sum);
+                } catch (IOException e) {
+                    // the thread ended while being read
+                }
+            }
+        }
+        return seconds;
+    }
+
+    private static String kindOf(String threadName) {
+        if (threadName.startsWith("C1 CompilerThre") || threadName.startsWith("C2 CompilerThre")) {
+            return "jit";
+        }
+        if (threadName.startsWith("GC Thread") || threadName.startsWith("G1 ")) {
+            return "gc";
+        }
+        if (threadName.startsWith("ForkJoinPool")) {
+            return "carriers";
+        }
+        if (threadName.startsWith("HttpClient-")) {
+            return "http-selector";
+        }
+        return "other";
     }
 
     /** The machine's 1-minute load average, which says how much else competed for the cores. */
