@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -13,7 +12,7 @@ import java.util.Base64;
 /**
  * The short-lived RS256 JWT {@code {uid, exp}} a service account proves itself with when it logs in
  * ({@code dcos-mesos.md} §3.5). Compact serialisation, Base64url without padding (RFC 7515); signed
- * with the JDK's SHA256withRSA, which is RS256 (RFC 7518 §3.3).
+ * by {@link Rs256}.
  */
 final class LoginJwt {
 
@@ -34,10 +33,8 @@ final class LoginJwt {
         String signingInput = HEADER + "." + BASE64URL.encodeToString(claims.toString()
                 .getBytes(StandardCharsets.UTF_8));
         try {
-            Signature rs256 = Signature.getInstance("SHA256withRSA");
-            rs256.initSign(account.privateKey());
-            rs256.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + BASE64URL.encodeToString(rs256.sign());
+            return signingInput + "." + BASE64URL.encodeToString(Rs256.sign(account.privateKey(),
+                    signingInput.getBytes(StandardCharsets.US_ASCII)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("RS256 signing is unavailable in this JDK", e);
         }

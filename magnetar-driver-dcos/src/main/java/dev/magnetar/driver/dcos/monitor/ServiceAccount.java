@@ -1,10 +1,7 @@
 package dev.magnetar.driver.dcos.monitor;
 
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +10,7 @@ import java.util.Optional;
  * The DC/OS service account a cluster was installed with ({@code superuser_service_account_uid}
  * and its key pair, {@code dcos-mesos.md} §3.5), read from the monitor's credentials.
  */
-record ServiceAccount(String uid, RSAPrivateKey privateKey) {
+record ServiceAccount(String uid, PrivateKey privateKey) {
 
     /** Credential names in {@link dev.magnetar.core.driver.MonitorContext#credentials()}. */
     static final String UID = dev.magnetar.core.driver.MonitorContext.SERVICE_ACCOUNT_UID;
@@ -37,9 +34,8 @@ record ServiceAccount(String uid, RSAPrivateKey privateKey) {
         }
         try {
             byte[] der = Base64.getMimeDecoder().decode(pem.substring(begin + BEGIN.length(), end));
-            PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
-            return new Result(Optional.of(new ServiceAccount(uid, (RSAPrivateKey) key)), null);
-        } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
+            return new Result(Optional.of(new ServiceAccount(uid, Rs256.privateKey(der))), null);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
             return new Result(Optional.empty(), PRIVATE_KEY + " is not an RSA private key: " + e.getMessage());
         }
     }
