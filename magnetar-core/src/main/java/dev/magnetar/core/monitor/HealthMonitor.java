@@ -172,10 +172,9 @@ public final class HealthMonitor {
 
     private HealthUpdate poll(Subject subject, Watched watched) {
         Cluster cluster = subject.cluster();
-        PollSession session = null;
         try {
             Optional<MonitorAccounts.Opened> account = subject.account().map(accounts::open);
-            session = new PollSession(account.flatMap(MonitorAccounts.Opened::session));
+            PollSession session = new PollSession(account.flatMap(MonitorAccounts.Opened::session));
             MonitorTarget target = targets.targetOf(watched.template(), cluster,
                     account.map(MonitorAccounts.Opened::account));
             if (!target.reachable()) {
