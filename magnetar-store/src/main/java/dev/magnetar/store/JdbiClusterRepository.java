@@ -115,6 +115,19 @@ final class JdbiClusterRepository implements ClusterRepository {
     }
 
     @Override
+    public boolean updateHealth(Cluster cluster) {
+        return handle.createUpdate("UPDATE clusters SET health_status = :health_status,"
+                        + " health_status_reason = :health_status_reason, coe_version = :coe_version,"
+                        + " version = version + 1 WHERE uuid = :uuid AND version = :version")
+                .bind("health_status", cluster.healthStatus() == null ? null : cluster.healthStatus().name())
+                .bind("health_status_reason", JsonColumns.write(cluster.healthStatusReason()))
+                .bind("coe_version", cluster.coeVersion())
+                .bind("uuid", cluster.uuid())
+                .bind("version", cluster.version())
+                .execute() == 1;
+    }
+
+    @Override
     public boolean delete(String uuid) {
         return handle.createUpdate("DELETE FROM clusters WHERE uuid = :uuid").bind("uuid", uuid).execute() == 1;
     }

@@ -284,6 +284,21 @@ abstract class StoreContract {
         }
 
         @Test
+        void update_health_stores_only_the_health_fields_on_the_stored_version() {
+            Cluster cluster = insert(Fixtures.everyClusterField());
+            Cluster polled = cluster.toBuilder().healthStatus(HealthStatus.UNHEALTHY)
+                    .healthStatusReason(Map.of("marathon", "no elected leader", "10.0.0.7", "unit 'x' unhealthy"))
+                    .coeVersion("2.2.1").nodeCount(99).name("not-stored").build();
+
+            assertThat(db().transaction((Repositories repos) -> repos.clusters().updateHealth(polled))).isTrue();
+            assertThat(find(cluster.uuid())).contains(cluster.toBuilder().healthStatus(HealthStatus.UNHEALTHY)
+                    .healthStatusReason(polled.healthStatusReason()).coeVersion("2.2.1")
+                    .version(cluster.version() + 1).build());
+            assertThat(db().transaction((Repositories repos) -> repos.clusters().updateHealth(polled)))
+                    .as("the version it was read at is gone").isFalse();
+        }
+
+        @Test
         void update_of_a_deleted_cluster_reports_false() {
             Cluster cluster = insert(Fixtures.cluster("p1").build());
 

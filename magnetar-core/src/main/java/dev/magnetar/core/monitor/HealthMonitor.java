@@ -164,7 +164,7 @@ public final class HealthMonitor {
         HealthReport report = update.report();
         metrics.monitorPolled(watched.template().coe(), Duration.ofNanos(System.nanoTime() - began),
                 report.status() == HealthStatus.UNKNOWN);
-        boolean changed = !update.changesNothing(subject.cluster())
+        boolean changed = !update.changesNothing()
                 && writer.write(update) == HealthWriter.Written.HEALTH_CHANGED;
         metrics.clusterHealth(subject.cluster(), watched.template().coe(), report);
         return Optional.of(new Outcome(report.status(), changed));
@@ -178,17 +178,17 @@ public final class HealthMonitor {
             MonitorTarget target = targets.targetOf(watched.template(), cluster,
                     account.map(MonitorAccounts.Opened::account));
             if (!target.reachable()) {
-                return new HealthUpdate(cluster.uuid(), HealthReport.unknown(target.unavailable()), SessionChange.NONE);
+                return new HealthUpdate(cluster, HealthReport.unknown(target.unavailable()), SessionChange.NONE);
             }
             HealthReport report = watched.monitor().poll(watched.template(),
                     cluster.toBuilder().apiAddress(target.address()).build(),
                     new MonitorContext(settings.requestTimeout(),
                             account.map(MonitorAccounts.Opened::credentials).orElse(Map.of()), session));
-            return new HealthUpdate(cluster.uuid(), report, account.isPresent() ? changeOf(cluster, session)
+            return new HealthUpdate(cluster, report, account.isPresent() ? changeOf(cluster, session)
                     : SessionChange.NONE);
         } catch (RuntimeException e) {
             LOG.error("The {} monitor failed on cluster {}", watched.driver().descriptor().name(), cluster.uuid(), e);
-            return new HealthUpdate(cluster.uuid(), HealthReport.unknown("the monitor failed: "
+            return new HealthUpdate(cluster, HealthReport.unknown("the monitor failed: "
                     + e.getClass().getSimpleName()), SessionChange.NONE);
         }
     }

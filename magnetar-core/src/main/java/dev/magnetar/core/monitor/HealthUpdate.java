@@ -7,8 +7,15 @@ import dev.magnetar.core.port.MonitorAccountRepository.SealedSession;
 /**
  * What one poll found, to be stored on the cluster: its health report and what became of the
  * monitor's session.
+ *
+ * @param polled the cluster as read just before the poll; the report is stored on it if it is still
+ *               the stored version
  */
-record HealthUpdate(String clusterUuid, HealthReport report, SessionChange session) {
+record HealthUpdate(Cluster polled, HealthReport report, SessionChange session) {
+
+    String clusterUuid() {
+        return polled.uuid();
+    }
 
     /** The cluster with the report's fields applied: health, reason, and the version if reported. */
     Cluster appliedTo(Cluster cluster) {
@@ -19,9 +26,9 @@ record HealthUpdate(String clusterUuid, HealthReport report, SessionChange sessi
                 .build();
     }
 
-    /** True when storing this on the cluster as read would change nothing. */
-    boolean changesNothing(Cluster cluster) {
-        return session == SessionChange.NONE && appliedTo(cluster).equals(cluster);
+    /** True when storing this on the cluster as polled would change nothing. */
+    boolean changesNothing() {
+        return session == SessionChange.NONE && appliedTo(polled).equals(polled);
     }
 
     /** What the poll did to the session kept on the cluster's monitoring account. */

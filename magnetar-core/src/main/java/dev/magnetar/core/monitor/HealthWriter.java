@@ -26,11 +26,12 @@ import java.util.stream.Collectors;
  * finds 10,000 new healths commits a few hundred times rather than 10,000, and a single poll still
  * commits at once, alone.
  *
- * <p>Each update is applied on a fresh read of its cluster: only the health fields change, so a status
- * change made meanwhile is never overwritten; a cluster no longer monitored (deleted, being deleted)
- * gets nothing; a change of health is recorded as a {@code health_changed} event in the same
- * transaction, with the session the monitor kept. An update that loses the optimistic version check
- * goes into a later transaction, a few times at most. A transaction that fails is retried one update
+ * <p>Each update is stored on the cluster as its poll read it, with the optimistic version check, and
+ * only its health fields: a status change made meanwhile is never overwritten, because it changed
+ * the version. An update that loses the version check goes into a later transaction on a fresh read,
+ * a few times at most; a cluster no longer monitored by then (deleted, being deleted) gets nothing.
+ * A change of health is recorded as a {@code health_changed} event in the same transaction, with the
+ * session the monitor kept. A transaction that fails is retried one update
  * to a transaction, so one cluster's failure costs no other cluster its health.
  */
 final class HealthWriter {
@@ -142,12 +143,20 @@ final class HealthWriter {
         }
     }
 
-    /** Applies one update in the given transaction; null when it lost the optimistic version check. */
+    /**
+     * Applies one update in the given transaction: on the cluster as polled, as long as that is still
+     * the stored version; after a lost version check, on a fresh read. Null when the version check
+     * was lost.
+     */
     private Written apply(Repositories repos, Pending pending) {
         HealthUpdate update = pending.update;
-        Optional<Cluster> current = repos.clusters().findByUuid(update.clusterUuid());
-        if (current.isEmpty() || !current.get().status().isMonitored()) {
-            return Written.SKIPPED;
+        Cluster before = pending.basis;
+        if (before == null) {
+            Optional<Cluster> current = repos.clusters().findByUuid(update.clusterUuid());
+            if (current.isEmpty() || !current.get().status().isMonitored()) {
+                return Written.SKIPPED;
+            }
+            before = current.get();
         }
         switch (update.session()) {
             case HealthUpdate.SessionChange.Keep keep ->
@@ -156,12 +165,12 @@ final class HealthWriter {
             case HealthUpdate.SessionChange.Unchanged unchanged -> {
             }
         }
-        Cluster before = current.get();
         Cluster after = update.appliedTo(before);
         if (after.equals(before)) {
             return Written.UNCHANGED;
         }
-        if (!repos.clusters().update(after)) {
+        if (!repos.clusters().updateHealth(after)) {
+            pending.basis = null;
             return null;
         }
         if (before.healthStatus() == after.healthStatus()) {
@@ -184,10 +193,13 @@ final class HealthWriter {
     private static final class Pending {
         final HealthUpdate update;
         final CompletableFuture<Written> result = new CompletableFuture<>();
+        /** The row the update goes onto: the cluster as polled, until a version check is lost. */
+        Cluster basis;
         int attempts;
 
         Pending(HealthUpdate update) {
             this.update = update;
+            this.basis = update.polled();
         }
     }
 }

@@ -44,7 +44,7 @@ class HealthWriterTest {
     }
 
     static HealthUpdate healthy(Cluster cluster) {
-        return new HealthUpdate(cluster.uuid(), HEALTHY, SessionChange.NONE);
+        return new HealthUpdate(cluster, HEALTHY, SessionChange.NONE);
     }
 
     Thread writeInBackground(HealthUpdate update) {
@@ -112,24 +112,35 @@ class HealthWriterTest {
     void an_update_that_loses_the_version_check_is_written_again_on_the_new_row() {
         Cluster cluster = clusters(1).getFirst();
         db.changeMeanwhile(cluster.uuid(), b -> b.status(ClusterStatus.UPDATE_COMPLETE));
-        db.contended.put(cluster.uuid(), 2);
+        db.contended.put(cluster.uuid(), 1);
 
         Written written = writer.write(healthy(cluster));
 
         assertThat(written).isEqualTo(Written.HEALTH_CHANGED);
         assertThat(db.get(cluster.uuid()).healthStatus()).isEqualTo(HealthStatus.HEALTHY);
         assertThat(db.get(cluster.uuid()).status()).isEqualTo(ClusterStatus.UPDATE_COMPLETE);
-        assertThat(db.transactions).as("two lost, the third written").hasValue(3);
+        assertThat(db.transactions).as("the polled version was gone, the first fresh read was overtaken too,"
+                + " the second was written").hasValue(3);
     }
 
     @Test
     void a_cluster_that_keeps_changing_gets_its_health_at_the_next_poll_instead() {
         Cluster cluster = clusters(1).getFirst();
+        db.changeMeanwhile(cluster.uuid(), b -> b);
         db.contended.put(cluster.uuid(), Integer.MAX_VALUE);
 
         assertThat(writer.write(healthy(cluster))).isEqualTo(Written.GAVE_UP);
         assertThat(db.transactions).hasValue(HealthWriter.WRITE_ATTEMPTS);
         assertThat(db.get(cluster.uuid()).healthStatus()).isNull();
+    }
+
+    @Test
+    void an_update_on_the_version_it_polled_is_written_without_reading_the_cluster_again() {
+        Cluster cluster = clusters(1).getFirst();
+        db.contended.put(cluster.uuid(), Integer.MAX_VALUE);
+
+        assertThat(writer.write(healthy(cluster))).isEqualTo(Written.HEALTH_CHANGED);
+        assertThat(db.transactions).hasValue(1);
     }
 
     @Test

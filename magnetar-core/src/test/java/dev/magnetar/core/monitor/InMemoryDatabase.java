@@ -30,8 +30,8 @@ import java.util.function.Function;
 
 /**
  * The ports the monitor uses, in memory: templates, clusters (with the optimistic version check),
- * events and monitoring accounts. Transactions are serialised and counted; nothing rolls back, which
- * the monitor's tests never need. Failures and concurrent writers can be staged per cluster. Ports the monitor does not use refuse to be called.
+ * events and monitoring accounts. Transactions are serialised and counted, and one that throws leaves
+ * them as they were. Failures and concurrent writers can be staged per cluster. Ports the monitor does not use refuse to be called.
  */
 final class InMemoryDatabase implements Database {
 
@@ -56,7 +56,20 @@ final class InMemoryDatabase implements Database {
         transactions.incrementAndGet();
         atTransactionStart.run();
         synchronized (this) {
-            return work.apply(new Repos());
+            Map<String, Cluster> clustersBefore = new LinkedHashMap<>(clusters);
+            List<ClusterEvent> eventsBefore = new ArrayList<>(events);
+            Map<String, MonitorAccountRepository.SealedAccount> accountsBefore = new LinkedHashMap<>(accounts);
+            try {
+                return work.apply(new Repos());
+            } catch (RuntimeException e) {
+                clusters.clear();
+                clusters.putAll(clustersBefore);
+                events.clear();
+                events.addAll(eventsBefore);
+                accounts.clear();
+                accounts.putAll(accountsBefore);
+                throw e;
+            }
         }
     }
 
@@ -164,6 +177,14 @@ final class InMemoryDatabase implements Database {
                     clusters.put(cluster.uuid(), cluster.toBuilder().version(cluster.version() + 1).build());
                     updates.incrementAndGet();
                     return true;
+                }
+
+                @Override
+                public boolean updateHealth(Cluster cluster) {
+                    Cluster stored = clusters.get(cluster.uuid());
+                    return stored != null && update(stored.toBuilder().healthStatus(cluster.healthStatus())
+                            .healthStatusReason(cluster.healthStatusReason()).coeVersion(cluster.coeVersion())
+                            .version(cluster.version()).build());
                 }
 
                 @Override
