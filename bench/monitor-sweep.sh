@@ -87,7 +87,7 @@ java "-Xmx$heap" -cp "$service_classpath" dev.magnetar.server.bench.MonitorSweep
 
 # The clusters' JVM reads "stop" on its standard input; a FIFO held open on fd 3 carries it.
 mkfifo "$work/cloud.in"
-java -Xmx1g -cp "$classpath" "dev.magnetar.server.bench.MonitorSweepBench\$Cloud" "$clusters" \
+java -Xmx1g --enable-native-access=ALL-UNNAMED -cp "$classpath" "dev.magnetar.server.bench.MonitorSweepBench\$Cloud" "$clusters" \
   "$work/account.pub" < "$work/cloud.in" > "$work/cloud.out" &
 cloud_pid=$!
 exec 3> "$work/cloud.in"
@@ -108,7 +108,7 @@ serve() {
   local out=$1 options=$2
   shift 2
   # shellcheck disable=SC2086 # options are whitespace-separated JVM flags, or none
-  java "-Xmx$heap" $options -cp "$service_classpath" dev.magnetar.server.bench.MonitorSweepService serve \
+  java "-Xmx$heap" --enable-native-access=ALL-UNNAMED $options -cp "$service_classpath" dev.magnetar.server.bench.MonitorSweepService serve \
     "$work" "$origin" "$cloud_pid" "$concurrency" "$timeout_ms" "$@" > "$out" &
   service_pid=$!
   await_line "$out" '^swept$' "$service_pid"
@@ -137,6 +137,11 @@ grep -h '^|' "$work/first.out" "$work/restarted.out"
 echo
 echo "Service CPU s by thread kind, per sweep:"
 grep -h '^threads ' "$work/first.out" "$work/restarted.out" | sed 's/^threads /- /'
+if grep -q '^unknown ' "$work/first.out" "$work/restarted.out"; then
+  echo
+  echo "Why clusters were UNKNOWN:"
+  grep -h '^unknown ' "$work/first.out" "$work/restarted.out" | sed 's/^unknown /- /'
+fi
 echo
 echo "Simulated DC/OS (separate JVM, all sweeps): $(sed -n 2p "$work/cloud.out")"
 echo "Concurrency $concurrency, request timeout $timeout_ms ms, $(nproc) cores, $(java -version 2>&1 | head -n 1)," \

@@ -107,7 +107,7 @@ public final class MonitorSweepService {
                 ReplicaShare.alone("bench"), new MonitorSettings(Duration.ofSeconds(60), concurrency, timeout,
                 Duration.ZERO), ConductorMetrics.NONE, clock, Pacer.sleeping(clock));
         for (String label : labels) {
-            System.out.println(measure(label, monitor, cloudPid));
+            System.out.println(measure(label, monitor, store.database(), cloudPid));
         }
         System.out.println("swept");
         System.out.flush();
@@ -119,7 +119,19 @@ public final class MonitorSweepService {
                 + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "", "", 10));
     }
 
-    private static String measure(String label, HealthMonitor monitor, long cloudPid) throws IOException {
+    /** Why clusters are UNKNOWN, the most common reasons first, with counts. */
+    private static String unknownReasons(Database database) {
+        Map<String, Long> reasons = database.transaction(repos -> repos.clusters()
+                .findByStatus(java.util.EnumSet.of(ClusterStatus.CREATE_COMPLETE)).stream()
+                .filter(c -> c.healthStatus() == dev.magnetar.core.model.HealthStatus.UNKNOWN)
+                .collect(java.util.stream.Collectors.groupingBy(c -> String.valueOf(c.healthStatusReason()),
+                        java.util.stream.Collectors.counting())));
+        return reasons.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(3)
+                .map(e -> e.getValue() + " × " + e.getKey()).collect(java.util.stream.Collectors.joining("; "));
+    }
+
+    private static String measure(String label, HealthMonitor monitor, Database database, long cloudPid)
+            throws IOException {
         String loadBefore = loadAverage();
         double machineBefore = machineBusySeconds();
         double cloudBefore = processCpuSeconds(cloudPid);
@@ -129,6 +141,9 @@ public final class MonitorSweepService {
         SweepResult result = monitor.sweep();
         double wall = (System.nanoTime() - started) / 1e9;
         double cpu = MonitorSweepBench.cpuSeconds() - cpuBefore;
+        if (result.unknown() > 0) {
+            System.out.println("unknown " + label + ": " + unknownReasons(database));
+        }
         Map<String, Double> threads = threadCpuSeconds();
         threadsBefore.forEach((kind, before) -> threads.merge(kind, -before, Double::sum));
         double jit = threads.getOrDefault("jit", 0.0);
