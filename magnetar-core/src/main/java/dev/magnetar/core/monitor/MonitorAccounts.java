@@ -82,8 +82,8 @@ public final class MonitorAccounts {
     }
 
     /**
-     * An account read by the caller, opened for one poll. A kept session that no longer opens (the
-     * service's key changed) is dropped: the monitor logs in again.
+     * An account read by the caller, opened for one poll. A kept session that does not open (its
+     * sealed text was altered) is left out: the monitor logs in again and keeps a new one.
      *
      * @throws IllegalArgumentException when the private key does not open with the service's key
      */
