@@ -182,12 +182,20 @@ configure_keystone() {
   touch "$STATE/.keystone-db"
 }
 
+# Workers per API (uwsgi processes). uwsgi's --http11-socket keeps each client connection on one
+# worker between that client's requests, for up to its socket timeout (4 s); a client that calls
+# more often than that (a conductor reconciling every 2 s does) holds its worker for as long as it
+# keeps calling. With two workers, a server's two pooled connections held both, and a test helper's
+# requests waited in the listen queue for minutes (KillAndRestartIT timed out so). Enough workers
+# for every client a test run has at once: server replicas with their parallel calls, and helpers.
+API_WORKERS=8
+
 start_keystone() {
   settle_or_replace keystone "$KEYSTONE_URL/v3"
   answers "$KEYSTONE_URL/v3" && return 0
   spawn keystone uwsgi --plugins python3 --http11-socket 127.0.0.1:5000 \
     --wsgi-file /usr/bin/keystone-wsgi-public --env "OS_KEYSTONE_CONFIG_DIR=$STATE/etc/keystone" \
-    --master --processes 2 --threads 1 --die-on-term --need-app --buffer-size 65535 \
+    --master --processes "$API_WORKERS" --threads 1 --die-on-term --need-app --buffer-size 65535 \
     --logto "$LOGS/keystone-uwsgi.log"
   wait_until Keystone 90 curl -sf --max-time 3 "$KEYSTONE_URL/v3"
 }
@@ -209,7 +217,7 @@ start_heat() {
   if ! answers "$HEAT_URL/"; then
     spawn heat-api uwsgi --plugins python3 --http11-socket 127.0.0.1:8004 \
       --wsgi-file /usr/bin/heat-wsgi-api --pyargv "--config-file $conf" \
-      --master --processes 2 --threads 1 --die-on-term --need-app --buffer-size 65535 \
+      --master --processes "$API_WORKERS" --threads 1 --die-on-term --need-app --buffer-size 65535 \
       --logto "$LOGS/heat-uwsgi.log"
   fi
   wait_until heat-api 90 answers "$HEAT_URL/"
