@@ -7,6 +7,7 @@ import dev.magnetar.core.metrics.ConductorMetrics;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterStatus;
 import dev.magnetar.core.model.ClusterTemplate;
+import dev.magnetar.core.model.HealthStatus;
 import dev.magnetar.core.monitor.HealthMonitor;
 import dev.magnetar.core.monitor.MonitorAccounts;
 import dev.magnetar.core.monitor.MonitorSettings;
@@ -31,10 +32,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 
 /**
  * The service side of bench/monitor-sweep.sh, as a process of its own so the script can stop it by
@@ -122,12 +126,12 @@ public final class MonitorSweepService {
     /** Why clusters are UNKNOWN, the most common reasons first, with counts. */
     private static String unknownReasons(Database database) {
         Map<String, Long> reasons = database.transaction(repos -> repos.clusters()
-                .findByStatus(java.util.EnumSet.of(ClusterStatus.CREATE_COMPLETE)).stream()
-                .filter(c -> c.healthStatus() == dev.magnetar.core.model.HealthStatus.UNKNOWN)
-                .collect(java.util.stream.Collectors.groupingBy(c -> String.valueOf(c.healthStatusReason()),
-                        java.util.stream.Collectors.counting())));
+                .findByStatus(EnumSet.of(ClusterStatus.CREATE_COMPLETE)).stream()
+                .filter(c -> c.healthStatus() == HealthStatus.UNKNOWN)
+                .collect(Collectors.groupingBy(c -> String.valueOf(c.healthStatusReason()),
+                        Collectors.counting())));
         return reasons.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(3)
-                .map(e -> e.getValue() + " × " + e.getKey()).collect(java.util.stream.Collectors.joining("; "));
+                .map(e -> e.getValue() + " × " + e.getKey()).collect(Collectors.joining("; "));
     }
 
     private static String measure(String label, HealthMonitor monitor, Database database, long cloudPid)
@@ -149,7 +153,7 @@ public final class MonitorSweepService {
         double jit = threads.getOrDefault("jit", 0.0);
         System.out.println("threads " + label + ": " + threads.entrySet().stream()
                 .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue()))
-                .collect(java.util.stream.Collectors.joining(", ")));
+                .collect(Collectors.joining(", ")));
         double cloud = processCpuSeconds(cloudPid) - cloudBefore;
         double others = Math.max(0, machineBusySeconds() - machineBefore - cpu - cloud);
         return String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %.1f | %.1f | %.1f | %d | %d | %.1f | %.1f | %s → %s |",
@@ -189,7 +193,7 @@ public final class MonitorSweepService {
      * thread the JVM retired meanwhile takes its seconds with it, so each figure is a lower bound.
      */
     static Map<String, Double> threadCpuSeconds() throws IOException {
-        Map<String, Double> seconds = new java.util.TreeMap<>();
+        Map<String, Double> seconds = new TreeMap<>();
         try (var tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : tasks.toList()) {
                 try {
