@@ -78,16 +78,12 @@ public final class DcosMonitor implements ClusterMonitor {
         if (!DcosLabelSchema.read(cluster.labels()).labels().flag(OAUTH_ENABLED)) {
             return assess(readAll(CHECKS, router, null, deadline), shape, cluster.apiAddress());
         }
-        ServiceAccount.Result credentials = ServiceAccount.from(context.credentials());
-        if (credentials.account().isEmpty()) {
-            return HealthReport.unknown(credentials.problem());
-        }
-        ServiceAccount account = credentials.account().get();
+        Map<String, String> credentials = context.credentials();
         MonitorSession session = context.session();
         Optional<AuthToken> kept = session.token().map(t -> new AuthToken(t.value(), t.expiresAt()))
                 .filter(t -> t.usable(clock.instant()));
         ServiceAccountLogin.Outcome login = kept.map(t -> new ServiceAccountLogin.Outcome(t, null))
-                .orElseGet(() -> login(router, account, session, deadline));
+                .orElseGet(() -> login(router, credentials, session, deadline));
         if (login.token() == null) {
             return HealthReport.unknown(login.failure());
         }
@@ -96,7 +92,7 @@ public final class DcosMonitor implements ClusterMonitor {
                 .map(Map.Entry::getKey).toList();
         if (kept.isPresent() && !refused.isEmpty()) {
             session.forget();
-            login = login(router, account, session, deadline);
+            login = login(router, credentials, session, deadline);
             if (login.token() == null) {
                 return HealthReport.unknown(login.failure());
             }
@@ -105,9 +101,18 @@ public final class DcosMonitor implements ClusterMonitor {
         return assess(replies, shape, cluster.apiAddress());
     }
 
-    private ServiceAccountLogin.Outcome login(AdminRouter router, ServiceAccount account, MonitorSession session,
-                                              Deadline deadline) {
-        ServiceAccountLogin.Outcome outcome = ServiceAccountLogin.login(router, account, clock, deadline).join();
+    /**
+     * Logs in as the service account the credentials name and keeps the token in the session. The
+     * private key is parsed only here: a poll with a good kept token never needs it.
+     */
+    private ServiceAccountLogin.Outcome login(AdminRouter router, Map<String, String> credentials,
+                                              MonitorSession session, Deadline deadline) {
+        ServiceAccount.Result account = ServiceAccount.from(credentials);
+        if (account.account().isEmpty()) {
+            return new ServiceAccountLogin.Outcome(null, account.problem());
+        }
+        ServiceAccountLogin.Outcome outcome = ServiceAccountLogin.login(router, account.account().get(), clock,
+                deadline).join();
         if (outcome.token() != null) {
             session.keep(new MonitorSession.Token(outcome.token().value(), outcome.token().expiresAt()));
         }
