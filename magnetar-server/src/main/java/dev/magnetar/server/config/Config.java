@@ -21,12 +21,18 @@ import java.util.Map;
  */
 public final class Config {
 
+    private static final String DRIVER_ENV_PREFIX = "MAGNETAR_DRIVER_";
+
     private final Map<Option, String> values;
     private final Map<String, Map<String, String>> driverSections;
+    /** {@code MAGNETAR_DRIVER_*} variables as given: which driver they name is known only when asked. */
+    private final Map<String, String> driverEnvironment;
 
-    private Config(Map<Option, String> values, Map<String, Map<String, String>> driverSections) {
+    private Config(Map<Option, String> values, Map<String, Map<String, String>> driverSections,
+                   Map<String, String> driverEnvironment) {
         this.values = values;
         this.driverSections = driverSections;
+        this.driverEnvironment = driverEnvironment;
     }
 
     public static Config defaults() {
@@ -53,18 +59,14 @@ public final class Config {
                 values.put(option, fromEnv);
             }
         }
+        Map<String, String> driverEnvironment = new LinkedHashMap<>();
         env.forEach((name, value) -> {
-            if (name.startsWith("MAGNETAR_DRIVER_")) {
-                for (String driver : drivers.keySet()) {
-                    String prefix = "MAGNETAR_DRIVER_" + driver.toUpperCase(Locale.ROOT) + "_";
-                    if (name.startsWith(prefix)) {
-                        drivers.get(driver).put(name.substring(prefix.length()).toLowerCase(Locale.ROOT), value);
-                    }
-                }
+            if (name.startsWith(DRIVER_ENV_PREFIX)) {
+                driverEnvironment.put(name, value);
             }
         });
         values.putAll(overrides);
-        return new Config(values, drivers);
+        return new Config(values, drivers, driverEnvironment);
     }
 
     private static void readFile(Path file, Map<Option, String> values, Map<String, Map<String, String>> drivers) {
@@ -134,8 +136,20 @@ public final class Config {
         return Duration.ofSeconds(getInt(option));
     }
 
+    /**
+     * The settings of the driver named {@code driverName}: its {@code [driver.<name>]} section, then
+     * its {@code MAGNETAR_DRIVER_<NAME>_<KEY>} variables, which win. A driver configured by the
+     * environment alone needs no section in the file.
+     */
     public Map<String, String> driverSettings(String driverName) {
-        return driverSections.getOrDefault(driverName, Map.of());
+        Map<String, String> settings = new LinkedHashMap<>(driverSections.getOrDefault(driverName, Map.of()));
+        String prefix = DRIVER_ENV_PREFIX + driverName.toUpperCase(Locale.ROOT) + "_";
+        driverEnvironment.forEach((name, value) -> {
+            if (name.startsWith(prefix) && name.length() > prefix.length()) {
+                settings.put(name.substring(prefix.length()).toLowerCase(Locale.ROOT), value);
+            }
+        });
+        return Map.copyOf(settings);
     }
 
     /** Every option as a commented TOML file with its default. */

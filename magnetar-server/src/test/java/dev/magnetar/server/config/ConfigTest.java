@@ -49,6 +49,34 @@ class ConfigTest {
     }
 
     @Test
+    void a_driver_configured_by_the_environment_alone_gets_its_settings() {
+        Config config = Config.load(null, Map.of(
+                "MAGNETAR_DRIVER_DCOS_CENTOS_V1_DCOS_INSTALLER_URL", "http://mirror/dcos_generate_config.sh",
+                "MAGNETAR_DRIVER_MESOS_UBUNTU_V1_MESOS_REPO_URL", "http://mirror/mesos"), Map.of());
+
+        assertThat(config.driverSettings("dcos_centos_v1"))
+                .containsExactly(Map.entry("dcos_installer_url", "http://mirror/dcos_generate_config.sh"));
+        assertThat(config.driverSettings("mesos_ubuntu_v1"))
+                .containsExactly(Map.entry("mesos_repo_url", "http://mirror/mesos"));
+        assertThat(config.driverSettings("another_driver")).isEmpty();
+    }
+
+    @Test
+    void the_environment_adds_to_a_driver_section_of_the_file() throws IOException {
+        Path file = dir.resolve("magnetar.toml");
+        Files.writeString(file, """
+                [driver.dcos_centos_v1]
+                dcos_installer_url = "http://mirror/dcos_generate_config.sh"
+                """);
+        Config config = Config.load(file,
+                Map.of("MAGNETAR_DRIVER_DCOS_CENTOS_V1_DOCKER_REPO_URL", "http://mirror/docker"), Map.of());
+
+        assertThat(config.driverSettings("dcos_centos_v1"))
+                .containsEntry("dcos_installer_url", "http://mirror/dcos_generate_config.sh")
+                .containsEntry("docker_repo_url", "http://mirror/docker");
+    }
+
+    @Test
     void every_option_has_an_environment_name_and_appears_in_the_sample() {
         String sample = Config.sample();
         for (Option option : Option.values()) {
