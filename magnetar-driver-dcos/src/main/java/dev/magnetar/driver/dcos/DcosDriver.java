@@ -234,7 +234,7 @@ public final class DcosDriver implements ClusterDriver {
 
     private void throwIfAny(List<String> violations) {
         if (!violations.isEmpty()) {
-            throw MagnetarException.invalid(String.join("; ", violations));
+            throw MagnetarException.invalid(violations);
         }
     }
 }
