@@ -10,6 +10,8 @@ import io.javalin.json.JavalinJackson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
@@ -112,10 +114,24 @@ public final class ApiServer {
         ApiVersion version = ApiVersion.negotiate(http.header(ApiVersion.HEADER));
         http.attribute(Requests.VERSION, version);
         http.header(ApiVersion.HEADER, ApiVersion.SERVICE + " " + version);
+        requireDecodableQuery(http);
         bodies.receive(http);
         if (!PUBLIC_PATHS.contains(http.path())) {
             RequestContext context = auth.authenticate(http, requestId);
             http.attribute(Requests.CONTEXT, context);
+        }
+    }
+
+    /** Javalin drops query parameters it cannot decode; a malformed one is refused instead of ignored. */
+    private static void requireDecodableQuery(Context http) {
+        String query = http.queryString();
+        if (query == null) {
+            return;
+        }
+        try {
+            URLDecoder.decode(query, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw MagnetarException.invalid("The query string is malformed: a '%' must be followed by two hex digits.");
         }
     }
 

@@ -41,12 +41,21 @@ class HttpServerRefusalsApiTest extends ApiTestBase {
             "GET /v1/clusters/\u00ff HTTP/1.1",
             "GET /v1/clusters HTTP/9.9",
             "GET  HTTP/1.1",
+            "GET /v1/clusters HTTP/1.1 extra",
             "GET /v1/clusters/a\tb HTTP/1.1",
+            "GET /v1/clusters/%C3%28 HTTP/1.1",
+            "GET /v1/clusters?limit=%zz HTTP/1.1",
+            "GET /v1/clusters?marker=%C3%28 HTTP/1.1",
+            "GET /v1/clustertemplates?sort_key=%zz&sort_dir=asc HTTP/1.1",
+            "GET /v1/clusters/%zz/events HTTP/1.1",
+            "FOO /v1/clusters HTTP/1.1",
     })
-    void a_malformed_request_line_gets_a_4xx_or_5xx_envelope_never_html(String requestLine) {
+    void a_malformed_request_line_gets_a_4xx_envelope_never_html(String requestLine) {
         RawHttp.Response response = RawHttp.exchange(server.port(), requestLine
                 + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
-        assertThat(response.status()).as(response.toString()).isBetween(400, 505);
+        boolean unknownVersion = response.status() == 505;
+        assertThat(response.status() < 500 || unknownVersion).as(response.toString()).isTrue();
+        assertThat(response.status()).as(response.toString()).isGreaterThanOrEqualTo(400);
         assertEnvelope(response, response.status());
     }
 

@@ -71,7 +71,7 @@ public final class RawHttp implements AutoCloseable {
      */
     public Optional<Response> poll() {
         try {
-            socket.setSoTimeout(200);
+            socket.setSoTimeout(100);
             return Optional.of(read());
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof SocketTimeoutException) {
