@@ -218,6 +218,14 @@ public final class DcosDriver implements ClusterDriver {
                         + "internal Spartan addresses, refused by DC/OS 2.2 as resolvers");
             }
         }
+        boolean http = template.httpProxy() != null && !template.httpProxy().isEmpty();
+        boolean https = template.httpsProxy() != null && !template.httpsProxy().isEmpty();
+        if (http != https) {
+            // config.yaml's use_proxy takes both (DcosConfig writes it only then); one alone would
+            // leave the nodes without any proxy, silently.
+            violations.add("http_proxy and https_proxy must be given together for the DC/OS driver: DC/OS uses a "
+                    + "proxy (use_proxy) only with both; " + (http ? "https_proxy" : "http_proxy") + " is missing");
+        }
         for (String[] field : new String[][]{{"http_proxy", template.httpProxy()},
                 {"https_proxy", template.httpsProxy()}}) {
             if (field[1] != null && !field[1].isEmpty()) {
@@ -234,7 +242,7 @@ public final class DcosDriver implements ClusterDriver {
 
     private void throwIfAny(List<String> violations) {
         if (!violations.isEmpty()) {
-            throw MagnetarException.invalid(String.join("; ", violations));
+            throw MagnetarException.invalid(violations);
         }
     }
 }

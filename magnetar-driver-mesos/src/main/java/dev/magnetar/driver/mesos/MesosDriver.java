@@ -200,7 +200,7 @@ public final class MesosDriver implements ClusterDriver {
 
     private static void throwIfAny(List<String> violations) {
         if (!violations.isEmpty()) {
-            throw MagnetarException.invalid(String.join("; ", violations));
+            throw MagnetarException.invalid(violations);
         }
     }
 }

@@ -5,10 +5,14 @@ import dev.magnetar.core.error.MagnetarException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.json.JavalinJackson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -22,23 +26,46 @@ public final class ApiServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     public static final long MAX_BODY_BYTES = 1_048_576L;
+    /** Request line plus headers, at most (Jetty's default, stated): more is a 414 or 431. */
+    public static final int MAX_HEADER_BYTES = 8192;
+    static final String REQUEST_ID_HEADER = "X-Openstack-Request-Id";
     private static final Set<String> PUBLIC_PATHS = Set.of("/", "/v1", "/v1/", "/healthcheck", "/metrics");
 
     private ApiServer() {
     }
 
     /**
+     * What one request may hold of the server while its body arrives.
+     *
+     * @param bodyTimeout the longest a body may take to arrive, and the longest any read or write
+     *                    of a request may wait for the client
+     * @param bodyReaders requests receiving their bodies at once, at most
+     */
+    public record Limits(Duration bodyTimeout, int bodyReaders) {
+    }
+
+    /**
      * @param extraRoutes routes added by other parts of the service (metrics, simulation controls)
      */
-    public static Javalin create(ApiServices services, RequestContexts auth, Consumer<Javalin> extraRoutes) {
+    public static Javalin create(ApiServices services, RequestContexts auth, Limits limits,
+                                 Consumer<Javalin> extraRoutes) {
+        RequestBodies bodies = new RequestBodies(limits.bodyReaders(), limits.bodyTimeout());
+        EnvelopeErrorHandler jettyErrors = new EnvelopeErrorHandler(MAX_HEADER_BYTES);
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.defaultContentType = "application/json";
+            config.http.prefer405over404 = true;
             config.router.ignoreTrailingSlashes = true;
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setIdleTimeout(limits.bodyTimeout().toMillis());
+                http.setRequestHeaderSize(MAX_HEADER_BYTES);
+            });
+            config.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
         });
-        app.before(http -> begin(http, auth));
+        app.before(http -> begin(http, auth, bodies));
         new VersionRoutes().register(app);
         app.get("/healthcheck", http -> http.contentType("text/plain").result("OK"));
         for (String prefix : new String[]{"/v1", ""}) {
@@ -54,6 +81,12 @@ public final class ApiServer {
             http.status(406);
             http.json(ErrorBodies.microversion(e.getMessage(), Requests.requestId(http)));
         });
+        app.exception(MethodNotAllowedResponse.class, (e, http) -> {
+            String allowed = String.join(", ", e.getDetails().values());
+            http.header("Allow", allowed);
+            error(http, 405, "The method " + http.method() + " is not allowed for this resource. Allowed: "
+                    + allowed + ".");
+        });
         app.exception(HttpResponseException.class, (e, http) -> error(http, e.getStatus(), message(e)));
         app.exception(Exception.class, (e, http) -> {
             LOG.error("Request {} {} ({}) failed", http.method(), http.path(), Requests.requestId(http), e);
@@ -64,23 +97,41 @@ public final class ApiServer {
                 error(http, 404, "The resource could not be found.");
             }
         });
-        app.error(405, http -> error(http, 405, "The method is not allowed for the requested URL."));
         return app;
     }
 
-    private static void begin(Context http, RequestContexts auth) {
-        String requestId = "req-" + UUID.randomUUID();
+    static String newRequestId() {
+        return "req-" + UUID.randomUUID();
+    }
+
+    private static void begin(Context http, RequestContexts auth, RequestBodies bodies) {
+        String requestId = newRequestId();
         http.attribute(Requests.REQUEST_ID, requestId);
-        http.header("X-Openstack-Request-Id", requestId);
+        http.header(REQUEST_ID_HEADER, requestId);
         http.header("OpenStack-API-Minimum-Version", ApiVersion.SERVICE + " " + ApiVersion.MIN);
         http.header("OpenStack-API-Maximum-Version", ApiVersion.SERVICE + " " + ApiVersion.MAX);
         http.header("Vary", ApiVersion.HEADER);
         ApiVersion version = ApiVersion.negotiate(http.header(ApiVersion.HEADER));
         http.attribute(Requests.VERSION, version);
         http.header(ApiVersion.HEADER, ApiVersion.SERVICE + " " + version);
+        requireDecodableQuery(http);
+        bodies.receive(http);
         if (!PUBLIC_PATHS.contains(http.path())) {
             RequestContext context = auth.authenticate(http, requestId);
             http.attribute(Requests.CONTEXT, context);
+        }
+    }
+
+    /** Javalin drops query parameters it cannot decode; a malformed one is refused instead of ignored. */
+    private static void requireDecodableQuery(Context http) {
+        String query = http.queryString();
+        if (query == null) {
+            return;
+        }
+        try {
+            URLDecoder.decode(query, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw MagnetarException.invalid("The query string is malformed: a '%' must be followed by two hex digits.");
         }
     }
 

@@ -35,7 +35,7 @@ public final class Requests {
     }
 
     public static JsonNode body(Context http) {
-        String text = http.body();
+        String text = RequestBodies.text(http);
         if (text.isBlank()) {
             throw MagnetarException.invalid("Request is not in valid JSON format");
         }

@@ -18,6 +18,11 @@ public enum Option {
             "noauth (trust X-Project-Id/X-Roles headers; for local use) or keystone (validate X-Auth-Token)."),
     API_NOAUTH_PROJECT("api", "noauth_project", "admin",
             "Project id that noauth requests act in when they send no X-Project-Id header."),
+    API_BODY_TIMEOUT("api", "body_timeout_seconds", "20",
+            "A request body must arrive within this long (and no wait for its next bytes may be longer), else 408."),
+    API_BODY_READERS("api", "body_readers", "64",
+            "Requests receiving their bodies at once, at most; more are refused with 503 until one finishes, "
+                    + "so slow or stalled senders cannot hold every request thread."),
     DATABASE_URL("database", "url", "",
             "JDBC URL: jdbc:postgresql://host/db or jdbc:mariadb://host/db. Empty: embedded H2 in data_dir."),
     DATABASE_USER("database", "user", "", "Database user."),

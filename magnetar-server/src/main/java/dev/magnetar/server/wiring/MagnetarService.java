@@ -81,7 +81,9 @@ public final class MagnetarService implements AutoCloseable {
                     new StatsService(database), conductors, drivers);
             String host = conductorHost(config);
             Monitoring monitoring = Monitoring.create(config, database, drivers, backend, conductors, host, clock);
-            Javalin api = ApiServer.create(services, authFor(config, backend), app -> {
+            ApiServer.Limits limits = new ApiServer.Limits(config.getSeconds(Option.API_BODY_TIMEOUT),
+                    config.getInt(Option.API_BODY_READERS));
+            Javalin api = ApiServer.create(services, authFor(config, backend), limits, app -> {
                 backend.registerRoutes(app);
                 monitoring.registerRoutes(app, clusters);
             });

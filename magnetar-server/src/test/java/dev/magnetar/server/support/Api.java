@@ -45,6 +45,14 @@ public final class Api {
         return other;
     }
 
+    /** A client sending {@code name: value} on every request (replacing an earlier value). */
+    public Api withHeader(String name, String value) {
+        Api other = new Api(baseUrl);
+        other.headers.putAll(headers);
+        other.headers.put(name, value);
+        return other;
+    }
+
     public String baseUrl() {
         return baseUrl;
     }

@@ -54,6 +54,10 @@ public final class TestServer implements AutoCloseable {
         return new Api("http://127.0.0.1:" + service.port());
     }
 
+    public int port() {
+        return service.port();
+    }
+
     public String url() {
         return "http://127.0.0.1:" + service.port();
     }
