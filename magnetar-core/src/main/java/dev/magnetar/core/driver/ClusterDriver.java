@@ -58,6 +58,15 @@ public interface ClusterDriver {
     }
 
     /**
+     * Labels a cluster update may change on an existing cluster because the driver applies them to
+     * the running COE without a stack update (DC/OS's package repositories, through Cosmos). Any other
+     * label is fixed at create. Empty by default.
+     */
+    default java.util.Set<String> labelsChangeableInPlace() {
+        return java.util.Set.of();
+    }
+
+    /**
      * The files each node role receives (e.g. {@code master/config.yaml}), for previews; the key
      * is the role, then the file name. Empty for drivers that render nothing per node.
      */

@@ -153,6 +153,15 @@ public final class DcosDriver implements ClusterDriver {
         return DcosLabelSchema.read(cluster.labels()).labels().flag("oauth_enabled");
     }
 
+    /**
+     * The package repositories: the monitor applies them through Cosmos at every poll, so a cluster
+     * update of these labels needs neither a stack update nor node access.
+     */
+    @Override
+    public Set<String> labelsChangeableInPlace() {
+        return Set.of(DcosLabelSchema.DCOS_PACKAGE_REPOSITORIES, DcosLabelSchema.DCOS_PACKAGE_REPOSITORIES_KEEP_DEFAULT);
+    }
+
     @Override
     public Map<String, Map<String, String>> nodeFiles(ClusterTemplate template, Cluster cluster,
                                                       DeploymentContext context) {

@@ -80,9 +80,27 @@ final class ClusterRoutes {
         ObjectNode before = full(current, Requests.baseUrl(http));
         ObjectNode after = patch.apply(Requests.body(http), before);
         Set<String> changed = changedFields(before, after);
-        changed.remove("node_count");
+        boolean labelsChanged = changed.remove("labels");
+        boolean nodesChanged = changed.remove("node_count");
         if (!changed.isEmpty()) {
             throw MagnetarException.invalid("cannot change cluster property(ies) " + String.join(", ", changed) + ".");
+        }
+        if (labelsChanged) {
+            if (nodesChanged) {
+                throw MagnetarException.invalid("labels and node_count cannot change in one request: labels are "
+                        + "applied to the running cluster, node_count by a stack update.");
+            }
+            Map<String, String> labels = FieldReader.of(after.retain("labels"), kind.argument(), Set.of("labels"))
+                    .labels("labels");
+            Cluster relabelled = services.clusters().updateLabels(Requests.context(http), current.uuid(),
+                    labels == null ? Map.of() : labels);
+            if (kind == ClusterKind.BAY && !version.atLeast(ApiVersion.ASYNC_BAYS)) {
+                http.json(full(relabelled, Requests.baseUrl(http)));
+            } else {
+                http.status(202);
+                http.json(Map.of("uuid", relabelled.uuid()));
+            }
+            return;
         }
         int minNodes = version.atLeast(ApiVersion.ZERO_NODES) ? 0 : 1;
         Integer nodeCount = FieldReader.of(after.retain("node_count"), kind.argument(), Set.of("node_count"))

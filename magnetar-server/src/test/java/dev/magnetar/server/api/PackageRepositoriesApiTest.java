@@ -1,7 +1,10 @@
 package dev.magnetar.server.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.magnetar.core.port.StackCredential;
 import dev.magnetar.server.config.Option;
 import dev.magnetar.server.support.Api;
+import dev.magnetar.server.support.Eventually;
 import dev.magnetar.server.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,7 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A DC/OS cluster's package repositories over real HTTP on the embedded default: the labels are
- * refused at API time with Magnum's 400 envelope, leaving nothing stored.
+ * refused at API time with Magnum's 400 envelope, leaving nothing stored; a valid list is what the
+ * simulated Cosmos lists once the cluster is complete, a cluster update of the label changes that list
+ * without a stack update, and a repository fault shows under the health reason {@code universe}.
  */
 class PackageRepositoriesApiTest {
 
@@ -97,6 +104,99 @@ class PackageRepositoriesApiTest {
             assertThat(refused.detail()).contains("label 'dcos_package_repositories'")
                     .contains("collides with DC/OS's public Universe");
             assertThat(member.get("/v1/clusters").json().get("clusters")).isEmpty();
+        }
+    }
+
+    JsonNode awaitCluster(String uuid, String what, java.util.function.Predicate<JsonNode> until) {
+        return Eventually.await(uuid + " " + what, Duration.ofSeconds(20),
+                () -> member.get("/v1/clusters/" + uuid).json(), until);
+    }
+
+    JsonNode awaitHealthy(String uuid) {
+        return awaitCluster(uuid, "HEALTHY", c -> "HEALTHY".equals(c.path("health_status").asText()));
+    }
+
+    @Nested
+    class OnARunningCluster {
+
+        String uuid;
+
+        @BeforeEach
+        void aClusterWithTwoRepositories() {
+            String templateId = createTemplate(Map.of("dcos_package_repositories",
+                    "mirror=https://mirror.example/repo;team=http://10.0.0.9:8080/repo"));
+            Api.Response accepted = createCluster(templateId, Map.of());
+            assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+            uuid = accepted.json().get("uuid").asText();
+        }
+
+        @Test
+        void completesHealthyWithCosmosListingExactlyTheAskedRepositories() {
+            JsonNode cluster = awaitHealthy(uuid);
+
+            assertThat(cluster.get("status").asText()).isEqualTo("CREATE_COMPLETE");
+            assertThat(cluster.get("health_status_reason")).isEmpty();
+            assertThat(server.dcos().repositories(uuid)).containsExactly("mirror=https://mirror.example/repo",
+                    "team=http://10.0.0.9:8080/repo");
+        }
+
+        @Test
+        void aLabelUpdateChangesTheListWithoutAStackUpdate() {
+            JsonNode before = awaitHealthy(uuid);
+            String stackName = before.get("name").asText() + "-" + uuid.replace("-", "").substring(0, 12);
+
+            Api.Response patched = member.patch("/v1/clusters/" + uuid, List.of(Map.of("op", "replace",
+                    "path", "/labels/dcos_package_repositories", "value", "team=http://10.0.0.9:8080/repo;"
+                            + "tools=https://tools.example/repo"),
+                    Map.of("op", "add", "path", "/labels/dcos_package_repositories_keep_default", "value", "true")));
+            Eventually.await("Cosmos lists the new repositories", Duration.ofSeconds(20),
+                    () -> server.dcos().repositories(uuid), list -> list.size() == 3);
+
+            assertThat(patched.status()).as(patched.toString()).isEqualTo(202);
+            assertThat(server.dcos().repositories(uuid)).containsExactly("team=http://10.0.0.9:8080/repo",
+                    "tools=https://tools.example/repo", "Universe=https://universe.mesosphere.com/repo");
+            JsonNode after = member.get("/v1/clusters/" + uuid).json();
+            assertThat(after.get("status").asText()).isEqualTo("CREATE_COMPLETE");
+            assertThat(after.get("labels").get("dcos_package_repositories").asText())
+                    .isEqualTo("team=http://10.0.0.9:8080/repo;tools=https://tools.example/repo");
+            assertThat(server.simulator().find(stackName, StackCredential.NONE).orElseThrow().status())
+                    .as("no stack update").isEqualTo("CREATE_COMPLETE");
+            assertThat(member.get("/v1/clusters/" + uuid + "/events").json().get("events").findValuesAsText("kind"))
+                    .contains("labels_changed").doesNotContain("scaled");
+        }
+
+        @Test
+        void aLabelFixedAtCreateOrABrokenRepositoryListIsRefusedAndNothingChanges() {
+            awaitHealthy(uuid);
+
+            Api.Response fixed = member.patch("/v1/clusters/" + uuid, List.of(Map.of("op", "add",
+                    "path", "/labels/dcos_overlay_mtu", "value", "1300")));
+            Api.Response broken = member.patch("/v1/clusters/" + uuid, List.of(Map.of("op", "replace",
+                    "path", "/labels/dcos_package_repositories", "value", "team=ftp://10.0.0.9/repo")));
+
+            assertThat(fixed.status()).as(fixed.toString()).isEqualTo(400);
+            assertThat(fixed.detail()).contains("cannot change label(s) dcos_overlay_mtu of an existing cluster");
+            assertThat(broken.status()).as(broken.toString()).isEqualTo(400);
+            assertThat(broken.detail()).contains("label 'dcos_package_repositories'")
+                    .contains("must be an http:// or https:// URL");
+            assertThat(member.get("/v1/clusters/" + uuid).json().get("labels").get("dcos_package_repositories")
+                    .asText()).isEqualTo("mirror=https://mirror.example/repo;team=http://10.0.0.9:8080/repo");
+        }
+
+        @Test
+        void aRepositoryFaultIsNamedUnderUniverseWhileTheClusterStaysHealthy() {
+            awaitHealthy(uuid);
+            Api admin = server.api().as(project, "admin");
+
+            Api.Response fault = admin.send("PUT", "/v1/simulation/dcos/" + uuid + "/faults",
+                    Map.of("unreachable_repositories", List.of("team")));
+            JsonNode noted = awaitCluster(uuid, "universe reason", c -> c.path("health_status_reason").path("universe")
+                    .asText().startsWith("repository 'team' unreachable"));
+
+            assertThat(fault.status()).as(fault.toString()).isEqualTo(200);
+            assertThat(noted.get("health_status").asText()).isEqualTo("HEALTHY");
+            assertThat(noted.get("health_status_reason").get("universe").asText())
+                    .startsWith("repository 'team' unreachable");
         }
     }
 }

@@ -94,6 +94,11 @@ public final class SimulatedDcos implements AutoCloseable {
         return cluster(id).faults();
     }
 
+    /** The package repositories the cluster's Cosmos lists, in order, as {@code name=uri}. */
+    public java.util.List<String> repositories(String id) {
+        return cluster(id).repositories().stream().map(r -> r.name() + "=" + r.uri()).toList();
+    }
+
     /** Makes every token issued so far for the cluster answer 401, as after an IAM key rotation. */
     public void revokeTokens(String id) {
         cluster(id).revokeTokens();
