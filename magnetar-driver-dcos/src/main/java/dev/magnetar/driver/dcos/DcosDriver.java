@@ -193,7 +193,10 @@ public final class DcosDriver implements ClusterDriver {
         String nodeSettings = DcosStackRenderer.nodeSettings(installer, masterLb, cluster.createTimeout(),
                 context.setting(SETTING_DOCKER_REPO_URL, settings.get(SETTING_DOCKER_REPO_URL,
                         "https://download.docker.com/linux/centos/docker-ce.repo")),
-                context.setting(SETTING_DOCKER_PACKAGE, settings.get(SETTING_DOCKER_PACKAGE, "docker-ce-19.03.15")));
+                context.setting(SETTING_DOCKER_PACKAGE, settings.get(SETTING_DOCKER_PACKAGE, "docker-ce-19.03.15")),
+                labels.given(DcosLabelSchema.DCOS_LOCAL_UNIVERSE_URL).map(repository -> new DcosStackRenderer.LocalUniverse(
+                        repository, labels.given(DcosLabelSchema.DCOS_LOCAL_UNIVERSE_ARTIFACTS_URL).orElse(null)))
+                        .orElse(null));
         boolean floatingIp = cluster.floatingIpEnabled() != null ? cluster.floatingIpEnabled()
                 : template.floatingIpEnabled();
         Map<String, Object> parameters = DcosStackRenderer.parameters(template, cluster, masterLb, floatingIp,

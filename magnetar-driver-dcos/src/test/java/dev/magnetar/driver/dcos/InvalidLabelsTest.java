@@ -84,6 +84,10 @@ class InvalidLabelsTest {
             "dcos_package_repositories=a=https://universe.mesosphere.com/repo|dcos_package_repositories_keep_default=true" ; dcos_package_repositories ; collides with DC/OS's public Universe
             dcos_package_repositories_keep_default=true               ; dcos_package_repositories_keep_default ; only used with dcos_package_repositories
             "dcos_package_repositories=a=https://r.example/1|dcos_package_repositories_keep_default=yes" ; dcos_package_repositories_keep_default ; must be one of true, false
+            dcos_local_universe_url=ftp://files.example/repo.json     ; dcos_local_universe_url        ; or an absolute path on the image
+            dcos_local_universe_url=repo.json                         ; dcos_local_universe_url        ; or an absolute path on the image
+            dcos_local_universe_artifacts_url=/opt/dcos/artifacts     ; dcos_local_universe_artifacts_url ; only used with dcos_local_universe_url
+            "dcos_local_universe_url=/opt/u/repo.json|dcos_package_repositories=local-universe=https://r.example/1" ; dcos_package_repositories ; is the cluster's local Universe
             mesos_isolation=cgroups/all                               ; mesos_isolation                ; add isolators with the isolation label
             num_masters=3                                             ; num_masters                    ; master_count
             master_discovery=static                                   ; master_discovery               ; chosen by master_lb_enabled

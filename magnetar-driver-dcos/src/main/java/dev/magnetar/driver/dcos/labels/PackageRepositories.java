@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * The package repositories a cluster's Cosmos should list, in priority order (the first is searched
- * first), read from {@code dcos_package_repositories=name1=https://...;name2=http://...} and the
- * label that keeps DC/OS's public Universe after them. Cosmos' model is
+ * first), read from {@code dcos_package_repositories=name1=https://...;name2=http://...}, the label
+ * that keeps DC/OS's public Universe after them, and the cluster's own local Universe first. Cosmos' model is
  * a list of {@code {name, uri}} where both are unique ({@code dcos-mesos.md} §4.2 names it as
  * {@code /package/repository/list|add|delete}; docs/dcos-driver.md, "Using your cluster").
  */
@@ -31,20 +31,38 @@ public final class PackageRepositories {
     private PackageRepositories() {
     }
 
-    /** One repository as Cosmos lists it. */
+    /** The name the cluster's local Universe (served by its bootstrap server) is listed under. */
+    public static final String LOCAL_UNIVERSE_NAME = "local-universe";
+
+    /**
+     * One repository as Cosmos lists it.
+     *
+     * @param uri null for the local Universe, whose address only the nodes know: the masters add it,
+     *            at the bootstrap server's private address, and any URI under its name is accepted
+     */
     public record Repository(String name, String uri) {
+
+        /** Whether a listed repository is this wanted one. */
+        public boolean matches(Repository listed) {
+            return name.equals(listed.name()) && (uri == null || uri.equals(listed.uri()));
+        }
     }
 
     /**
-     * What a cluster asks Cosmos to list, or empty when its labels leave the list to DC/OS (no
-     * {@code dcos_package_repositories}): Magnetar then changes nothing.
+     * What a cluster asks Cosmos to list, or empty when its labels leave the list to DC/OS (neither
+     * {@code dcos_package_repositories} nor a local Universe): Magnetar then changes nothing.
      */
     public static Optional<List<Repository>> wanted(Labels labels) {
         Optional<String> listed = labels.given(DcosLabelSchema.DCOS_PACKAGE_REPOSITORIES);
-        if (listed.isEmpty()) {
+        boolean local = labels.given(DcosLabelSchema.DCOS_LOCAL_UNIVERSE_URL).isPresent();
+        if (listed.isEmpty() && !local) {
             return Optional.empty();
         }
-        List<Repository> wanted = new ArrayList<>(parse(listed.get()));
+        List<Repository> wanted = new ArrayList<>();
+        if (local) {
+            wanted.add(new Repository(LOCAL_UNIVERSE_NAME, null));
+        }
+        listed.ifPresent(value -> wanted.addAll(parse(value)));
         if (labels.flag(DcosLabelSchema.DCOS_PACKAGE_REPOSITORIES_KEEP_DEFAULT)) {
             wanted.add(PUBLIC_UNIVERSE);
         }
@@ -59,6 +77,15 @@ public final class PackageRepositories {
             repositories.add(new Repository(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim()));
         }
         return repositories;
+    }
+
+    /** Where a local Universe file or its artefacts come from: an http(s) URL or an absolute path on the image. */
+    public static ValueCheck source() {
+        ValueCheck url = DcosValueChecks.httpUrl();
+        ValueCheck path = DcosValueChecks.absolutePath();
+        return v -> v.startsWith("/") ? path.problem(v)
+                : url.problem(v).map(p -> "must be an http:// or https:// URL with a host, no query, fragment, "
+                + "quotes or spaces, or an absolute path on the image");
     }
 
     /** The value's own rules: entries, names, http(s) URLs, duplicates and count. */
@@ -108,10 +135,14 @@ public final class PackageRepositories {
     public static List<String> crossCheck(Labels labels) {
         List<String> violations = new ArrayList<>();
         boolean listed = labels.given(DcosLabelSchema.DCOS_PACKAGE_REPOSITORIES).isPresent();
-        labels.given(DcosLabelSchema.DCOS_PACKAGE_REPOSITORIES_KEEP_DEFAULT).filter(v -> !listed)
+        boolean local = labels.given(DcosLabelSchema.DCOS_LOCAL_UNIVERSE_URL).isPresent();
+        labels.given(DcosLabelSchema.DCOS_PACKAGE_REPOSITORIES_KEEP_DEFAULT).filter(v -> !listed && !local)
                 .ifPresent(v -> violations.add(Labels.describe(DcosLabelSchema.DCOS_PACKAGE_REPOSITORIES_KEEP_DEFAULT,
-                        v, "only used with dcos_package_repositories; without it Magnetar leaves DC/OS's "
-                                + "repository list as DC/OS ships it")));
+                        v, "only used with dcos_package_repositories or dcos_local_universe_url; without them "
+                                + "Magnetar leaves DC/OS's repository list as DC/OS ships it")));
+        labels.given(DcosLabelSchema.DCOS_LOCAL_UNIVERSE_ARTIFACTS_URL).filter(v -> !local)
+                .ifPresent(v -> violations.add(Labels.describe(DcosLabelSchema.DCOS_LOCAL_UNIVERSE_ARTIFACTS_URL,
+                        v, "only used with dcos_local_universe_url")));
         if (!listed || check().problem(labels.given(DcosLabelSchema.DCOS_PACKAGE_REPOSITORIES).get()).isPresent()) {
             return violations;
         }
@@ -122,6 +153,10 @@ public final class PackageRepositories {
                 violations.add(Labels.describe(DcosLabelSchema.DCOS_PACKAGE_REPOSITORIES, value, "repository '"
                         + r.name() + "' collides with DC/OS's public Universe, which "
                         + DcosLabelSchema.DCOS_PACKAGE_REPOSITORIES_KEEP_DEFAULT + "=true already lists"));
+            }
+            if (local && r.name().equals(LOCAL_UNIVERSE_NAME)) {
+                violations.add(Labels.describe(DcosLabelSchema.DCOS_PACKAGE_REPOSITORIES, value, "the name '"
+                        + LOCAL_UNIVERSE_NAME + "' is the cluster's local Universe (dcos_local_universe_url)"));
             }
         }
         return violations;

@@ -72,14 +72,16 @@ final class UniverseStep {
         }
         List<Repository> current = repositories(listed.body());
         Outcome searched = outcome(SEARCH, pending.search().join());
-        if (wanted.isPresent() && !RepositoryPlan.between(current, wanted.get()).empty()) {
-            current = converge(router, token, current, wanted.get(), deadline, findings);
+        if (wanted.isPresent()) {
+            if (!RepositoryPlan.between(current, wanted.get()).empty()) {
+                current = converge(router, token, current, wanted.get(), deadline, findings);
+                searched = call(router, token, "search", SEARCH, JSON.createObjectNode(), deadline);
+            }
             for (Repository missing : wanted.get()) {
-                if (!current.contains(missing)) {
+                if (current.stream().noneMatch(missing::matches)) {
                     findings.note(KEY, "repository '" + missing.name() + "' is not in Cosmos' list");
                 }
             }
-            searched = call(router, token, "search", SEARCH, JSON.createObjectNode(), deadline);
         }
         if (current.isEmpty()) {
             return;
