@@ -67,6 +67,15 @@ public interface ClusterDriver {
     }
 
     /**
+     * How a user attaches the COE's own tools to a running cluster (its URL, CA, CLI setup and login),
+     * or empty when the driver offers nothing beyond Magnum's API. Called only for clusters that have
+     * an {@code api_address}.
+     */
+    default java.util.Optional<ClientAttachment> attachment(ClusterTemplate template, Cluster cluster) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * The files each node role receives (e.g. {@code master/config.yaml}), for previews; the key
      * is the role, then the file name. Empty for drivers that render nothing per node.
      */

@@ -212,6 +212,24 @@ public final class ClusterService {
         });
     }
 
+    /**
+     * What the cluster's driver says a user needs to attach the COE's own tools (the DC/OS CLI and
+     * UI), for whoever may see the cluster. Refused for a cluster without an address yet, or whose
+     * driver offers none.
+     */
+    public dev.magnetar.core.driver.ClientAttachment attachment(RequestContext context, String ident) {
+        Cluster cluster = get(context, ident);
+        if (cluster.apiAddress() == null || cluster.apiAddress().isBlank()) {
+            throw MagnetarException.invalid("Cluster " + cluster.name() + " has no api_address yet (status "
+                    + cluster.status() + "); its configuration is available once it is CREATE_COMPLETE.");
+        }
+        ClusterTemplate template = templateOf(cluster);
+        ClusterDriver driver = templates.driverFor(template);
+        return driver.attachment(template, cluster).orElseThrow(() -> MagnetarException.invalid("Cluster "
+                + cluster.name() + " is a " + template.coe() + " cluster; driver " + driver.descriptor().name()
+                + " offers no client attachment."));
+    }
+
     /** Starts deleting a cluster in any status; a cluster already being deleted is left to finish. */
     public void delete(RequestContext context, String ident) {
         Policy.requireWriter(context, "cluster:delete");

@@ -1,6 +1,7 @@
 package dev.magnetar.driver.dcos;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.magnetar.core.driver.ClientAttachment;
 import dev.magnetar.core.driver.ClusterDriver;
 import dev.magnetar.core.driver.ClusterMonitor;
 import dev.magnetar.core.driver.ClusterObservation;
@@ -160,6 +161,11 @@ public final class DcosDriver implements ClusterDriver {
     @Override
     public Set<String> labelsChangeableInPlace() {
         return Set.of(DcosLabelSchema.DCOS_PACKAGE_REPOSITORIES, DcosLabelSchema.DCOS_PACKAGE_REPOSITORIES_KEEP_DEFAULT);
+    }
+
+    @Override
+    public Optional<ClientAttachment> attachment(ClusterTemplate template, Cluster cluster) {
+        return Optional.of(DcosAttachment.of(cluster, DcosLabelSchema.read(cluster.labels()).labels().flag("oauth_enabled")));
     }
 
     @Override

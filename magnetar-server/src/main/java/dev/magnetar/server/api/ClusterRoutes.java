@@ -2,6 +2,7 @@ package dev.magnetar.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.magnetar.core.driver.ClientAttachment;
 import dev.magnetar.core.error.MagnetarException;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
@@ -40,6 +41,7 @@ final class ClusterRoutes {
         if (kind == ClusterKind.CLUSTER) {
             app.post(base + "/preview", this::preview);
             app.post(base + "/{ident}/actions/resize", this::resize);
+            app.get(base + "/{ident}/dcos-attach", this::attach);
         }
         app.get(base + "/{ident}", this::show);
         app.post(base, this::create);
@@ -141,6 +143,23 @@ final class ClusterRoutes {
                 toRemove == null ? List.of() : toRemove, false);
         http.status(202);
         http.json(Map.of("uuid", updated.uuid()));
+    }
+
+    /**
+     * Magnetar's extension {@code GET /v1/clusters/{ident}/dcos-attach}: what the DC/OS CLI and UI need
+     * (docs/dcos-driver.md, "Using your cluster"). A separate resource, so Magnum's cluster body and
+     * its clients are unchanged.
+     */
+    private void attach(Context http) {
+        ClientAttachment attachment = services.clusters().attachment(Requests.context(http), http.pathParam("ident"));
+        ObjectNode body = Json.object();
+        body.put("dcos_url", attachment.url());
+        body.put("ui_url", attachment.uiUrl());
+        body.put("ca_certificate", attachment.caCertificate());
+        body.put("ca_file", attachment.caFileName());
+        body.put("setup_command", attachment.setupCommand());
+        attachment.login().forEach(body.putArray("login")::add);
+        http.json(body);
     }
 
     private void delete(Context http) {
