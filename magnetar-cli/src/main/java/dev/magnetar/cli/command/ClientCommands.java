@@ -55,6 +55,8 @@ public final class ClientCommands {
         add(root, "cluster-delete", new DeleteCommand(context, CLUSTER), "Delete specified cluster(s).");
         add(root, "cluster-resize", new ClusterResizeCommand(context), "Resize a cluster, optionally naming the nodes to remove.");
         add(root, "cluster-events", new ClusterEventsCommand(context), "Print the events of a cluster.");
+        add(root, "cluster-config", new ClusterConfigCommand(context),
+                "Write what the DC/OS CLI needs to attach to a dcos cluster, and print its UI's URL.");
 
         add(root, "service-list", new ServiceListCommand(context), "Print a list of Magnetar conductors.");
         root.addSubcommand("stats-list", described(new StatsListCommand(context), "Show cluster and node counts."), "stats");

@@ -58,6 +58,24 @@ public interface ClusterDriver {
     }
 
     /**
+     * Labels a cluster update may change on an existing cluster because the driver applies them to
+     * the running COE without a stack update (DC/OS's package repositories, through Cosmos). Any other
+     * label is fixed at create. Empty by default.
+     */
+    default java.util.Set<String> labelsChangeableInPlace() {
+        return java.util.Set.of();
+    }
+
+    /**
+     * How a user attaches the COE's own tools to a running cluster (its URL, CA, CLI setup and login),
+     * or empty when the driver offers nothing beyond Magnum's API. Called only for clusters that have
+     * an {@code api_address}.
+     */
+    default java.util.Optional<ClientAttachment> attachment(ClusterTemplate template, Cluster cluster) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * The files each node role receives (e.g. {@code master/config.yaml}), for previews; the key
      * is the role, then the file name. Empty for drivers that render nothing per node.
      */

@@ -10,6 +10,8 @@ public enum ClusterEventKind {
     HEALTH_CHANGED,
     /** A user asked for a different node count. */
     SCALED,
+    /** A user changed labels the driver applies to the running COE without a stack update. */
+    LABELS_CHANGED,
     /** The cluster's stack is gone and its row was removed. */
     DELETED;
 

@@ -168,6 +168,68 @@ public final class ClusterService {
         });
     }
 
+    /**
+     * Changes labels that the cluster's driver applies to the running COE by itself (its
+     * {@link ClusterDriver#labelsChangeableInPlace()}): no stack update and no operation; the status
+     * stays, and the driver's monitor applies the new values at its next poll. The new label set is
+     * validated as a create would be. Returns the cluster as stored.
+     */
+    public Cluster updateLabels(RequestContext context, String ident, Map<String, String> labels) {
+        Policy.requireWriter(context, "cluster:update");
+        Cluster current = get(context, ident);
+        ClusterTemplate template = templateOf(current);
+        ClusterDriver driver = templates.driverFor(template);
+        java.util.Set<String> changed = new java.util.TreeSet<>();
+        labels.forEach((k, v) -> {
+            if (!v.equals(current.labels().get(k))) {
+                changed.add(k);
+            }
+        });
+        current.labels().keySet().stream().filter(k -> !labels.containsKey(k)).forEach(changed::add);
+        if (changed.isEmpty()) {
+            return current;
+        }
+        java.util.Set<String> inPlace = driver.labelsChangeableInPlace();
+        List<String> fixed = changed.stream().filter(k -> !inPlace.contains(k)).toList();
+        if (!fixed.isEmpty()) {
+            throw MagnetarException.invalid("cannot change label(s) " + String.join(", ", fixed)
+                    + " of an existing cluster: " + (inPlace.isEmpty() ? "driver " + driver.descriptor().name()
+                    + " fixes every label at create" : "only " + String.join(", ", new java.util.TreeSet<>(inPlace))
+                    + " can change without a new stack") + ".");
+        }
+        if (!current.status().allowsUpdate()) {
+            throw MagnetarException.invalid(
+                    "Updating a cluster when status is \"" + current.status() + "\" is not supported.");
+        }
+        Cluster updated = current.toBuilder().labels(labels).updatedAt(clock.instant()).build();
+        driver.validateCluster(template, updated);
+        return database.transaction(repos -> {
+            saveOrConflict(repos, updated);
+            repos.events().record(ClusterEvent.of(updated, ClusterEventKind.LABELS_CHANGED, actor(context),
+                    "changed " + String.join(", ", changed) + " (applied to the running cluster, no stack update)",
+                    clock.instant()));
+            return repos.clusters().findByUuid(current.uuid()).orElseThrow();
+        });
+    }
+
+    /**
+     * What the cluster's driver says a user needs to attach the COE's own tools (the DC/OS CLI and
+     * UI), for whoever may see the cluster. Refused for a cluster without an address yet, or whose
+     * driver offers none.
+     */
+    public dev.magnetar.core.driver.ClientAttachment attachment(RequestContext context, String ident) {
+        Cluster cluster = get(context, ident);
+        if (cluster.apiAddress() == null || cluster.apiAddress().isBlank()) {
+            throw MagnetarException.invalid("Cluster " + cluster.name() + " has no api_address yet (status "
+                    + cluster.status() + "); its configuration is available once it is CREATE_COMPLETE.");
+        }
+        ClusterTemplate template = templateOf(cluster);
+        ClusterDriver driver = templates.driverFor(template);
+        return driver.attachment(template, cluster).orElseThrow(() -> MagnetarException.invalid("Cluster "
+                + cluster.name() + " is a " + template.coe() + " cluster; driver " + driver.descriptor().name()
+                + " offers no client attachment."));
+    }
+
     /** Starts deleting a cluster in any status; a cluster already being deleted is left to finish. */
     public void delete(RequestContext context, String ident) {
         Policy.requireWriter(context, "cluster:delete");

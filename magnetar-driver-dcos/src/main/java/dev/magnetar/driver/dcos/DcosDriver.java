@@ -1,6 +1,7 @@
 package dev.magnetar.driver.dcos;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.magnetar.core.driver.ClientAttachment;
 import dev.magnetar.core.driver.ClusterDriver;
 import dev.magnetar.core.driver.ClusterMonitor;
 import dev.magnetar.core.driver.ClusterObservation;
@@ -153,6 +154,20 @@ public final class DcosDriver implements ClusterDriver {
         return DcosLabelSchema.read(cluster.labels()).labels().flag("oauth_enabled");
     }
 
+    /**
+     * The package repositories: the monitor applies them through Cosmos at every poll, so a cluster
+     * update of these labels needs neither a stack update nor node access.
+     */
+    @Override
+    public Set<String> labelsChangeableInPlace() {
+        return Set.of(DcosLabelSchema.DCOS_PACKAGE_REPOSITORIES, DcosLabelSchema.DCOS_PACKAGE_REPOSITORIES_KEEP_DEFAULT);
+    }
+
+    @Override
+    public Optional<ClientAttachment> attachment(ClusterTemplate template, Cluster cluster) {
+        return Optional.of(DcosAttachment.of(cluster, DcosLabelSchema.read(cluster.labels()).labels().flag("oauth_enabled")));
+    }
+
     @Override
     public Map<String, Map<String, String>> nodeFiles(ClusterTemplate template, Cluster cluster,
                                                       DeploymentContext context) {
@@ -184,7 +199,10 @@ public final class DcosDriver implements ClusterDriver {
         String nodeSettings = DcosStackRenderer.nodeSettings(installer, masterLb, cluster.createTimeout(),
                 context.setting(SETTING_DOCKER_REPO_URL, settings.get(SETTING_DOCKER_REPO_URL,
                         "https://download.docker.com/linux/centos/docker-ce.repo")),
-                context.setting(SETTING_DOCKER_PACKAGE, settings.get(SETTING_DOCKER_PACKAGE, "docker-ce-19.03.15")));
+                context.setting(SETTING_DOCKER_PACKAGE, settings.get(SETTING_DOCKER_PACKAGE, "docker-ce-19.03.15")),
+                labels.given(DcosLabelSchema.DCOS_LOCAL_UNIVERSE_URL).map(repository -> new DcosStackRenderer.LocalUniverse(
+                        repository, labels.given(DcosLabelSchema.DCOS_LOCAL_UNIVERSE_ARTIFACTS_URL).orElse(null)))
+                        .orElse(null));
         boolean floatingIp = cluster.floatingIpEnabled() != null ? cluster.floatingIpEnabled()
                 : template.floatingIpEnabled();
         Map<String, Object> parameters = DcosStackRenderer.parameters(template, cluster, masterLb, floatingIp,

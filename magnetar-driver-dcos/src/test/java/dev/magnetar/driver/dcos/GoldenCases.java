@@ -58,7 +58,13 @@ final class GoldenCases {
                 golden("oauth-on", base, Map.of("oauth_enabled", "true", "enable_ipv6", "false",
                         "docker_remove_delay", "30mins", "gc_delay", "1days"), 1, local),
                 golden("oauth-service-account", base, Map.of("oauth_enabled", "true"), 3,
-                        Fixtures.contextWithMonitorAccount()));
+                        Fixtures.contextWithMonitorAccount()),
+                golden("local-universe", base, Map.of(
+                        "dcos_local_universe_url", "https://files.example.org/universe/repo-v4.json",
+                        "dcos_local_universe_artifacts_url", "https://files.example.org/universe/artifacts.tar.gz",
+                        "dcos_package_repositories", "mirror=https://mirror.example.org/repo"), 1, local),
+                golden("local-universe-from-image", base, Map.of(
+                        "dcos_local_universe_url", "/opt/dcos/universe/repo.json"), 1, local));
     }
 
     static Map<String, StackSpec> specs() {

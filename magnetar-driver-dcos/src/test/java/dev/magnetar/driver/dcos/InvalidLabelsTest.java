@@ -70,6 +70,24 @@ class InvalidLabelsTest {
             dcos_installer_url=http://x/$(id)                         ; dcos_installer_url             ; http:// or https:// URL
             dcos_public_agent_count=-1                                ; dcos_public_agent_count        ; from 0 to 50
             fixed_subnet_cidr=10.0.0.0/33                             ; fixed_subnet_cidr              ; CIDR notation
+            "dcos_package_repositories=-bad=https://repo.example/a"   ; dcos_package_repositories      ; repository name '-bad' is not allowed
+            "dcos_package_repositories=a b=https://repo.example/a"    ; dcos_package_repositories      ; repository name 'a b' is not allowed
+            "dcos_package_repositories=mirror=ftp://repo.example/a"   ; dcos_package_repositories      ; repository 'mirror' URL 'ftp://repo.example/a' must be an http:// or https:// URL
+            "dcos_package_repositories=mirror=http://x/$(id)"         ; dcos_package_repositories      ; must be an http:// or https:// URL
+            "dcos_package_repositories=mirror=https://repo.example/a,b" ; dcos_package_repositories    ; must not contain ','
+            "dcos_package_repositories=mirror"                        ; dcos_package_repositories      ; entry 'mirror' is not name=URL
+            "dcos_package_repositories="                              ; dcos_package_repositories      ; must list at least one repository
+            "dcos_package_repositories=a=https://r.example/1;a=https://r.example/2" ; dcos_package_repositories ; repository name 'a' is listed twice
+            "dcos_package_repositories=a=https://r.example/1;b=https://r.example/1" ; dcos_package_repositories ; repository URL 'https://r.example/1' is listed twice
+            "dcos_package_repositories=r0=http://repo.example/0;r1=http://repo.example/1;r2=http://repo.example/2;r3=http://repo.example/3;r4=http://repo.example/4;r5=http://repo.example/5;r6=http://repo.example/6;r7=http://repo.example/7;r8=http://repo.example/8;r9=http://repo.example/9;r10=http://repo.example/10;r11=http://repo.example/11;r12=http://repo.example/12;r13=http://repo.example/13;r14=http://repo.example/14;r15=http://repo.example/15;r16=http://repo.example/16" ; dcos_package_repositories ; lists 17 repositories; at most 16 are allowed
+            "dcos_package_repositories=Universe=https://mirror.example/repo|dcos_package_repositories_keep_default=true" ; dcos_package_repositories ; collides with DC/OS's public Universe
+            "dcos_package_repositories=a=https://universe.mesosphere.com/repo|dcos_package_repositories_keep_default=true" ; dcos_package_repositories ; collides with DC/OS's public Universe
+            dcos_package_repositories_keep_default=true               ; dcos_package_repositories_keep_default ; only used with dcos_package_repositories
+            "dcos_package_repositories=a=https://r.example/1|dcos_package_repositories_keep_default=yes" ; dcos_package_repositories_keep_default ; must be one of true, false
+            dcos_local_universe_url=ftp://files.example/repo.json     ; dcos_local_universe_url        ; or an absolute path on the image
+            dcos_local_universe_url=repo.json                         ; dcos_local_universe_url        ; or an absolute path on the image
+            dcos_local_universe_artifacts_url=/opt/dcos/artifacts     ; dcos_local_universe_artifacts_url ; only used with dcos_local_universe_url
+            "dcos_local_universe_url=/opt/u/repo.json|dcos_package_repositories=local-universe=https://r.example/1" ; dcos_package_repositories ; is the cluster's local Universe
             mesos_isolation=cgroups/all                               ; mesos_isolation                ; add isolators with the isolation label
             num_masters=3                                             ; num_masters                    ; master_count
             master_discovery=static                                   ; master_discovery               ; chosen by master_lb_enabled

@@ -46,7 +46,7 @@ class NodeScriptsTest {
     /** As the templates' list_join puts it together: common helpers, the prerequisite list, the role. */
     private static String assembled(Map<String, String> files, String role) {
         return String.join("\n", files.get("fragments/common.sh"), files.get("fragments/prerequisites.sh"),
-                files.get(role));
+                files.get("fragments/local-universe.sh"), files.get(role));
     }
 
     @Test

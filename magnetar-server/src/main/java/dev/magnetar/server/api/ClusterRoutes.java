@@ -2,6 +2,7 @@ package dev.magnetar.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.magnetar.core.driver.ClientAttachment;
 import dev.magnetar.core.error.MagnetarException;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
@@ -40,6 +41,7 @@ final class ClusterRoutes {
         if (kind == ClusterKind.CLUSTER) {
             app.post(base + "/preview", this::preview);
             app.post(base + "/{ident}/actions/resize", this::resize);
+            app.get(base + "/{ident}/dcos-attach", this::attach);
         }
         app.get(base + "/{ident}", this::show);
         app.post(base, this::create);
@@ -80,9 +82,27 @@ final class ClusterRoutes {
         ObjectNode before = full(current, Requests.baseUrl(http));
         ObjectNode after = patch.apply(Requests.body(http), before);
         Set<String> changed = changedFields(before, after);
-        changed.remove("node_count");
+        boolean labelsChanged = changed.remove("labels");
+        boolean nodesChanged = changed.remove("node_count");
         if (!changed.isEmpty()) {
             throw MagnetarException.invalid("cannot change cluster property(ies) " + String.join(", ", changed) + ".");
+        }
+        if (labelsChanged) {
+            if (nodesChanged) {
+                throw MagnetarException.invalid("labels and node_count cannot change in one request: labels are "
+                        + "applied to the running cluster, node_count by a stack update.");
+            }
+            Map<String, String> labels = FieldReader.of(after.retain("labels"), kind.argument(), Set.of("labels"))
+                    .labels("labels");
+            Cluster relabelled = services.clusters().updateLabels(Requests.context(http), current.uuid(),
+                    labels == null ? Map.of() : labels);
+            if (kind == ClusterKind.BAY && !version.atLeast(ApiVersion.ASYNC_BAYS)) {
+                http.json(full(relabelled, Requests.baseUrl(http)));
+            } else {
+                http.status(202);
+                http.json(Map.of("uuid", relabelled.uuid()));
+            }
+            return;
         }
         int minNodes = version.atLeast(ApiVersion.ZERO_NODES) ? 0 : 1;
         Integer nodeCount = FieldReader.of(after.retain("node_count"), kind.argument(), Set.of("node_count"))
@@ -123,6 +143,23 @@ final class ClusterRoutes {
                 toRemove == null ? List.of() : toRemove, false);
         http.status(202);
         http.json(Map.of("uuid", updated.uuid()));
+    }
+
+    /**
+     * Magnetar's extension {@code GET /v1/clusters/{ident}/dcos-attach}: what the DC/OS CLI and UI need
+     * (docs/dcos-driver.md, "Using your cluster"). A separate resource, so Magnum's cluster body and
+     * its clients are unchanged.
+     */
+    private void attach(Context http) {
+        ClientAttachment attachment = services.clusters().attachment(Requests.context(http), http.pathParam("ident"));
+        ObjectNode body = Json.object();
+        body.put("dcos_url", attachment.url());
+        body.put("ui_url", attachment.uiUrl());
+        body.put("ca_certificate", attachment.caCertificate());
+        body.put("ca_file", attachment.caFileName());
+        body.put("setup_command", attachment.setupCommand());
+        attachment.login().forEach(body.putArray("login")::add);
+        http.json(body);
     }
 
     private void delete(Context http) {

@@ -19,14 +19,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * The simulated cloud's answer to "where is this cluster's COE": each DC/OS cluster it completed is
  * served by {@link SimulatedDcos} on loopback with the cluster's own node addresses, DC/OS 2.2.0 and,
  * when the cluster was installed with a monitoring account, that account's public key checking the
- * monitor's logins. A cluster's registration follows its shape (a resize re-registers it, keeping
- * the faults set on it) and ends when it is no longer monitored. Other COEs have no simulated
+ * monitor's logins. A cluster with a local Universe starts with it listed first in Cosmos, as its
+ * masters' install would leave it. A cluster's registration follows its shape (a resize re-registers
+ * it, keeping the faults and the repositories set on it) and ends when it is no longer monitored. Other COEs have no simulated
  * endpoints, so the monitor reports them UNKNOWN rather than polling made-up addresses.
  */
 final class SimulatedDcosTargets implements MonitorTargets {
 
     static final String DCOS_VERSION = "2.2.0";
     private static final String PUBLIC_AGENT_COUNT = "dcos_public_agent_count";
+    private static final String LOCAL_UNIVERSE = "dcos_local_universe_url";
 
     private final SimulatedDcos dcos;
     private final Map<String, DcosClusterSpec> registered = new ConcurrentHashMap<>();
@@ -43,9 +45,20 @@ final class SimulatedDcosTargets implements MonitorTargets {
         DcosClusterSpec spec = specOf(cluster, account);
         DcosClusterSpec before = registered.put(cluster.uuid(), spec);
         if (!spec.equals(before) || !dcos.isRegistered(spec.id())) {
-            DcosFaults faults = dcos.isRegistered(spec.id()) ? dcos.faults(spec.id()) : DcosFaults.NONE;
+            boolean known = dcos.isRegistered(spec.id());
+            DcosFaults faults = known ? dcos.faults(spec.id()) : DcosFaults.NONE;
+            List<String> repositories = known ? dcos.repositories(spec.id()) : List.of();
             dcos.register(spec);
             dcos.setFaults(spec.id(), faults);
+            if (known) {
+                dcos.setRepositories(spec.id(), repositories);
+            } else if (cluster.labels().containsKey(LOCAL_UNIVERSE)) {
+                // What the masters' install did: the bootstrap server's local Universe, first.
+                List<String> installed = new java.util.ArrayList<>();
+                installed.add("local-universe=http://" + bootstrapAddress(cluster) + ":8086/universe/repo.json");
+                installed.addAll(dcos.repositories(spec.id()));
+                dcos.setRepositories(spec.id(), installed);
+            }
         }
         return MonitorTarget.at(dcos.apiAddress(spec.id()));
     }
@@ -70,6 +83,12 @@ final class SimulatedDcosTargets implements MonitorTargets {
                 nodes.subList(0, nodes.size() - publicAgents), nodes.subList(nodes.size() - publicAgents, nodes.size()),
                 DCOS_VERSION, false, null, null);
         return account.map(a -> spec.withOauth(a.uid(), a.publicKeyPem())).orElse(spec);
+    }
+
+    /** A stand-in private address for the bootstrap server: the fourth of the cluster's subnet. */
+    static String bootstrapAddress(Cluster cluster) {
+        String network = cluster.labels().getOrDefault("fixed_subnet_cidr", "10.0.0.0/24").split("/")[0];
+        return network.substring(0, network.lastIndexOf('.') + 1) + "4";
     }
 
     /** The driver lists private agents first, then public ones, in node_addresses. */

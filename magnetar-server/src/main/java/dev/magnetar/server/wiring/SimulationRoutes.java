@@ -22,7 +22,8 @@ import java.util.Set;
 final class SimulationRoutes {
 
     private static final Set<String> FIELDS = Set.of("unhealthy_nodes", "unhealthy_units", "no_mesos_leader",
-            "missing_agents", "zookeeper_members_down", "marathon_down", "response_delay_ms");
+            "missing_agents", "zookeeper_members_down", "marathon_down", "response_delay_ms",
+            "unreachable_repositories");
 
     private final SimulatedDcos dcos;
 
@@ -53,7 +54,8 @@ final class SimulationRoutes {
             faults = new DcosFaults(strings(body.path("unhealthy_nodes")), strings(body.path("unhealthy_units")),
                     body.path("no_mesos_leader").asBoolean(false), body.path("missing_agents").asInt(0),
                     body.path("zookeeper_members_down").asInt(0), body.path("marathon_down").asBoolean(false),
-                    Duration.ofMillis(body.path("response_delay_ms").asLong(0)));
+                    Duration.ofMillis(body.path("response_delay_ms").asLong(0)),
+                    strings(body.path("unreachable_repositories")));
         } catch (IllegalArgumentException e) {
             throw MagnetarException.invalid(e.getMessage());
         }
@@ -88,6 +90,7 @@ final class SimulationRoutes {
         o.put("zookeeper_members_down", faults.zookeeperMembersDown());
         o.put("marathon_down", faults.marathonDown());
         o.put("response_delay_ms", faults.responseDelay().toMillis());
+        faults.unreachableRepositories().stream().sorted().forEach(o.putArray("unreachable_repositories")::add);
         return o;
     }
 }

@@ -23,6 +23,7 @@ final class AdminRouterHandler implements HttpHandler {
     static final String LOGIN = "/acs/api/v1/auth/login";
 
     private static final int MAX_LOGIN_BYTES = 16 * 1024;
+    private static final int MAX_COSMOS_BYTES = 64 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] BAD_GATEWAY = ("<html><head><title>502 Bad Gateway</title></head><body>"
             + "<center><h1>502 Bad Gateway</h1></center></body></html>").getBytes(StandardCharsets.UTF_8);
@@ -93,6 +94,12 @@ final class AdminRouterHandler implements HttpHandler {
             return new Answer(401, "application/json", DcosBodies.error("Unauthorized",
                     "a valid authentication token is required", "ERR_MISSING_AUTH_TOKEN"),
                     Map.of("WWW-Authenticate", "acsjwt"));
+        }
+        if (SimulatedCosmos.serves(path)) {
+            SimulatedCosmos.Answer cosmos = SimulatedCosmos.handle(cluster, path, method,
+                    exchange.getRequestHeaders().getFirst("Content-Type"),
+                    exchange.getRequestHeaders().getFirst("Accept"), exchange.getRequestBody().readNBytes(MAX_COSMOS_BYTES));
+            return new Answer(cosmos.status(), cosmos.contentType(), cosmos.body(), Map.of());
         }
         if (!"GET".equals(method)) {
             return methodNotAllowed();

@@ -16,18 +16,24 @@ import java.util.Set;
  * @param zookeeperMembersDown  Exhibitor members (from the last master back) that are not serving
  * @param marathonDown          Admin Router answers 502 for Marathon
  * @param responseDelay         every answer of the cluster waits this long, at most {@link #MAX_DELAY}
+ * @param unreachableRepositories names of package repositories Cosmos cannot fetch: a search fails naming
+ *                              the first of them that the cluster lists, as Cosmos fails on the first
+ *                              repository it cannot read
  */
 public record DcosFaults(Set<String> unhealthyNodes, Set<String> unhealthyUnits, boolean noMesosLeader,
-                         int missingAgents, int zookeeperMembersDown, boolean marathonDown, Duration responseDelay) {
+                         int missingAgents, int zookeeperMembersDown, boolean marathonDown, Duration responseDelay,
+                         Set<String> unreachableRepositories) {
 
     /** Slow, not hung: a delay is bounded so a simulated cluster can never hold a server thread for long. */
     public static final Duration MAX_DELAY = Duration.ofSeconds(30);
 
-    public static final DcosFaults NONE = new DcosFaults(Set.of(), Set.of(), false, 0, 0, false, Duration.ZERO);
+    public static final DcosFaults NONE = new DcosFaults(Set.of(), Set.of(), false, 0, 0, false, Duration.ZERO,
+            Set.of());
 
     public DcosFaults {
         unhealthyNodes = Set.copyOf(unhealthyNodes);
         unhealthyUnits = Set.copyOf(unhealthyUnits);
+        unreachableRepositories = Set.copyOf(unreachableRepositories);
         if (missingAgents < 0 || zookeeperMembersDown < 0) {
             throw new IllegalArgumentException("fault counts cannot be negative");
         }
@@ -38,37 +44,42 @@ public record DcosFaults(Set<String> unhealthyNodes, Set<String> unhealthyUnits,
 
     public DcosFaults withUnhealthyNode(String ip) {
         return new DcosFaults(plus(unhealthyNodes, ip), unhealthyUnits, noMesosLeader, missingAgents,
-                zookeeperMembersDown, marathonDown, responseDelay);
+                zookeeperMembersDown, marathonDown, responseDelay, unreachableRepositories);
     }
 
     public DcosFaults withUnhealthyUnit(String unitId) {
         return new DcosFaults(unhealthyNodes, plus(unhealthyUnits, unitId), noMesosLeader, missingAgents,
-                zookeeperMembersDown, marathonDown, responseDelay);
+                zookeeperMembersDown, marathonDown, responseDelay, unreachableRepositories);
     }
 
     public DcosFaults withNoMesosLeader() {
         return new DcosFaults(unhealthyNodes, unhealthyUnits, true, missingAgents, zookeeperMembersDown,
-                marathonDown, responseDelay);
+                marathonDown, responseDelay, unreachableRepositories);
     }
 
     public DcosFaults withMissingAgents(int count) {
         return new DcosFaults(unhealthyNodes, unhealthyUnits, noMesosLeader, count, zookeeperMembersDown,
-                marathonDown, responseDelay);
+                marathonDown, responseDelay, unreachableRepositories);
     }
 
     public DcosFaults withZookeeperMembersDown(int count) {
         return new DcosFaults(unhealthyNodes, unhealthyUnits, noMesosLeader, missingAgents, count, marathonDown,
-                responseDelay);
+                responseDelay, unreachableRepositories);
     }
 
     public DcosFaults withMarathonDown() {
         return new DcosFaults(unhealthyNodes, unhealthyUnits, noMesosLeader, missingAgents, zookeeperMembersDown,
-                true, responseDelay);
+                true, responseDelay, unreachableRepositories);
     }
 
     public DcosFaults withResponseDelay(Duration delay) {
         return new DcosFaults(unhealthyNodes, unhealthyUnits, noMesosLeader, missingAgents, zookeeperMembersDown,
-                marathonDown, delay);
+                marathonDown, delay, unreachableRepositories);
+    }
+
+    public DcosFaults withUnreachableRepository(String name) {
+        return new DcosFaults(unhealthyNodes, unhealthyUnits, noMesosLeader, missingAgents, zookeeperMembersDown,
+                marathonDown, responseDelay, plus(unreachableRepositories, name));
     }
 
     private static Set<String> plus(Set<String> set, String value) {

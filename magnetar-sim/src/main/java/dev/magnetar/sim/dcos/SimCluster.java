@@ -1,6 +1,7 @@
 package dev.magnetar.sim.dcos;
 
 import java.security.PublicKey;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -13,6 +14,9 @@ final class SimCluster {
     private volatile DcosFaults faults = DcosFaults.NONE;
     private final AtomicInteger tokenGeneration = new AtomicInteger();
     private final LongAdder logins = new LongAdder();
+    /** What Cosmos lists, in priority order; replaced whole under the cluster's lock by add and delete. */
+    private volatile List<SimulatedCosmos.Repository> repositories = List.of(
+            new SimulatedCosmos.Repository(SimulatedCosmos.DEFAULT_NAME, SimulatedCosmos.DEFAULT_URI));
 
     SimCluster(DcosClusterSpec spec) {
         this.spec = spec;
@@ -25,6 +29,14 @@ final class SimCluster {
 
     void faults(DcosFaults faults) {
         this.faults = faults;
+    }
+
+    List<SimulatedCosmos.Repository> repositories() {
+        return repositories;
+    }
+
+    void repositories(List<SimulatedCosmos.Repository> repositories) {
+        this.repositories = List.copyOf(repositories);
     }
 
     int tokenGeneration() {

@@ -94,6 +94,25 @@ public final class SimulatedDcos implements AutoCloseable {
         return cluster(id).faults();
     }
 
+    /** The package repositories the cluster's Cosmos lists, in order, as {@code name=uri}. */
+    public java.util.List<String> repositories(String id) {
+        return cluster(id).repositories().stream().map(r -> r.name() + "=" + r.uri()).toList();
+    }
+
+    /**
+     * Replaces the cluster's repository list, as {@code name=uri} in order: what the cluster's nodes
+     * added at install (a local Universe), or what it had before it was registered again.
+     */
+    public void setRepositories(String id, java.util.List<String> repositories) {
+        cluster(id).repositories(repositories.stream().map(r -> {
+            int eq = r.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("a repository is name=uri, not '" + r + "'");
+            }
+            return new SimulatedCosmos.Repository(r.substring(0, eq), r.substring(eq + 1));
+        }).toList());
+    }
+
     /** Makes every token issued so far for the cluster answer 401, as after an IAM key rotation. */
     public void revokeTokens(String id) {
         cluster(id).revokeTokens();

@@ -4,6 +4,7 @@ import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.port.StackSpec;
 import dev.magnetar.driver.dcos.config.NodeFiles;
+import dev.magnetar.driver.dcos.labels.PackageRepositories;
 import dev.magnetar.driver.kit.stack.HeatTemplates;
 import dev.magnetar.driver.kit.stack.StackParameters;
 import dev.magnetar.mesos.agent.EnvironmentFile;
@@ -27,7 +28,7 @@ public final class DcosStackRenderer {
      * is the node prerequisite list the image elements under {@code image/} read as well.
      */
     public static final List<String> FILES = List.of("node.yaml", "lb.yaml", "fragments/common.sh",
-            "fragments/prerequisites.sh", "fragments/bootstrap.sh", "fragments/node.sh");
+            "fragments/prerequisites.sh", "fragments/local-universe.sh", "fragments/bootstrap.sh", "fragments/node.sh");
     public static final int BOOTSTRAP_PORT = 8086;
 
     private static final HeatTemplates TEMPLATES = new HeatTemplates(NodeFiles.RESOURCES, "templates/",
@@ -74,6 +75,15 @@ public final class DcosStackRenderer {
     /** The environment file the node scripts source (values single-quoted by {@link EnvironmentFile}). */
     public static String nodeSettings(String installerUrl, boolean masterLb, int createTimeoutMinutes,
                                       String dockerRepoUrl, String dockerPackage) {
+        return nodeSettings(installerUrl, masterLb, createTimeoutMinutes, dockerRepoUrl, dockerPackage, null);
+    }
+
+    /**
+     * @param localUniverse the local Universe's repository file and artefacts, or null: its keys are
+     *                      written only for a cluster that has one
+     */
+    public static String nodeSettings(String installerUrl, boolean masterLb, int createTimeoutMinutes,
+                                      String dockerRepoUrl, String dockerPackage, LocalUniverse localUniverse) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("DCOS_INSTALLER_URL", installerUrl);
         settings.put("BOOTSTRAP_PORT", Integer.toString(BOOTSTRAP_PORT));
@@ -82,7 +92,16 @@ public final class DcosStackRenderer {
         settings.put("DOCKER_PACKAGE", dockerPackage);
         // Post-start checks are polled every 20 seconds for at most the create timeout.
         settings.put("HEALTH_CHECK_ATTEMPTS", Integer.toString(Math.max(1, createTimeoutMinutes * 3)));
+        if (localUniverse != null) {
+            settings.put("LOCAL_UNIVERSE_NAME", PackageRepositories.LOCAL_UNIVERSE_NAME);
+            settings.put("LOCAL_UNIVERSE_REPOSITORY", localUniverse.repository());
+            settings.put("LOCAL_UNIVERSE_ARTIFACTS", localUniverse.artifacts() == null ? "" : localUniverse.artifacts());
+        }
         return EnvironmentFile.render("Written by Magnetar for the DC/OS node scripts.", settings);
+    }
+
+    /** Where the bootstrap server takes the local Universe from: URLs or paths on the image. */
+    public record LocalUniverse(String repository, String artifacts) {
     }
 
     /** The per-cluster files a stack carries. */

@@ -85,6 +85,7 @@ public final class DcosLabelRules {
                 }
             }
         });
+        violations.addAll(PackageRepositories.crossCheck(labels));
         return violations;
     }
 

@@ -39,6 +39,10 @@ public final class DcosLabelSchema {
     public static final String DCOS_INSTALLER_URL = "dcos_installer_url";
     public static final String DCOS_PUBLIC_AGENT_COUNT = "dcos_public_agent_count";
     public static final String FIXED_SUBNET_CIDR = "fixed_subnet_cidr";
+    public static final String DCOS_PACKAGE_REPOSITORIES = "dcos_package_repositories";
+    public static final String DCOS_PACKAGE_REPOSITORIES_KEEP_DEFAULT = "dcos_package_repositories_keep_default";
+    public static final String DCOS_LOCAL_UNIVERSE_URL = "dcos_local_universe_url";
+    public static final String DCOS_LOCAL_UNIVERSE_ARTIFACTS_URL = "dcos_local_universe_artifacts_url";
 
     /** The table, indexed; the "unknown label" answer lists canonical names only. */
     public static final LabelSchema SCHEMA = new LabelSchema("dcos_centos_v1", build(),
@@ -164,6 +168,30 @@ public final class DcosLabelSchema {
                 "10.0.0.0/24", "the private subnet Magnetar creates; with an existing fixed_subnet, give its CIDR "
                 + "so the load balancer may reach the masters", Landing.HEAT_PARAMETER, "fixed_subnet_cidr",
                 ipv4Cidr()));
+        // Package repositories: applied through Cosmos once DC/OS is up, changeable on a running cluster.
+        t.add(new LabelSpec(DCOS_PACKAGE_REPOSITORIES, List.of(), "repository list",
+                "name=URL entries separated by ';', in priority order: 1 to " + PackageRepositories.MAX_REPOSITORIES
+                        + ", names of letters, digits, '.', '_', '-', http(s) URLs, no name or URL twice",
+                null, "Cosmos lists exactly these (the monitor adds what is missing in order and deletes the rest); "
+                + "unset leaves DC/OS's own list alone; a cluster update of the label changes the list without a "
+                + "stack update", Landing.PACKAGE_REPOSITORY, "/package/repository/add and /delete",
+                PackageRepositories.check()));
+        t.add(new LabelSpec(DCOS_PACKAGE_REPOSITORIES_KEEP_DEFAULT, List.of(), "bool", "true, false", "false",
+                "only with dcos_package_repositories: true keeps DC/OS's public Universe ("
+                        + PackageRepositories.PUBLIC_UNIVERSE.uri() + ") last in the list; false removes it, as "
+                        + "clouds without Internet access need", Landing.PACKAGE_REPOSITORY,
+                "the Universe repository", bool()));
+        t.add(new LabelSpec(DCOS_LOCAL_UNIVERSE_URL, List.of(), "URL or image path",
+                "an http(s) URL of a Universe repository file (v4 or v5 JSON), or its absolute path on the image",
+                null, "the bootstrap server serves it on the private network at /universe/repo.json (with "
+                + "@LOCAL_UNIVERSE@ in it replaced by that address's /universe) and the masters add it to Cosmos "
+                + "first, as " + PackageRepositories.LOCAL_UNIVERSE_NAME + "; fixed at create",
+                Landing.HEAT_PARAMETER, "node_settings (LOCAL_UNIVERSE_REPOSITORY)", PackageRepositories.source()));
+        t.add(new LabelSpec(DCOS_LOCAL_UNIVERSE_ARTIFACTS_URL, List.of(), "URL or image path",
+                "an http(s) URL of a tar archive of the packages' artefacts, or an absolute directory path on the "
+                        + "image", null, "only with dcos_local_universe_url; served under /universe/artifacts/ "
+                + "on the bootstrap server", Landing.HEAT_PARAMETER, "node_settings (LOCAL_UNIVERSE_ARTIFACTS)",
+                PackageRepositories.source()));
         // Refused keys.
         String calculated = "DC/OS calculates it; setting it fails gen with 'must be calculated'";
         rejected(t, "mesos_isolation", "DC/OS calculates it; add isolators with the isolation label instead");

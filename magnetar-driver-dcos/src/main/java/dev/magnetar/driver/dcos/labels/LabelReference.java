@@ -19,7 +19,8 @@ public final class LabelReference {
 
     public static String markdown() {
         return LabelReferenceTables.markdown(DcosLabelSchema.SCHEMA,
-                List.of(Landing.AGENT_FLAG, Landing.CONFIG_YAML, Landing.HEAT_PARAMETER));
+                List.of(Landing.AGENT_FLAG, Landing.CONFIG_YAML, Landing.HEAT_PARAMETER,
+                Landing.PACKAGE_REPOSITORY));
     }
 
     public static void main(String[] args) {

@@ -7,6 +7,7 @@ public enum Landing implements LabelLanding {
     CONFIG_YAML("genconf/config.yaml key"),
     AGENT_FLAG("agent flag in /var/lib/dcos/mesos-slave-common"),
     HEAT_PARAMETER("Heat parameter"),
+    PACKAGE_REPOSITORY("Cosmos package repository, through Admin Router (no stack update)"),
     REJECTED("rejected");
 
     private final String description;

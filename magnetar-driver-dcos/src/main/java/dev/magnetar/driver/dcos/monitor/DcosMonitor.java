@@ -9,6 +9,9 @@ import dev.magnetar.core.driver.MonitorSession;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.driver.dcos.labels.DcosLabelSchema;
+import dev.magnetar.driver.dcos.labels.PackageRepositories;
+import dev.magnetar.driver.dcos.labels.PackageRepositories.Repository;
+import dev.magnetar.driver.kit.labels.Labels;
 import dev.magnetar.driver.kit.http.MonitorHttpClient;
 
 import java.io.IOException;
@@ -24,7 +27,10 @@ import java.util.concurrent.CompletableFuture;
  * Says whether a DC/OS cluster really works, by asking the cluster itself through Admin Router at
  * its {@code api_address}: the leading Mesos master's gauges, dcos-diagnostics' nodes and units,
  * Marathon's leadership and the Exhibitor (ZooKeeper) ensemble, all requested at once and judged
- * against the shape the cluster was asked to have.
+ * against the shape the cluster was asked to have. Then the package catalogue, as a user meets it
+ * ({@link UniverseStep}): the repositories the labels ask for are applied through Cosmos, and a
+ * repository that is missing or does not answer is named under the reason key {@code universe}
+ * without making the cluster UNHEALTHY.
  *
  * <p>HEALTHY only when every check passes; UNHEALTHY with a reason per failing component or node;
  * UNKNOWN only when no endpoint could be read at all (unreachable, no login possible, or every
@@ -75,8 +81,12 @@ public final class DcosMonitor implements ClusterMonitor {
         AdminRouter router = new AdminRouter(http, cluster.apiAddress());
         Deadline deadline = Deadline.after(context.requestTimeout());
         ClusterShape shape = ClusterShape.of(cluster);
-        if (!DcosLabelSchema.read(cluster.labels()).labels().flag(OAUTH_ENABLED)) {
-            return assess(readAll(CHECKS, router, null, deadline), shape, cluster.apiAddress());
+        Labels labels = DcosLabelSchema.read(cluster.labels()).labels();
+        Optional<List<Repository>> repositories = PackageRepositories.wanted(labels);
+        if (!labels.flag(OAUTH_ENABLED)) {
+            UniverseStep.Pending universe = UniverseStep.start(router, null, deadline);
+            return assess(readAll(CHECKS, router, null, deadline), shape, cluster.apiAddress(),
+                    findings -> UniverseStep.finish(universe, router, null, repositories, deadline, findings));
         }
         Map<String, String> credentials = context.credentials();
         MonitorSession session = context.session();
@@ -87,6 +97,7 @@ public final class DcosMonitor implements ClusterMonitor {
         if (login.token() == null) {
             return HealthReport.unknown(login.failure());
         }
+        UniverseStep.Pending universe = UniverseStep.start(router, login.token().value(), deadline);
         Map<EndpointCheck, Reply> replies = readAll(CHECKS, router, login.token().value(), deadline);
         List<EndpointCheck> refused = replies.entrySet().stream().filter(e -> unauthorized(e.getValue()))
                 .map(Map.Entry::getKey).toList();
@@ -96,9 +107,15 @@ public final class DcosMonitor implements ClusterMonitor {
             if (login.token() == null) {
                 return HealthReport.unknown(login.failure());
             }
+            if (universe.refused()) {
+                universe = UniverseStep.start(router, login.token().value(), deadline);
+            }
             replies.putAll(readAll(refused, router, login.token().value(), deadline));
         }
-        return assess(replies, shape, cluster.apiAddress());
+        String token = login.token().value();
+        UniverseStep.Pending catalogue = universe;
+        return assess(replies, shape, cluster.apiAddress(),
+                findings -> UniverseStep.finish(catalogue, router, token, repositories, deadline, findings));
     }
 
     /**
@@ -133,7 +150,11 @@ public final class DcosMonitor implements ClusterMonitor {
                 || reply instanceof Reply.Unreadable u && u.status() == 401;
     }
 
-    private static HealthReport assess(Map<EndpointCheck, Reply> replies, ClusterShape shape, String apiAddress) {
+    /**
+     * @param universe what a user of the package catalogue would meet, read once DC/OS itself answered
+     */
+    private static HealthReport assess(Map<EndpointCheck, Reply> replies, ClusterShape shape, String apiAddress,
+                                       java.util.function.Consumer<Findings> universe) {
         if (replies.values().stream().allMatch(Reply.Unreachable.class::isInstance)) {
             String why = ((Reply.Unreachable) replies.values().iterator().next()).why();
             return HealthReport.unknown("cannot reach Admin Router at " + apiAddress + ": " + why);
@@ -145,6 +166,7 @@ public final class DcosMonitor implements ClusterMonitor {
         Findings findings = new Findings();
         findings.metric("agents_expected", shape.agents());
         replies.forEach((check, reply) -> judge(check, reply, shape, findings));
+        universe.accept(findings);
         return findings.report();
     }
 

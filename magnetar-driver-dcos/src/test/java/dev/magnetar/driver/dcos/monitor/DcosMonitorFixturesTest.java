@@ -142,6 +142,57 @@ class DcosMonitorFixturesTest {
     }
 
     @Test
+    void theRecordedCatalogueIsReadWithCosmosMediaTypesAndChangesNothingWhenNoRepositoriesAreAsked() {
+        healthyBaseline();
+
+        HealthReport report = poll();
+
+        assertThat(report.reason()).isEmpty();
+        assertThat(router.requests).contains(
+                "POST /package/repository/list application/vnd.dcos.package.repository.list-request+json;charset=utf-8;version=v1 {}",
+                "POST /package/search application/vnd.dcos.package.search-request+json;charset=utf-8;version=v1 {}");
+        assertThat(router.requests).noneMatch(r -> r.contains("/package/repository/add")
+                || r.contains("/package/repository/delete"));
+    }
+
+    @Test
+    void aCatalogueWithoutPackagesIsNotedUnderUniverseWhileTheClusterStaysHealthy() {
+        healthyBaseline();
+        router.answer("/package/search", 200, "{\"packages\":[]}".getBytes(StandardCharsets.UTF_8));
+
+        HealthReport report = poll();
+
+        assertThat(report.status()).isEqualTo(HealthStatus.HEALTHY);
+        assertThat(report.reason()).containsExactly(entry("universe", "the listed repositories offer no packages"));
+    }
+
+    @Test
+    void aSearchErrorNamingAListedRepositoryNamesItUnreachableWhileTheClusterStaysHealthy() {
+        healthyBaseline();
+        router.answer("/package/search", 502, ("{\"type\":\"RepositoryUriConnection\",\"message\":\"Could not access "
+                + "data at URI https://universe.mesosphere.com/repo\",\"data\":{\"uri\":\"https://universe.mesosphere.com/repo\"}}")
+                .getBytes(StandardCharsets.UTF_8));
+
+        HealthReport report = poll();
+
+        assertThat(report.status()).isEqualTo(HealthStatus.HEALTHY);
+        assertThat(report.reason()).containsExactly(entry("universe", "repository 'Universe' unreachable: HTTP 502 "
+                + "from /package/search (Could not access data at URI https://universe.mesosphere.com/repo)"));
+    }
+
+    @Test
+    void aCatalogueCosmosCannotListIsNotedUnderUniverseAlone() {
+        healthyBaseline();
+        router.answer("/package/repository/list", 503, "{}".getBytes(StandardCharsets.UTF_8));
+
+        HealthReport report = poll();
+
+        assertThat(report.status()).isEqualTo(HealthStatus.HEALTHY);
+        assertThat(report.reason()).containsOnlyKeys("universe");
+        assertThat(report.reason().get("universe")).startsWith("cannot read Cosmos' repository list: HTTP 503");
+    }
+
+    @Test
     void aMissingVersionIsNoHealthFinding() {
         healthyBaseline();
         router.answer("/system/health/v1", 404, "{}".getBytes(StandardCharsets.UTF_8));

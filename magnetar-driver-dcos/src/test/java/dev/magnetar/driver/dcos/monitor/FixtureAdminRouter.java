@@ -25,7 +25,9 @@ final class FixtureAdminRouter implements AutoCloseable {
             "/system/health/v1/units", "dcos-system-health-v1-units.json",
             "/system/health/v1", "dcos-system-health-v1-node.json",
             "/marathon/v2/info", "marathon-v2-info.json",
-            "/exhibitor/exhibitor/v1/cluster/status", "exhibitor-cluster-status.json");
+            "/exhibitor/exhibitor/v1/cluster/status", "exhibitor-cluster-status.json",
+            "/package/repository/list", "cosmos-repository-list-response.json",
+            "/package/search", "cosmos-package-search-response.json");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PREFIX = "/dcos/admin-router";
@@ -35,13 +37,18 @@ final class FixtureAdminRouter implements AutoCloseable {
 
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final HttpServer server;
+    /** Every request as {@code METHOD path content-type body}, in arrival order. */
+    final java.util.List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     FixtureAdminRouter() throws IOException {
         FIXTURES.forEach((path, file) -> answers.put(path, new Answer(200, fixture(file))));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext(PREFIX + "/", exchange -> {
-            Answer answer = answers.getOrDefault(exchange.getRequestURI().getPath().substring(PREFIX.length()),
-                    new Answer(404, "{}".getBytes()));
+            String path = exchange.getRequestURI().getPath().substring(PREFIX.length());
+            Answer answer = answers.getOrDefault(path, new Answer(404, "{}".getBytes()));
+            requests.add(exchange.getRequestMethod() + " " + path + " "
+                    + exchange.getRequestHeaders().getFirst("Content-Type") + " "
+                    + new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
             exchange.sendResponseHeaders(answer.status(), answer.body().length);
             exchange.getResponseBody().write(answer.body());
             exchange.close();

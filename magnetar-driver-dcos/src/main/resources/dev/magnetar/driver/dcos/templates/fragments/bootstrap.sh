@@ -1,5 +1,6 @@
 # Bootstrap server: runs dcos_generate_config.sh --genconf once and serves genconf/serve over
-# HTTP to the cluster (the DC/OS 2.2 advanced install). Heat replaces the __UPPER__ tokens.
+# HTTP to the cluster (the DC/OS 2.2 advanced install), with the local Universe when the cluster
+# has one (local-universe.sh). Heat replaces the __UPPER__ tokens.
 bootstrap_main() {
     load_settings "__NODE_SETTINGS__"
     install_prerequisites "${DCOS_PREREQ_COMMANDS[@]}" "${DCOS_BOOTSTRAP_COMMANDS[@]}"
@@ -39,6 +40,13 @@ bootstrap_main() {
     fi
     step "running dcos_generate_config.sh --genconf"
     (cd "$installer_dir" && bash "$DCOS_INSTALLER_PATH" --genconf)
+    local exec_start="/usr/bin/python3 -m http.server ${BOOTSTRAP_PORT}" universe_type
+    if [ -n "${LOCAL_UNIVERSE_REPOSITORY:-}" ]; then
+        step "preparing the local Universe"
+        universe_type=$(local_universe_prepare "$genconf/serve" "http://$bootstrap_ip:${BOOTSTRAP_PORT}")
+        local_universe_server /etc/magnetar/bootstrap-http.py
+        exec_start="/usr/bin/python3 /etc/magnetar/bootstrap-http.py ${BOOTSTRAP_PORT} \"${universe_type}\""
+    fi
     step "serving genconf/serve"
     cat > /etc/systemd/system/dcos-bootstrap-http.service <<UNIT
 [Unit]
@@ -46,7 +54,7 @@ Description=Serves the DC/OS install files to the cluster
 After=network-online.target
 [Service]
 WorkingDirectory=$genconf/serve
-ExecStart=/usr/bin/python3 -m http.server ${BOOTSTRAP_PORT}
+ExecStart=${exec_start}
 Restart=always
 [Install]
 WantedBy=multi-user.target

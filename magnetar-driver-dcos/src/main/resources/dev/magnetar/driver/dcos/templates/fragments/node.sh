@@ -27,6 +27,10 @@ node_main() {
         fi
         sleep 20
     done
+    if [ "$role" = "master" ] && [ -n "${LOCAL_UNIVERSE_REPOSITORY:-}" ]; then
+        step "adding the local Universe to Cosmos"
+        local_universe_add "$bootstrap_url/universe/repo.json"
+    fi
     signal SUCCESS "DC/OS healthy on $role" "$(docker version --format '{{.Server.Version}}')"
 }
 
