@@ -22,7 +22,11 @@ public interface ClusterTemplateRepository {
     /** A page of templates visible in {@code scope}; an unknown marker is the caller's 404, checked before. */
     List<ClusterTemplate> list(Scope scope, PageRequest page);
 
-    /** Stores every field of {@code template} (matched by uuid); false when it no longer exists. */
+    /**
+     * Stores every field of {@code template} (matched by uuid) if its {@code version} is still the
+     * stored one, and increments the stored version. Returns false (and changes nothing) when the
+     * template no longer exists or someone else updated it first.
+     */
     boolean update(ClusterTemplate template);
 
     boolean delete(String uuid);

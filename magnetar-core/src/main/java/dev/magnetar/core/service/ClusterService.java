@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Clusters and bays. Every mutation records intent and its operation in one transaction and
@@ -128,19 +129,21 @@ public final class ClusterService {
 
     /**
      * Scales the cluster's agents to {@code nodeCount}, optionally naming the nodes to remove.
-     * Returns the cluster as stored (unchanged when the count is already the requested one).
+     * Returns the cluster as stored (unchanged when the count is already the requested one). When the
+     * conductor, the reconcile loop or the monitor stores the cluster between this request's read and
+     * its write, the request is checked and applied again on the cluster as it is now.
      */
     public Cluster resize(RequestContext context, String ident, int nodeCount, List<String> nodesToRemove,
                           boolean rollback) {
         Policy.requireWriter(context, "cluster:update");
-        return database.transaction(repos -> {
+        return OptimisticRetry.run(() -> changedMeanwhile(ident), attempt -> database.transaction(repos -> {
             Cluster current = find(repos.clusters(), Policy.scopeFor(context), ident);
             if (!current.status().allowsUpdate()) {
                 throw MagnetarException.invalid(
                         "Updating a cluster when status is \"" + current.status() + "\" is not supported.");
             }
             if (current.nodeCount() == nodeCount && nodesToRemove.isEmpty()) {
-                return current;
+                return Optional.of(current);
             }
             if (!nodesToRemove.isEmpty() && nodeCount >= current.nodeCount()) {
                 throw MagnetarException.invalid("nodes_to_remove can only be given when node_count decreases ("
@@ -153,7 +156,9 @@ public final class ClusterService {
                     .faults(Map.of())
                     .updatedAt(clock.instant())
                     .build();
-            saveOrConflict(repos, updated);
+            if (!repos.clusters().update(updated)) {
+                return Optional.empty();
+            }
             Map<String, String> payload = new HashMap<>();
             payload.put(OperationPayload.PREVIOUS_NODE_COUNT, Integer.toString(current.nodeCount()));
             payload.put(OperationPayload.ROLLBACK, Boolean.toString(rollback));
@@ -164,31 +169,37 @@ public final class ClusterService {
                     "node_count " + current.nodeCount() + " -> " + nodeCount
                             + (nodesToRemove.isEmpty() ? "" : ", removing " + String.join(", ", nodesToRemove)),
                     clock.instant()));
-            return repos.clusters().findByUuid(current.uuid()).orElseThrow();
-        });
+            return repos.clusters().findByUuid(current.uuid());
+        }));
     }
 
-    /** Starts deleting a cluster in any status; a cluster already being deleted is left to finish. */
+    /**
+     * Starts deleting a cluster in any status; a cluster already being deleted is left to finish. A
+     * write that loses a race to another writer of the cluster is done again on its current state.
+     */
     public void delete(RequestContext context, String ident) {
         Policy.requireWriter(context, "cluster:delete");
-        database.transact(repos -> {
+        OptimisticRetry.run(() -> changedMeanwhile(ident), attempt -> database.transaction(repos -> {
             Cluster current = find(repos.clusters(), Policy.scopeFor(context), ident);
             if (current.status() == ClusterStatus.DELETE_IN_PROGRESS
                     && repos.operations().pendingFor(current.uuid()).stream()
                     .anyMatch(op -> op.kind() == OperationKind.DELETE_CLUSTER)) {
-                return;
+                return Optional.of(current);
             }
             Cluster deleting = current.toBuilder()
                     .status(ClusterStatusMachine.transition(current.status(), ClusterStatus.DELETE_IN_PROGRESS))
                     .statusReason(null)
                     .updatedAt(clock.instant())
                     .build();
-            saveOrConflict(repos, deleting);
+            if (!repos.clusters().update(deleting)) {
+                return Optional.empty();
+            }
             repos.operations().insert(Operation.pending(Identifiers.newUuid(), current.uuid(),
                     OperationKind.DELETE_CLUSTER, Map.of(), clock.instant()));
             repos.events().record(ClusterEvent.of(deleting, ClusterEventKind.STATUS_CHANGED, actor(context),
                     current.status() + " -> " + deleting.status() + ": deletion requested", clock.instant()));
-        });
+            return Optional.of(deleting);
+        }));
     }
 
     /**
@@ -307,8 +318,16 @@ public final class ClusterService {
                 .build();
     }
 
+    /**
+     * Refuses a create that would take the project past its cluster quota. The project's quota lock,
+     * held until this transaction commits, makes concurrent creates of one project count and insert
+     * one after another, on every replica: each counts the rows the ones before it committed. The
+     * count is of the cluster rows themselves, as Magnum counts them, so a cluster being deleted holds
+     * its slot until its row is removed, and a refused create leaves nothing behind.
+     */
     private void enforceQuota(Repositories repos, String projectId) {
-        int limit = repos.quotas().find(projectId, "Cluster").map(q -> q.hardLimit())
+        repos.quotas().lockUsage(projectId, QuotaService.CLUSTER_RESOURCE, clock.instant());
+        int limit = repos.quotas().find(projectId, QuotaService.CLUSTER_RESOURCE).map(q -> q.hardLimit())
                 .orElse(settings.maxClustersPerProject());
         if (repos.clusters().countInProject(projectId) >= limit) {
             throw MagnetarException.forbidden("You have reached the maximum clusters per project, " + limit
@@ -316,10 +335,7 @@ public final class ClusterService {
         }
     }
 
-    private static void saveOrConflict(Repositories repos, Cluster cluster) {
-        if (!repos.clusters().update(cluster)) {
-            throw MagnetarException.conflict("Cluster " + cluster.uuid()
-                    + " was changed by another request; retry with its current state.");
-        }
+    private static String changedMeanwhile(String ident) {
+        return "Cluster " + ident + " was changed by another request; retry with its current state.";
     }
 }

@@ -15,6 +15,7 @@ import dev.magnetar.core.port.Scope;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -47,7 +48,7 @@ public final class ClusterTemplateService {
      */
     public ClusterTemplate create(RequestContext context, ClusterTemplate requested, String nameSuffix) {
         Policy.requireWriter(context, "clustertemplate:create");
-        ClusterTemplate checked = validated(context, requested.toBuilder()
+        ClusterTemplate checked = validated(new CloudLookups(cloud, context), requested.toBuilder()
                 .projectId(context.projectId())
                 .userId(context.userId())
                 .build());
@@ -83,34 +84,48 @@ public final class ClusterTemplateService {
     }
 
     /**
-     * Replaces a template with {@code patched} (the API applied the caller's JSON patch to the
-     * current template). Only the owner's project or an admin may; a template in use by clusters
-     * may only be renamed, published, hidden or re-tagged.
+     * Applies the caller's change ({@code patch}: the API applies the caller's JSON patch) to the
+     * template and stores the result. Only the owner's project or an admin may; a template in use by
+     * clusters may only be renamed, published, hidden or re-tagged.
+     *
+     * <p>The cloud look-ups of the validation happen outside any transaction, so no database
+     * connection waits on Glance or Nova. The write names the version the patch was applied to; when
+     * another request stored a change in between, the patch is applied again to the template as it
+     * is now, validated again (the look-ups of this request are not repeated) and written again. So
+     * concurrent patches that change different fields all land, and a 409 comes only after
+     * {@link OptimisticRetry#ATTEMPTS} lost races in a row.
      */
     public ClusterTemplate update(RequestContext context, String ident,
                                   java.util.function.UnaryOperator<ClusterTemplate> patch) {
-        ClusterTemplate current = database.transaction(repos -> find(repos.templates(), Policy.scopeFor(context), ident));
-        Policy.requireTemplateOwner(context, current, "clustertemplate:update");
-        ClusterTemplate patched = patch.apply(current);
-        Set<String> changed = changedFields(current, patched);
-        if (changed.isEmpty()) {
-            return current;
-        }
-        if (changed.contains("public") || changed.contains("hidden")) {
-            Policy.requirePublishRight(context);
-        }
-        database.transact(repos -> refuseIfInUse(repos.templates(), current, changed, patched));
-        // Cloud look-ups happen outside any transaction: no database connection waits on Glance or Nova.
-        ClusterTemplate stored = validated(context, patched).toBuilder().updatedAt(clock.instant()).build();
-        return database.transaction(repos -> {
-            ClusterTemplate now = repos.templates().findByUuid(current.uuid()).orElseThrow(() -> notFound(ident));
-            if (!now.equals(current)) {
-                throw MagnetarException.conflict("ClusterTemplate " + current.uuid()
-                        + " was changed by another request; retry with its current state.");
+        ClusterTemplate first = database.transaction(repos -> find(repos.templates(), Policy.scopeFor(context), ident));
+        CloudLookups lookups = new CloudLookups(cloud, context);
+        return OptimisticRetry.run(() -> "ClusterTemplate " + first.uuid()
+                + " was changed by another request; retry with its current state.", attempt -> {
+            ClusterTemplate base = attempt == 1 ? first : database.transaction(repos ->
+                    repos.templates().findByUuid(first.uuid()).orElseThrow(() -> notFound(ident)));
+            Policy.requireTemplateOwner(context, base, "clustertemplate:update");
+            ClusterTemplate patched = patch.apply(base);
+            Set<String> changed = changedFields(base, patched);
+            if (changed.isEmpty()) {
+                return Optional.of(base);
             }
-            refuseIfInUse(repos.templates(), current, changed, patched);
-            repos.templates().update(stored);
-            return stored;
+            if (changed.contains("public") || changed.contains("hidden")) {
+                Policy.requirePublishRight(context);
+            }
+            if (attempt == 1) {
+                // Refuse before the cloud look-ups; the write checks again.
+                database.transact(repos -> refuseIfInUse(repos.templates(), base, changed, patched));
+            }
+            ClusterTemplate stored = validated(lookups, patched).toBuilder()
+                    .updatedAt(clock.instant())
+                    .version(base.version())
+                    .build();
+            return database.transaction(repos -> {
+                refuseIfInUse(repos.templates(), base, changed, patched);
+                return repos.templates().update(stored)
+                        ? Optional.of(stored.toBuilder().version(base.version() + 1).build())
+                        : Optional.<ClusterTemplate>empty();
+            });
         });
     }
 
@@ -170,7 +185,7 @@ public final class ClusterTemplateService {
         return MagnetarException.notFound("ClusterTemplate " + ident + " could not be found.");
     }
 
-    private ClusterTemplate validated(RequestContext context, ClusterTemplate template) {
+    private ClusterTemplate validated(CloudLookups lookups, ClusterTemplate template) {
         List<ClusterDriver> coeDrivers = drivers.forCoe(template.coe());
         if (coeDrivers.isEmpty()) {
             throw MagnetarException.invalid("Requested COE type " + template.coe() + " is not supported.");
@@ -180,13 +195,13 @@ public final class ClusterTemplateService {
                 .build();
         checkVolumeDriver(withDrivers, coeDrivers);
         checkDockerVolumeSize(withDrivers.dockerStorageDriver(), withDrivers.dockerVolumeSize());
-        String osDistro = cloud.osDistroOf(context, withDrivers.imageId());
+        String osDistro = lookups.osDistroOf(withDrivers.imageId());
         ClusterTemplate withDistro = withDrivers.toBuilder().clusterDistro(osDistro).build();
         ClusterDriver driver = driverFor(withDistro);
-        cloud.requireFlavor(context, withDistro.flavorId());
-        cloud.requireFlavor(context, withDistro.masterFlavorId());
-        cloud.requireExternalNetwork(context, withDistro.externalNetworkId());
-        cloud.requireKeypair(context, withDistro.keypairId());
+        lookups.requireFlavor(withDistro.flavorId());
+        lookups.requireFlavor(withDistro.masterFlavorId());
+        lookups.requireExternalNetwork(withDistro.externalNetworkId());
+        lookups.requireKeypair(withDistro.keypairId());
         driver.validateTemplate(withDistro);
         return withDistro;
     }
