@@ -86,6 +86,15 @@ final class JdbiClusterTemplateRepository implements ClusterTemplateRepository {
     }
 
     @Override
+    public Optional<ClusterTemplate> lockByUuid(String uuid) {
+        return handle.createQuery("SELECT " + COLUMNS.select() + " FROM cluster_templates t WHERE t.uuid = :uuid"
+                        + " FOR UPDATE")
+                .bind("uuid", uuid)
+                .map(MAPPER)
+                .findOne();
+    }
+
+    @Override
     public List<ClusterTemplate> findByName(String name, Scope scope) {
         Conditions where = visibleIn(scope).add("t.name = :name", "name", name);
         return where.bindTo(handle.createQuery(

@@ -157,6 +157,37 @@ abstract class StoreContract {
         }
 
         @Test
+        void an_update_waits_for_the_lock_of_a_locked_read_and_then_finds_its_version_gone() throws Exception {
+            ClusterTemplate template = insert(Fixtures.template("p1").build());
+            java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Future<Boolean> locker = pool.submit(() -> db().transaction((Repositories repos) -> {
+                    ClusterTemplate read = repos.templates().lockByUuid(template.uuid()).orElseThrow();
+                    held.countDown();
+                    Quotas.await(release);
+                    return repos.templates().update(read.toBuilder().labels(Map.of("by", "locker")).build());
+                }));
+                assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+                Future<Boolean> other = pool.submit(() -> db().transaction((Repositories repos) -> repos.templates()
+                        .update(template.toBuilder().labels(Map.of("by", "other")).build())));
+
+                Thread.sleep(300);
+                assertThat(other).as("an update of the locked row").isNotDone();
+                release.countDown();
+                assertThat(locker.get(10, TimeUnit.SECONDS)).isTrue();
+                assertThat(other.get(10, TimeUnit.SECONDS)).as("its version was the one the locker replaced").isFalse();
+            } finally {
+                release.countDown();
+                pool.shutdownNow();
+            }
+            assertThat(db().transaction((Repositories repos) -> repos.templates().findByUuid(template.uuid())))
+                    .map(ClusterTemplate::labels).contains(Map.of("by", "locker"));
+            assertThat(db().transaction((Repositories repos) -> repos.templates().lockByUuid("no-such"))).isEmpty();
+        }
+
+        @Test
         void of_two_updates_racing_from_one_read_exactly_one_lands() throws Exception {
             ClusterTemplate template = insert(Fixtures.template("p1").build());
 
@@ -909,7 +940,7 @@ abstract class StoreContract {
             }
         }
 
-        private static void await(java.util.concurrent.CountDownLatch latch) {
+        static void await(java.util.concurrent.CountDownLatch latch) {
             try {
                 if (!latch.await(30, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("never released");

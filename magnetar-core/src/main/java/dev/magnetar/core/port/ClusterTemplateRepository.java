@@ -16,6 +16,12 @@ public interface ClusterTemplateRepository {
 
     Optional<ClusterTemplate> findByUuid(String uuid);
 
+    /**
+     * Like {@link #findByUuid}, and locks the template's row until the transaction ends: a concurrent
+     * update of it waits, so the caller's {@link #update} of what it read here cannot lose a race.
+     */
+    Optional<ClusterTemplate> lockByUuid(String uuid);
+
     /** Every template visible in {@code scope} with exactly this name (names are not unique). */
     List<ClusterTemplate> findByName(String name, Scope scope);
 

@@ -27,6 +27,15 @@ final class CloudLookups {
         this.context = context;
     }
 
+    /** Whether every cloud resource {@code template} names was looked up by this request and passed. */
+    boolean answered(dev.magnetar.core.model.ClusterTemplate template) {
+        return osDistros.containsKey(template.imageId())
+                && (template.flavorId() == null || flavors.contains(template.flavorId()))
+                && (template.masterFlavorId() == null || flavors.contains(template.masterFlavorId()))
+                && (template.externalNetworkId() == null || externalNetworks.contains(template.externalNetworkId()))
+                && (template.keypairId() == null || keypairs.contains(template.keypairId()));
+    }
+
     String osDistroOf(String image) {
         String known = osDistros.get(image);
         if (known == null) {

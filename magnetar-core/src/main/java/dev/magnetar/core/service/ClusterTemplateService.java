@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
  * Cluster templates and baymodels: Magnum's create checks in Magnum's order (COE, drivers, storage,
@@ -88,45 +89,90 @@ public final class ClusterTemplateService {
      * template and stores the result. Only the owner's project or an admin may; a template in use by
      * clusters may only be renamed, published, hidden or re-tagged.
      *
-     * <p>The cloud look-ups of the validation happen outside any transaction, so no database
-     * connection waits on Glance or Nova. The write names the version the patch was applied to; when
-     * another request stored a change in between, the patch is applied again to the template as it
-     * is now, validated again (the look-ups of this request are not repeated) and written again. So
-     * concurrent patches that change different fields all land, and a 409 comes only after
-     * {@link OptimisticRetry#ATTEMPTS} lost races in a row.
+     * <p>The first attempt is optimistic: the cloud look-ups of the validation happen outside any
+     * transaction (no database connection waits on Glance or Nova), and the write names the version
+     * the patch was applied to. When another request stored a change in between, that write changes
+     * nothing, and the patch is applied again to the template as it is now, this time with the row
+     * locked from the read to the write, so the second attempt cannot lose another race. Its
+     * validation reuses this request's cloud answers; should the template now name a resource not
+     * yet looked up (a concurrent change of the image, say), the look-up is made outside the
+     * transaction and the attempt repeated. Concurrent patches of different fields therefore all
+     * land; a 409 in Magnum's envelope is left for {@link OptimisticRetry#ATTEMPTS} attempts in a row
+     * that could not complete.
      */
     public ClusterTemplate update(RequestContext context, String ident,
-                                  java.util.function.UnaryOperator<ClusterTemplate> patch) {
+                                  UnaryOperator<ClusterTemplate> patch) {
         ClusterTemplate first = database.transaction(repos -> find(repos.templates(), Policy.scopeFor(context), ident));
         CloudLookups lookups = new CloudLookups(cloud, context);
         return OptimisticRetry.run(() -> "ClusterTemplate " + first.uuid()
-                + " was changed by another request; retry with its current state.", attempt -> {
-            ClusterTemplate base = attempt == 1 ? first : database.transaction(repos ->
-                    repos.templates().findByUuid(first.uuid()).orElseThrow(() -> notFound(ident)));
-            Policy.requireTemplateOwner(context, base, "clustertemplate:update");
-            ClusterTemplate patched = patch.apply(base);
-            Set<String> changed = changedFields(base, patched);
+                        + " was changed by another request; retry with its current state.",
+                attempt -> attempt == 1
+                        ? updateOptimistically(context, first, patch, lookups)
+                        : updateLocked(context, first.uuid(), ident, patch, lookups));
+    }
+
+    /** Validates the patched template outside any transaction and writes it if the version is unchanged. */
+    private Optional<ClusterTemplate> updateOptimistically(RequestContext context, ClusterTemplate current,
+                                                           UnaryOperator<ClusterTemplate> patch,
+                                                           CloudLookups lookups) {
+        Policy.requireTemplateOwner(context, current, "clustertemplate:update");
+        ClusterTemplate patched = patch.apply(current);
+        Set<String> changed = changedFields(current, patched);
+        if (changed.isEmpty()) {
+            return Optional.of(current);
+        }
+        if (changed.contains("public") || changed.contains("hidden")) {
+            Policy.requirePublishRight(context);
+        }
+        // Refuse before the cloud look-ups; the write checks again.
+        database.transact(repos -> refuseIfInUse(repos.templates(), current, changed, patched));
+        ClusterTemplate stored = validated(lookups, patched).toBuilder()
+                .updatedAt(clock.instant())
+                .version(current.version())
+                .build();
+        return database.transaction(repos -> {
+            refuseIfInUse(repos.templates(), current, changed, patched);
+            return repos.templates().update(stored)
+                    ? Optional.of(stored.toBuilder().version(current.version() + 1).build())
+                    : Optional.<ClusterTemplate>empty();
+        });
+    }
+
+    /**
+     * Reads the template with its row locked, applies the patch and writes it in one transaction;
+     * empty (after looking them up, outside the transaction) when the result names cloud resources
+     * this request has not looked up yet.
+     */
+    private Optional<ClusterTemplate> updateLocked(RequestContext context, String uuid, String ident,
+                                                   UnaryOperator<ClusterTemplate> patch, CloudLookups lookups) {
+        List<ClusterTemplate> unanswered = new java.util.ArrayList<>(1);
+        Optional<ClusterTemplate> written = database.transaction(repos -> {
+            ClusterTemplate current = repos.templates().lockByUuid(uuid).orElseThrow(() -> notFound(ident));
+            Policy.requireTemplateOwner(context, current, "clustertemplate:update");
+            ClusterTemplate patched = patch.apply(current);
+            Set<String> changed = changedFields(current, patched);
             if (changed.isEmpty()) {
-                return Optional.of(base);
+                return Optional.of(current);
             }
             if (changed.contains("public") || changed.contains("hidden")) {
                 Policy.requirePublishRight(context);
             }
-            if (attempt == 1) {
-                // Refuse before the cloud look-ups; the write checks again.
-                database.transact(repos -> refuseIfInUse(repos.templates(), base, changed, patched));
+            if (!lookups.answered(patched)) {
+                unanswered.add(patched);
+                return Optional.empty();
             }
             ClusterTemplate stored = validated(lookups, patched).toBuilder()
                     .updatedAt(clock.instant())
-                    .version(base.version())
+                    .version(current.version())
                     .build();
-            return database.transaction(repos -> {
-                refuseIfInUse(repos.templates(), base, changed, patched);
-                return repos.templates().update(stored)
-                        ? Optional.of(stored.toBuilder().version(base.version() + 1).build())
-                        : Optional.<ClusterTemplate>empty();
-            });
+            refuseIfInUse(repos.templates(), current, changed, patched);
+            if (!repos.templates().update(stored)) {
+                throw new IllegalStateException("ClusterTemplate " + uuid + " changed while its row was locked");
+            }
+            return Optional.of(stored.toBuilder().version(current.version() + 1).build());
         });
+        unanswered.forEach(patched -> validated(lookups, patched));
+        return written;
     }
 
     /** A template in use by clusters may only be renamed, published, hidden or re-tagged. */
