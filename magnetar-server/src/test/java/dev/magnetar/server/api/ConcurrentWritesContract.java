@@ -3,6 +3,7 @@ package dev.magnetar.server.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.magnetar.server.config.Option;
 import dev.magnetar.server.support.Api;
+import dev.magnetar.server.support.ConcurrentRequests;
 import dev.magnetar.server.support.Eventually;
 import dev.magnetar.server.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -12,20 +13,12 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 
 import static dev.magnetar.server.support.Fixtures.cluster;
 import static dev.magnetar.server.support.Fixtures.template;
@@ -80,7 +73,7 @@ abstract class ConcurrentWritesContract {
         int clients = 8;
         int patchesEach = 50;
 
-        List<List<Api.Response>> answers = race(clients, client -> {
+        List<List<Api.Response>> answers = ConcurrentRequests.race(clients, client -> {
             List<Api.Response> mine = new ArrayList<>();
             for (int i = 0; i < patchesEach; i++) {
                 mine.add(owner.patch("/v1/clustertemplates/" + uuid, List.of(
@@ -115,7 +108,8 @@ abstract class ConcurrentWritesContract {
         Api caller = member(project);
         String templateUuid = createTemplate(caller);
 
-        List<Api.Response> answers = race(200, i -> caller.post("/v1/clusters", cluster("c" + i, templateUuid)));
+        List<Api.Response> answers = ConcurrentRequests.race(200,
+                i -> caller.post("/v1/clusters", cluster("c" + i, templateUuid)));
 
         Map<Integer, Integer> byStatus = new HashMap<>();
         answers.forEach(a -> byStatus.merge(a.status(), 1, Integer::sum));
@@ -146,12 +140,13 @@ abstract class ConcurrentWritesContract {
                 () -> caller.get("/v1/clusters/" + doomed).json().path("status").asText(),
                 status -> status.endsWith("_COMPLETE"));
 
-        List<Api.Response> deletes = race(2, i -> caller.delete("/v1/clusters/" + doomed));
+        List<Api.Response> deletes = ConcurrentRequests.race(2, i -> caller.delete("/v1/clusters/" + doomed));
         assertThat(deletes).extracting(Api.Response::status).containsOnly(204);
         Eventually.await("the deleted cluster's row to go", Duration.ofSeconds(60),
                 () -> caller.get("/v1/clusters/" + doomed).status(), status -> status == 404);
 
-        List<Api.Response> creates = race(10, i -> caller.post("/v1/clusters", cluster("again" + i, templateUuid)));
+        List<Api.Response> creates = ConcurrentRequests.race(10,
+                i -> caller.post("/v1/clusters", cluster("again" + i, templateUuid)));
         assertThat(creates).extracting(Api.Response::status).as("one slot came back, once")
                 .containsOnly(202, 403).filteredOn(s -> s == 202).hasSize(1);
         assertThat(caller.get("/v1/clusters?limit=1000").json().get("clusters")).hasSize(3);
@@ -165,29 +160,5 @@ abstract class ConcurrentWritesContract {
         Api.Response created = as.post("/v1/clustertemplates", with(template("shared"), "labels", Map.of()));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().get("uuid").asText();
-    }
-
-    /** Runs {@code work} on {@code workers} threads released together; the results in worker order. */
-    static <T> List<T> race(int workers, IntFunction<T> work) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(workers);
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int w = 0; w < workers; w++) {
-                int worker = w;
-                Callable<T> task = () -> {
-                    start.await(30, TimeUnit.SECONDS);
-                    return work.apply(worker);
-                };
-                futures.add(pool.submit(task));
-            }
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(5, TimeUnit.MINUTES));
-            }
-            return Collections.unmodifiableList(results);
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
