@@ -907,7 +907,8 @@ abstract class StoreContract {
                 }));
 
                 db().transact(repos -> repos.quotas().lockUsage("p2", "Cluster", now));
-                Thread.sleep(300);
+                // Longer than H2's default lock timeout: a queue on a busy project's lock waits its turn.
+                Thread.sleep(2_500);
                 assertThat(waiter).as("the second lock of p1 while the first is held").isNotDone();
                 release.countDown();
                 holder.get(10, TimeUnit.SECONDS);
