@@ -123,6 +123,7 @@ abstract class ConcurrentWritesContract {
 
     @Test
     void a_deleted_cluster_gives_its_slot_back_once_when_its_row_is_gone() throws Exception {
+        // As in Magnum, every cluster row counts against the quota, whatever its status.
         String project = newProject();
         Api caller = member(project);
         Api admin = server.api().as(project, "admin");
@@ -140,8 +141,13 @@ abstract class ConcurrentWritesContract {
                 () -> caller.get("/v1/clusters/" + doomed).json().path("status").asText(),
                 status -> status.endsWith("_COMPLETE"));
 
+        String heatDown = server.simulator().faults().apiUnavailableFor(Duration.ofMinutes(5));
         List<Api.Response> deletes = ConcurrentRequests.race(2, i -> caller.delete("/v1/clusters/" + doomed));
         assertThat(deletes).extracting(Api.Response::status).containsOnly(204);
+        assertThat(caller.get("/v1/clusters/" + doomed).json().path("status").asText()).isEqualTo("DELETE_IN_PROGRESS");
+        assertThat(caller.post("/v1/clusters", cluster("early", templateUuid)).status())
+                .as("a cluster being deleted still holds its slot").isEqualTo(403);
+        server.simulator().faults().remove(heatDown);
         Eventually.await("the deleted cluster's row to go", Duration.ofSeconds(60),
                 () -> caller.get("/v1/clusters/" + doomed).status(), status -> status == 404);
 
