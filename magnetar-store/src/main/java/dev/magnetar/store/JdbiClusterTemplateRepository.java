@@ -11,7 +11,7 @@ import org.jdbi.v3.core.statement.SqlStatement;
 import java.util.List;
 import java.util.Optional;
 
-/** Cluster templates in {@code cluster_templates}; baymodels are the same rows. */
+/** Cluster templates in {@code cluster_templates}; baymodels are the same rows. Updates are optimistic on {@code version}. */
 final class JdbiClusterTemplateRepository implements ClusterTemplateRepository {
 
     static final Columns COLUMNS = new Columns("cluster_templates", List.of("uuid", "name", "project_id",
@@ -19,7 +19,7 @@ final class JdbiClusterTemplateRepository implements ClusterTemplateRepository {
             "fixed_network", "fixed_subnet", "dns_nameserver", "network_driver", "volume_driver", "apiserver_port",
             "docker_volume_size", "docker_storage_driver", "cluster_distro", "http_proxy", "https_proxy",
             "no_proxy", "registry_enabled", "labels", "tls_disabled", "public", "server_type", "insecure_registry",
-            "master_lb_enabled", "floating_ip_enabled", "hidden", "tags", "created_at", "updated_at"));
+            "master_lb_enabled", "floating_ip_enabled", "hidden", "tags", "created_at", "updated_at", "version"));
 
     private static final RowMapper<ClusterTemplate> MAPPER = (row, ctx) -> ClusterTemplate.builder()
             .uuid(row.getString("uuid"))
@@ -56,6 +56,7 @@ final class JdbiClusterTemplateRepository implements ClusterTemplateRepository {
             .tags(row.getString("tags"))
             .createdAt(Instants.read(row, "created_at"))
             .updatedAt(Instants.read(row, "updated_at"))
+            .version(row.getLong("version"))
             .build();
 
     private static final PageQuery PAGING = new PageQuery(COLUMNS.table(), SORT_KEYS);
@@ -70,13 +71,24 @@ final class JdbiClusterTemplateRepository implements ClusterTemplateRepository {
 
     @Override
     public void insert(ClusterTemplate template) {
-        uniqueKeys.orConflict(() -> bind(handle.createUpdate(COLUMNS.insert()), template).execute(),
+        uniqueKeys.orConflict(() -> bind(handle.createUpdate(COLUMNS.insert()), template)
+                        .bind("version", template.version())
+                        .execute(),
                 () -> "A ClusterTemplate with UUID " + template.uuid() + " already exists.");
     }
 
     @Override
     public Optional<ClusterTemplate> findByUuid(String uuid) {
         return handle.createQuery("SELECT " + COLUMNS.select() + " FROM cluster_templates t WHERE t.uuid = :uuid")
+                .bind("uuid", uuid)
+                .map(MAPPER)
+                .findOne();
+    }
+
+    @Override
+    public Optional<ClusterTemplate> lockByUuid(String uuid) {
+        return handle.createQuery("SELECT " + COLUMNS.select() + " FROM cluster_templates t WHERE t.uuid = :uuid"
+                        + " FOR UPDATE")
                 .bind("uuid", uuid)
                 .map(MAPPER)
                 .findOne();
@@ -106,8 +118,10 @@ final class JdbiClusterTemplateRepository implements ClusterTemplateRepository {
 
     @Override
     public boolean update(ClusterTemplate template) {
-        return bind(handle.createUpdate("UPDATE cluster_templates SET " + COLUMNS.assignmentsExcept("uuid")
-                + " WHERE uuid = :uuid"), template).execute() == 1;
+        return bind(handle.createUpdate("UPDATE cluster_templates SET " + COLUMNS.assignmentsExcept("uuid", "version")
+                        + ", version = version + 1 WHERE uuid = :uuid AND version = :version"), template)
+                .bind("version", template.version())
+                .execute() == 1;
     }
 
     @Override
@@ -141,6 +155,7 @@ final class JdbiClusterTemplateRepository implements ClusterTemplateRepository {
         return where;
     }
 
+    /** Binds every column but {@code version}, whose meaning differs between insert and update. */
     private static <S extends SqlStatement<S>> S bind(S statement, ClusterTemplate t) {
         return statement
                 .bind("uuid", t.uuid())

@@ -13,15 +13,17 @@ import java.util.function.Function;
 final class JdbiDatabase implements Database {
 
     private final Jdbi jdbi;
+    private final Dialect dialect;
     private final UniqueKeys uniqueKeys;
 
     JdbiDatabase(Jdbi jdbi, Dialect dialect) {
         this.jdbi = jdbi;
+        this.dialect = dialect;
         this.uniqueKeys = new UniqueKeys(dialect);
     }
 
     @Override
     public <T> T transaction(Function<Repositories, T> work) {
-        return jdbi.inTransaction(handle -> work.apply(new JdbiRepositories(handle, uniqueKeys)));
+        return jdbi.inTransaction(handle -> work.apply(new JdbiRepositories(handle, uniqueKeys, dialect)));
     }
 }

@@ -21,12 +21,12 @@ final class JdbiRepositories implements Repositories {
     private final ClusterEventRepository events;
     private final MonitorAccountRepository monitorAccounts;
 
-    JdbiRepositories(Handle handle, UniqueKeys uniqueKeys) {
+    JdbiRepositories(Handle handle, UniqueKeys uniqueKeys, Dialect dialect) {
         this.templates = new JdbiClusterTemplateRepository(handle, uniqueKeys);
         this.clusters = new JdbiClusterRepository(handle, uniqueKeys);
         this.operations = new JdbiOperationRepository(handle, uniqueKeys);
         this.conductors = new JdbiConductorRepository(handle, uniqueKeys);
-        this.quotas = new JdbiQuotaRepository(handle, uniqueKeys);
+        this.quotas = new JdbiQuotaRepository(handle, uniqueKeys, dialect);
         this.events = new JdbiClusterEventRepository(handle);
         this.monitorAccounts = new JdbiMonitorAccountRepository(handle, uniqueKeys);
     }

@@ -12,7 +12,8 @@ import org.jdbi.v3.core.Jdbi;
  * {@code db-upgrade} command and {@code serve} call it, so an operator decides when the schema moves.
  *
  * <p>Every connection runs READ COMMITTED, whatever the engine's default, so H2, PostgreSQL and
- * MariaDB see concurrent writers alike.
+ * MariaDB see concurrent writers alike, and waits for a row lock at least 30 s (see
+ * {@link Dialect#connectionInitSql()}).
  */
 public final class Store implements AutoCloseable {
 
@@ -46,6 +47,7 @@ public final class Store implements AutoCloseable {
         hikari.setMaximumPoolSize(config.maxPoolSize());
         hikari.setMinimumIdle(Math.min(2, config.maxPoolSize()));
         hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        hikari.setConnectionInitSql(dialect.connectionInitSql());
         return new Store(config, new HikariDataSource(hikari), dialect);
     }
 

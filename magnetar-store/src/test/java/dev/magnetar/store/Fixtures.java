@@ -40,7 +40,7 @@ final class Fixtures {
                 .labels(Map.of("dcos_version", "2.2.0", "ünïcødé", "日本語 ✓", "empty", ""))
                 .tlsDisabled(true).isPublic(true).serverType("bm").insecureRegistry("10.0.0.1:5000")
                 .masterLbEnabled(true).floatingIpEnabled(false).hidden(true).tags("a,b")
-                .createdAt(CREATED).updatedAt(UPDATED)
+                .createdAt(CREATED).updatedAt(UPDATED).version(4)
                 .build();
     }
 

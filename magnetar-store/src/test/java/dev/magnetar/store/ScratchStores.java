@@ -21,7 +21,7 @@ final class ScratchStores implements BeforeEachCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ScratchStores.class);
     private static final List<String> TABLES = List.of("monitor_accounts", "cluster_events", "clusters", "cluster_templates", "operations", "conductors",
-            "quotas");
+            "quotas", "quota_locks");
 
     @Override
     public void beforeEach(ExtensionContext context) throws SQLException {

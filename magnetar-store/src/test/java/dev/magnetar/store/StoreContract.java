@@ -132,13 +132,73 @@ abstract class StoreContract {
         }
 
         @Test
-        void update_stores_every_field_and_reports_a_missing_row() {
+        void update_stores_every_field_on_the_stored_version_increments_it_and_reports_a_missing_row() {
             ClusterTemplate template = insert(Fixtures.template("p1").labels(Map.of("a", "1")).build());
-            ClusterTemplate changed = Fixtures.everyTemplateField().toBuilder().uuid(template.uuid()).build();
+            ClusterTemplate changed = Fixtures.everyTemplateField().toBuilder().uuid(template.uuid())
+                    .version(template.version()).build();
 
             assertThat(db().transaction((Repositories repos) -> repos.templates().update(changed))).isTrue();
-            assertThat(db().transaction((Repositories repos) -> repos.templates().findByUuid(template.uuid()))).contains(changed);
+            assertThat(db().transaction((Repositories repos) -> repos.templates().findByUuid(template.uuid())))
+                    .contains(changed.toBuilder().version(template.version() + 1).build());
             assertThat(db().transaction((Repositories repos) -> repos.templates().update(Fixtures.template("p1").build()))).isFalse();
+        }
+
+        @Test
+        void update_on_a_stale_version_changes_nothing() {
+            ClusterTemplate template = insert(Fixtures.template("p1").labels(Map.of("a", "1")).build());
+            ClusterTemplate first = template.toBuilder().labels(Map.of("a", "1", "b", "2")).build();
+            ClusterTemplate second = template.toBuilder().labels(Map.of("a", "1", "c", "3")).build();
+
+            assertThat(db().transaction((Repositories repos) -> repos.templates().update(first))).isTrue();
+            assertThat(db().transaction((Repositories repos) -> repos.templates().update(second)))
+                    .as("computed from the version the first update replaced").isFalse();
+            assertThat(db().transaction((Repositories repos) -> repos.templates().findByUuid(template.uuid())))
+                    .contains(first.toBuilder().version(1).build());
+        }
+
+        @Test
+        void an_update_waits_for_the_lock_of_a_locked_read_and_then_finds_its_version_gone() throws Exception {
+            ClusterTemplate template = insert(Fixtures.template("p1").build());
+            java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Future<Boolean> locker = pool.submit(() -> db().transaction((Repositories repos) -> {
+                    ClusterTemplate read = repos.templates().lockByUuid(template.uuid()).orElseThrow();
+                    held.countDown();
+                    Quotas.await(release);
+                    return repos.templates().update(read.toBuilder().labels(Map.of("by", "locker")).build());
+                }));
+                assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+                Future<Boolean> other = pool.submit(() -> db().transaction((Repositories repos) -> repos.templates()
+                        .update(template.toBuilder().labels(Map.of("by", "other")).build())));
+
+                Thread.sleep(300);
+                assertThat(other).as("an update of the locked row").isNotDone();
+                release.countDown();
+                assertThat(locker.get(10, TimeUnit.SECONDS)).isTrue();
+                assertThat(other.get(10, TimeUnit.SECONDS)).as("its version was the one the locker replaced").isFalse();
+            } finally {
+                release.countDown();
+                pool.shutdownNow();
+            }
+            assertThat(db().transaction((Repositories repos) -> repos.templates().findByUuid(template.uuid())))
+                    .map(ClusterTemplate::labels).contains(Map.of("by", "locker"));
+            assertThat(db().transaction((Repositories repos) -> repos.templates().lockByUuid("no-such"))).isEmpty();
+        }
+
+        @Test
+        void of_two_updates_racing_from_one_read_exactly_one_lands() throws Exception {
+            ClusterTemplate template = insert(Fixtures.template("p1").build());
+
+            List<Boolean> landed = race(2, worker -> db().transaction((Repositories repos) -> repos.templates()
+                    .update(template.toBuilder().labels(Map.of("writer", "w" + worker)).build())));
+
+            assertThat(landed).containsExactlyInAnyOrder(true, false);
+            ClusterTemplate stored = db().transaction((Repositories repos) -> repos.templates().findByUuid(template.uuid()))
+                    .orElseThrow();
+            assertThat(stored.version()).isEqualTo(1);
+            assertThat(stored.labels()).isEqualTo(Map.of("writer", "w" + landed.indexOf(true)));
         }
 
         @Test
@@ -758,7 +818,7 @@ abstract class StoreContract {
             Quota quota = db().transaction((Repositories repos) -> repos.quotas().insert("p1", "Cluster", 5, now));
 
             assertThat(quota.id()).isPositive();
-            assertThat(quota).isEqualTo(new Quota(quota.id(), "p1", "Cluster", 5, now, null));
+            assertThat(quota).isEqualTo(new Quota(quota.id(), "p1", "Cluster", 5, now, null, 0));
             assertThat(db().transaction((Repositories repos) -> repos.quotas().find("p1", "Cluster"))).contains(quota);
             assertThat(db().transaction((Repositories repos) -> repos.quotas().find("p2", "Cluster"))).isEmpty();
         }
@@ -787,15 +847,109 @@ abstract class StoreContract {
         }
 
         @Test
-        void a_quota_is_updated_and_deleted() {
+        void a_quota_is_updated_on_its_stored_version_and_deleted() {
             Quota quota = db().transaction((Repositories repos) -> repos.quotas().insert("p1", "Cluster", 1, now));
-            Quota raised = new Quota(quota.id(), "p1", "Cluster", 9, quota.createdAt(), now.plusSeconds(5));
+            Quota raised = new Quota(quota.id(), "p1", "Cluster", 9, quota.createdAt(), now.plusSeconds(5), 0);
 
             assertThat(db().transaction((Repositories repos) -> repos.quotas().update(raised))).isTrue();
-            assertThat(db().transaction((Repositories repos) -> repos.quotas().find("p1", "Cluster"))).contains(raised);
+            assertThat(db().transaction((Repositories repos) -> repos.quotas().find("p1", "Cluster")))
+                    .contains(new Quota(quota.id(), "p1", "Cluster", 9, quota.createdAt(), now.plusSeconds(5), 1));
             assertThat(db().transaction((Repositories repos) -> repos.quotas().delete("p1", "Cluster"))).isTrue();
             assertThat(db().transaction((Repositories repos) -> repos.quotas().delete("p1", "Cluster"))).isFalse();
             assertThat(db().transaction((Repositories repos) -> repos.quotas().update(raised))).isFalse();
+        }
+
+        @Test
+        void a_quota_update_on_a_stale_version_changes_nothing() {
+            Quota quota = db().transaction((Repositories repos) -> repos.quotas().insert("p1", "Cluster", 1, now));
+            Quota first = new Quota(quota.id(), "p1", "Cluster", 5, quota.createdAt(), now.plusSeconds(1), 0);
+            Quota second = new Quota(quota.id(), "p1", "Cluster", 7, quota.createdAt(), now.plusSeconds(2), 0);
+
+            assertThat(db().transaction((Repositories repos) -> repos.quotas().update(first))).isTrue();
+            assertThat(db().transaction((Repositories repos) -> repos.quotas().update(second))).isFalse();
+            assertThat(db().transaction((Repositories repos) -> repos.quotas().find("p1", "Cluster")))
+                    .map(Quota::hardLimit).contains(5);
+        }
+
+        @Test
+        void creates_that_count_under_the_project_lock_never_exceed_the_limit() throws Exception {
+            int limit = 5;
+            insert(Fixtures.cluster("p2").build());
+
+            List<Boolean> created = race(24, worker -> db().transaction((Repositories repos) -> {
+                repos.quotas().lockUsage("p1", "Cluster", now);
+                if (repos.clusters().countInProject("p1") >= limit) {
+                    return false;
+                }
+                repos.clusters().insert(Fixtures.cluster("p1").build());
+                return true;
+            }));
+
+            assertThat(created).filteredOn(c -> c).hasSize(limit);
+            assertThat(db().transaction((Repositories repos) -> repos.clusters().countInProject("p1"))).isEqualTo(limit);
+        }
+
+        @Test
+        void a_project_lock_is_held_until_its_transaction_ends_and_other_projects_do_not_wait() throws Exception {
+            java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Future<?> holder = pool.submit(() -> db().transact(repos -> {
+                    repos.quotas().lockUsage("p1", "Cluster", now);
+                    held.countDown();
+                    await(release);
+                }));
+                assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+                Future<String> waiter = pool.submit(() -> db().transaction((Repositories repos) -> {
+                    repos.quotas().lockUsage("p1", "Cluster", now);
+                    return "locked";
+                }));
+
+                db().transact(repos -> repos.quotas().lockUsage("p2", "Cluster", now));
+                // Longer than H2's default lock timeout: a queue on a busy project's lock waits its turn.
+                Thread.sleep(2_500);
+                assertThat(waiter).as("the second lock of p1 while the first is held").isNotDone();
+                release.countDown();
+                holder.get(10, TimeUnit.SECONDS);
+                assertThat(waiter.get(10, TimeUnit.SECONDS)).isEqualTo("locked");
+            } finally {
+                release.countDown();
+                pool.shutdownNow();
+            }
+        }
+
+        @Test
+        void a_lock_made_in_work_that_throws_leaves_no_row_behind() throws Exception {
+            assertThatThrownBy(() -> db().transact(repos -> {
+                repos.quotas().lockUsage("p1", "Cluster", now);
+                throw MagnetarException.forbidden("over quota");
+            })).isInstanceOf(MagnetarException.class);
+            assertThat(lockRows()).isZero();
+
+            db().transact(repos -> repos.quotas().lockUsage("p1", "Cluster", now));
+            db().transact(repos -> repos.quotas().lockUsage("p1", "Cluster", now));
+            assertThat(lockRows()).as("one row per project and resource, made once").isEqualTo(1);
+        }
+
+        private int lockRows() throws java.sql.SQLException {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(config.jdbcUrl(), config.user(),
+                    config.password());
+                 java.sql.ResultSet rows = c.createStatement().executeQuery("SELECT COUNT(*) FROM quota_locks")) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+
+        static void await(java.util.concurrent.CountDownLatch latch) {
+            try {
+                if (!latch.await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("never released");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 

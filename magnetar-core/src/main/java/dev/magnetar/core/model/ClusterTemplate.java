@@ -7,6 +7,8 @@ import java.util.Objects;
 /**
  * A cluster template (legacy name: baymodel): the shape a project asks clusters to take.
  * Field names follow Magnum's API (section 4.4 of the reference); nullable fields are unset.
+ * {@code version} is not one of Magnum's fields: it is the optimistic-lock counter that every stored
+ * change increments, so that an update computed from a stale read is refused.
  */
 public record ClusterTemplate(
         String uuid,
@@ -42,7 +44,8 @@ public record ClusterTemplate(
         boolean hidden,
         String tags,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        long version) {
 
     public ClusterTemplate {
         Objects.requireNonNull(uuid, "uuid");
@@ -68,6 +71,7 @@ public record ClusterTemplate(
         private boolean registryEnabled, tlsDisabled, isPublic, masterLbEnabled, hidden;
         private boolean floatingIpEnabled = true;
         private Instant createdAt, updatedAt;
+        private long version;
 
         private Builder() {
         }
@@ -83,7 +87,7 @@ public record ClusterTemplate(
             tlsDisabled = t.tlsDisabled; isPublic = t.isPublic; serverType = t.serverType;
             insecureRegistry = t.insecureRegistry; masterLbEnabled = t.masterLbEnabled;
             floatingIpEnabled = t.floatingIpEnabled; hidden = t.hidden; tags = t.tags;
-            createdAt = t.createdAt; updatedAt = t.updatedAt;
+            createdAt = t.createdAt; updatedAt = t.updatedAt; version = t.version;
         }
 
         public Builder uuid(String v) { uuid = v; return this; }
@@ -120,13 +124,14 @@ public record ClusterTemplate(
         public Builder tags(String v) { tags = v; return this; }
         public Builder createdAt(Instant v) { createdAt = v; return this; }
         public Builder updatedAt(Instant v) { updatedAt = v; return this; }
+        public Builder version(long v) { version = v; return this; }
 
         public ClusterTemplate build() {
             return new ClusterTemplate(uuid, name, projectId, userId, coe, imageId, keypairId, flavorId,
                     masterFlavorId, externalNetworkId, fixedNetwork, fixedSubnet, dnsNameserver, networkDriver,
                     volumeDriver, apiserverPort, dockerVolumeSize, dockerStorageDriver, clusterDistro, httpProxy,
                     httpsProxy, noProxy, registryEnabled, labels, tlsDisabled, isPublic, serverType,
-                    insecureRegistry, masterLbEnabled, floatingIpEnabled, hidden, tags, createdAt, updatedAt);
+                    insecureRegistry, masterLbEnabled, floatingIpEnabled, hidden, tags, createdAt, updatedAt, version);
         }
     }
 }

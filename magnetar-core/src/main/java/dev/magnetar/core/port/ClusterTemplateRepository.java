@@ -16,13 +16,23 @@ public interface ClusterTemplateRepository {
 
     Optional<ClusterTemplate> findByUuid(String uuid);
 
+    /**
+     * Like {@link #findByUuid}, and locks the template's row until the transaction ends: a concurrent
+     * update of it waits, so the caller's {@link #update} of what it read here cannot lose a race.
+     */
+    Optional<ClusterTemplate> lockByUuid(String uuid);
+
     /** Every template visible in {@code scope} with exactly this name (names are not unique). */
     List<ClusterTemplate> findByName(String name, Scope scope);
 
     /** A page of templates visible in {@code scope}; an unknown marker is the caller's 404, checked before. */
     List<ClusterTemplate> list(Scope scope, PageRequest page);
 
-    /** Stores every field of {@code template} (matched by uuid); false when it no longer exists. */
+    /**
+     * Stores every field of {@code template} (matched by uuid) if its {@code version} is still the
+     * stored one, and increments the stored version. Returns false (and changes nothing) when the
+     * template no longer exists or someone else updated it first.
+     */
     boolean update(ClusterTemplate template);
 
     boolean delete(String uuid);

@@ -1,6 +1,7 @@
 package dev.magnetar.core.service;
 
 import dev.magnetar.core.context.RequestContext;
+import dev.magnetar.core.driver.ClientAttachment;
 import dev.magnetar.core.driver.ClusterDriver;
 import dev.magnetar.core.error.MagnetarException;
 import dev.magnetar.core.model.Cluster;
@@ -27,6 +28,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Clusters and bays. Every mutation records intent and its operation in one transaction and
@@ -128,19 +132,21 @@ public final class ClusterService {
 
     /**
      * Scales the cluster's agents to {@code nodeCount}, optionally naming the nodes to remove.
-     * Returns the cluster as stored (unchanged when the count is already the requested one).
+     * Returns the cluster as stored (unchanged when the count is already the requested one). When the
+     * conductor, the reconcile loop or the monitor stores the cluster between this request's read and
+     * its write, the request is checked and applied again on the cluster as it is now.
      */
     public Cluster resize(RequestContext context, String ident, int nodeCount, List<String> nodesToRemove,
                           boolean rollback) {
         Policy.requireWriter(context, "cluster:update");
-        return database.transaction(repos -> {
+        return OptimisticRetry.run(() -> changedMeanwhile(ident), attempt -> database.transaction(repos -> {
             Cluster current = find(repos.clusters(), Policy.scopeFor(context), ident);
             if (!current.status().allowsUpdate()) {
                 throw MagnetarException.invalid(
                         "Updating a cluster when status is \"" + current.status() + "\" is not supported.");
             }
             if (current.nodeCount() == nodeCount && nodesToRemove.isEmpty()) {
-                return current;
+                return Optional.of(current);
             }
             if (!nodesToRemove.isEmpty() && nodeCount >= current.nodeCount()) {
                 throw MagnetarException.invalid("nodes_to_remove can only be given when node_count decreases ("
@@ -153,7 +159,9 @@ public final class ClusterService {
                     .faults(Map.of())
                     .updatedAt(clock.instant())
                     .build();
-            saveOrConflict(repos, updated);
+            if (!repos.clusters().update(updated)) {
+                return Optional.empty();
+            }
             Map<String, String> payload = new HashMap<>();
             payload.put(OperationPayload.PREVIOUS_NODE_COUNT, Integer.toString(current.nodeCount()));
             payload.put(OperationPayload.ROLLBACK, Boolean.toString(rollback));
@@ -164,8 +172,8 @@ public final class ClusterService {
                     "node_count " + current.nodeCount() + " -> " + nodeCount
                             + (nodesToRemove.isEmpty() ? "" : ", removing " + String.join(", ", nodesToRemove)),
                     clock.instant()));
-            return repos.clusters().findByUuid(current.uuid()).orElseThrow();
-        });
+            return repos.clusters().findByUuid(current.uuid());
+        }));
     }
 
     /**
@@ -176,40 +184,50 @@ public final class ClusterService {
      */
     public Cluster updateLabels(RequestContext context, String ident, Map<String, String> labels) {
         Policy.requireWriter(context, "cluster:update");
-        Cluster current = get(context, ident);
-        ClusterTemplate template = templateOf(current);
-        ClusterDriver driver = templates.driverFor(template);
-        java.util.Set<String> changed = new java.util.TreeSet<>();
-        labels.forEach((k, v) -> {
-            if (!v.equals(current.labels().get(k))) {
+        return OptimisticRetry.run(() -> changedMeanwhile(ident), attempt -> {
+            Cluster current = get(context, ident);
+            Set<String> changed = changedLabels(current.labels(), labels);
+            if (changed.isEmpty()) {
+                return Optional.of(current);
+            }
+            ClusterTemplate template = templateOf(current);
+            ClusterDriver driver = templates.driverFor(template);
+            Set<String> inPlace = driver.labelsChangeableInPlace();
+            List<String> fixed = changed.stream().filter(k -> !inPlace.contains(k)).toList();
+            if (!fixed.isEmpty()) {
+                throw MagnetarException.invalid("cannot change label(s) " + String.join(", ", fixed)
+                        + " of an existing cluster: " + (inPlace.isEmpty() ? "driver " + driver.descriptor().name()
+                        + " fixes every label at create" : "only " + String.join(", ", new TreeSet<>(inPlace))
+                        + " can change without a new stack") + ".");
+            }
+            if (!current.status().allowsUpdate()) {
+                throw MagnetarException.invalid(
+                        "Updating a cluster when status is \"" + current.status() + "\" is not supported.");
+            }
+            Cluster updated = current.toBuilder().labels(labels).updatedAt(clock.instant()).build();
+            driver.validateCluster(template, updated);
+            return database.transaction(repos -> {
+                if (!repos.clusters().update(updated)) {
+                    return Optional.<Cluster>empty();
+                }
+                repos.events().record(ClusterEvent.of(updated, ClusterEventKind.LABELS_CHANGED, actor(context),
+                        "changed " + String.join(", ", changed) + " (applied to the running cluster, no stack update)",
+                        clock.instant()));
+                return repos.clusters().findByUuid(current.uuid());
+            });
+        });
+    }
+
+    /** The keys whose values differ between two label sets, including keys only one of them has. */
+    private static Set<String> changedLabels(Map<String, String> before, Map<String, String> after) {
+        Set<String> changed = new TreeSet<>();
+        after.forEach((k, v) -> {
+            if (!v.equals(before.get(k))) {
                 changed.add(k);
             }
         });
-        current.labels().keySet().stream().filter(k -> !labels.containsKey(k)).forEach(changed::add);
-        if (changed.isEmpty()) {
-            return current;
-        }
-        java.util.Set<String> inPlace = driver.labelsChangeableInPlace();
-        List<String> fixed = changed.stream().filter(k -> !inPlace.contains(k)).toList();
-        if (!fixed.isEmpty()) {
-            throw MagnetarException.invalid("cannot change label(s) " + String.join(", ", fixed)
-                    + " of an existing cluster: " + (inPlace.isEmpty() ? "driver " + driver.descriptor().name()
-                    + " fixes every label at create" : "only " + String.join(", ", new java.util.TreeSet<>(inPlace))
-                    + " can change without a new stack") + ".");
-        }
-        if (!current.status().allowsUpdate()) {
-            throw MagnetarException.invalid(
-                    "Updating a cluster when status is \"" + current.status() + "\" is not supported.");
-        }
-        Cluster updated = current.toBuilder().labels(labels).updatedAt(clock.instant()).build();
-        driver.validateCluster(template, updated);
-        return database.transaction(repos -> {
-            saveOrConflict(repos, updated);
-            repos.events().record(ClusterEvent.of(updated, ClusterEventKind.LABELS_CHANGED, actor(context),
-                    "changed " + String.join(", ", changed) + " (applied to the running cluster, no stack update)",
-                    clock.instant()));
-            return repos.clusters().findByUuid(current.uuid()).orElseThrow();
-        });
+        before.keySet().stream().filter(k -> !after.containsKey(k)).forEach(changed::add);
+        return changed;
     }
 
     /**
@@ -217,7 +235,7 @@ public final class ClusterService {
      * UI), for whoever may see the cluster. Refused for a cluster without an address yet, or whose
      * driver offers none.
      */
-    public dev.magnetar.core.driver.ClientAttachment attachment(RequestContext context, String ident) {
+    public ClientAttachment attachment(RequestContext context, String ident) {
         Cluster cluster = get(context, ident);
         if (cluster.apiAddress() == null || cluster.apiAddress().isBlank()) {
             throw MagnetarException.invalid("Cluster " + cluster.name() + " has no api_address yet (status "
@@ -230,27 +248,33 @@ public final class ClusterService {
                 + " offers no client attachment."));
     }
 
-    /** Starts deleting a cluster in any status; a cluster already being deleted is left to finish. */
+    /**
+     * Starts deleting a cluster in any status; a cluster already being deleted is left to finish. A
+     * write that loses a race to another writer of the cluster is done again on its current state.
+     */
     public void delete(RequestContext context, String ident) {
         Policy.requireWriter(context, "cluster:delete");
-        database.transact(repos -> {
+        OptimisticRetry.run(() -> changedMeanwhile(ident), attempt -> database.transaction(repos -> {
             Cluster current = find(repos.clusters(), Policy.scopeFor(context), ident);
             if (current.status() == ClusterStatus.DELETE_IN_PROGRESS
                     && repos.operations().pendingFor(current.uuid()).stream()
                     .anyMatch(op -> op.kind() == OperationKind.DELETE_CLUSTER)) {
-                return;
+                return Optional.of(current);
             }
             Cluster deleting = current.toBuilder()
                     .status(ClusterStatusMachine.transition(current.status(), ClusterStatus.DELETE_IN_PROGRESS))
                     .statusReason(null)
                     .updatedAt(clock.instant())
                     .build();
-            saveOrConflict(repos, deleting);
+            if (!repos.clusters().update(deleting)) {
+                return Optional.empty();
+            }
             repos.operations().insert(Operation.pending(Identifiers.newUuid(), current.uuid(),
                     OperationKind.DELETE_CLUSTER, Map.of(), clock.instant()));
             repos.events().record(ClusterEvent.of(deleting, ClusterEventKind.STATUS_CHANGED, actor(context),
                     current.status() + " -> " + deleting.status() + ": deletion requested", clock.instant()));
-        });
+            return Optional.of(deleting);
+        }));
     }
 
     /**
@@ -369,8 +393,16 @@ public final class ClusterService {
                 .build();
     }
 
+    /**
+     * Refuses a create that would take the project past its cluster quota. The project's quota lock,
+     * held until this transaction commits, makes concurrent creates of one project count and insert
+     * one after another, on every replica: each counts the rows the ones before it committed. The
+     * count is of the cluster rows themselves, as Magnum counts them, so a cluster being deleted holds
+     * its slot until its row is removed, and a refused create leaves nothing behind.
+     */
     private void enforceQuota(Repositories repos, String projectId) {
-        int limit = repos.quotas().find(projectId, "Cluster").map(q -> q.hardLimit())
+        repos.quotas().lockUsage(projectId, QuotaService.CLUSTER_RESOURCE, clock.instant());
+        int limit = repos.quotas().find(projectId, QuotaService.CLUSTER_RESOURCE).map(q -> q.hardLimit())
                 .orElse(settings.maxClustersPerProject());
         if (repos.clusters().countInProject(projectId) >= limit) {
             throw MagnetarException.forbidden("You have reached the maximum clusters per project, " + limit
@@ -378,10 +410,7 @@ public final class ClusterService {
         }
     }
 
-    private static void saveOrConflict(Repositories repos, Cluster cluster) {
-        if (!repos.clusters().update(cluster)) {
-            throw MagnetarException.conflict("Cluster " + cluster.uuid()
-                    + " was changed by another request; retry with its current state.");
-        }
+    private static String changedMeanwhile(String ident) {
+        return "Cluster " + ident + " was changed by another request; retry with its current state.";
     }
 }

@@ -15,8 +15,10 @@ import dev.magnetar.core.port.Scope;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
  * Cluster templates and baymodels: Magnum's create checks in Magnum's order (COE, drivers, storage,
@@ -47,7 +49,7 @@ public final class ClusterTemplateService {
      */
     public ClusterTemplate create(RequestContext context, ClusterTemplate requested, String nameSuffix) {
         Policy.requireWriter(context, "clustertemplate:create");
-        ClusterTemplate checked = validated(context, requested.toBuilder()
+        ClusterTemplate checked = validated(new CloudLookups(cloud, context), requested.toBuilder()
                 .projectId(context.projectId())
                 .userId(context.userId())
                 .build());
@@ -83,35 +85,94 @@ public final class ClusterTemplateService {
     }
 
     /**
-     * Replaces a template with {@code patched} (the API applied the caller's JSON patch to the
-     * current template). Only the owner's project or an admin may; a template in use by clusters
-     * may only be renamed, published, hidden or re-tagged.
+     * Applies the caller's change ({@code patch}: the API applies the caller's JSON patch) to the
+     * template and stores the result. Only the owner's project or an admin may; a template in use by
+     * clusters may only be renamed, published, hidden or re-tagged.
+     *
+     * <p>The first attempt is optimistic: the cloud look-ups of the validation happen outside any
+     * transaction (no database connection waits on Glance or Nova), and the write names the version
+     * the patch was applied to. When another request stored a change in between, that write changes
+     * nothing, and the patch is applied again to the template as it is now, this time with the row
+     * locked from the read to the write, so the second attempt cannot lose another race. Its
+     * validation reuses this request's cloud answers; should the template now name a resource not
+     * yet looked up (a concurrent change of the image, say), the look-up is made outside the
+     * transaction and the attempt repeated. Concurrent patches of different fields therefore all
+     * land; a 409 in Magnum's envelope is left for {@link OptimisticRetry#ATTEMPTS} attempts in a row
+     * that could not complete.
      */
     public ClusterTemplate update(RequestContext context, String ident,
-                                  java.util.function.UnaryOperator<ClusterTemplate> patch) {
-        ClusterTemplate current = database.transaction(repos -> find(repos.templates(), Policy.scopeFor(context), ident));
+                                  UnaryOperator<ClusterTemplate> patch) {
+        ClusterTemplate first = database.transaction(repos -> find(repos.templates(), Policy.scopeFor(context), ident));
+        CloudLookups lookups = new CloudLookups(cloud, context);
+        return OptimisticRetry.run(() -> "ClusterTemplate " + first.uuid()
+                        + " was changed by another request; retry with its current state.",
+                attempt -> attempt == 1
+                        ? updateOptimistically(context, first, patch, lookups)
+                        : updateLocked(context, first.uuid(), ident, patch, lookups));
+    }
+
+    /** Validates the patched template outside any transaction and writes it if the version is unchanged. */
+    private Optional<ClusterTemplate> updateOptimistically(RequestContext context, ClusterTemplate current,
+                                                           UnaryOperator<ClusterTemplate> patch,
+                                                           CloudLookups lookups) {
         Policy.requireTemplateOwner(context, current, "clustertemplate:update");
         ClusterTemplate patched = patch.apply(current);
         Set<String> changed = changedFields(current, patched);
         if (changed.isEmpty()) {
-            return current;
+            return Optional.of(current);
         }
         if (changed.contains("public") || changed.contains("hidden")) {
             Policy.requirePublishRight(context);
         }
+        // Refuse before the cloud look-ups; the write checks again.
         database.transact(repos -> refuseIfInUse(repos.templates(), current, changed, patched));
-        // Cloud look-ups happen outside any transaction: no database connection waits on Glance or Nova.
-        ClusterTemplate stored = validated(context, patched).toBuilder().updatedAt(clock.instant()).build();
+        ClusterTemplate stored = validated(lookups, patched).toBuilder()
+                .updatedAt(clock.instant())
+                .version(current.version())
+                .build();
         return database.transaction(repos -> {
-            ClusterTemplate now = repos.templates().findByUuid(current.uuid()).orElseThrow(() -> notFound(ident));
-            if (!now.equals(current)) {
-                throw MagnetarException.conflict("ClusterTemplate " + current.uuid()
-                        + " was changed by another request; retry with its current state.");
-            }
             refuseIfInUse(repos.templates(), current, changed, patched);
-            repos.templates().update(stored);
-            return stored;
+            return repos.templates().update(stored)
+                    ? Optional.of(stored.toBuilder().version(current.version() + 1).build())
+                    : Optional.<ClusterTemplate>empty();
         });
+    }
+
+    /**
+     * Reads the template with its row locked, applies the patch and writes it in one transaction;
+     * empty (after looking them up, outside the transaction) when the result names cloud resources
+     * this request has not looked up yet.
+     */
+    private Optional<ClusterTemplate> updateLocked(RequestContext context, String uuid, String ident,
+                                                   UnaryOperator<ClusterTemplate> patch, CloudLookups lookups) {
+        List<ClusterTemplate> unanswered = new java.util.ArrayList<>(1);
+        Optional<ClusterTemplate> written = database.transaction(repos -> {
+            ClusterTemplate current = repos.templates().lockByUuid(uuid).orElseThrow(() -> notFound(ident));
+            Policy.requireTemplateOwner(context, current, "clustertemplate:update");
+            ClusterTemplate patched = patch.apply(current);
+            Set<String> changed = changedFields(current, patched);
+            if (changed.isEmpty()) {
+                return Optional.of(current);
+            }
+            if (changed.contains("public") || changed.contains("hidden")) {
+                Policy.requirePublishRight(context);
+            }
+            if (!lookups.answered(patched)) {
+                unanswered.add(patched);
+                return Optional.empty();
+            }
+            ClusterTemplate stored = validated(lookups, patched).toBuilder()
+                    .updatedAt(clock.instant())
+                    .version(current.version())
+                    .build();
+            refuseIfInUse(repos.templates(), current, changed, patched);
+            if (!repos.templates().update(stored)) {
+                throw new IllegalStateException("ClusterTemplate " + uuid + " changed while its row was locked");
+            }
+            return Optional.of(stored.toBuilder().version(current.version() + 1).build());
+        });
+        unanswered.forEach(patched -> validated(lookups, patched));
+        return written;
     }
 
     /** A template in use by clusters may only be renamed, published, hidden or re-tagged. */
@@ -170,7 +231,7 @@ public final class ClusterTemplateService {
         return MagnetarException.notFound("ClusterTemplate " + ident + " could not be found.");
     }
 
-    private ClusterTemplate validated(RequestContext context, ClusterTemplate template) {
+    private ClusterTemplate validated(CloudLookups lookups, ClusterTemplate template) {
         List<ClusterDriver> coeDrivers = drivers.forCoe(template.coe());
         if (coeDrivers.isEmpty()) {
             throw MagnetarException.invalid("Requested COE type " + template.coe() + " is not supported.");
@@ -180,13 +241,13 @@ public final class ClusterTemplateService {
                 .build();
         checkVolumeDriver(withDrivers, coeDrivers);
         checkDockerVolumeSize(withDrivers.dockerStorageDriver(), withDrivers.dockerVolumeSize());
-        String osDistro = cloud.osDistroOf(context, withDrivers.imageId());
+        String osDistro = lookups.osDistroOf(withDrivers.imageId());
         ClusterTemplate withDistro = withDrivers.toBuilder().clusterDistro(osDistro).build();
         ClusterDriver driver = driverFor(withDistro);
-        cloud.requireFlavor(context, withDistro.flavorId());
-        cloud.requireFlavor(context, withDistro.masterFlavorId());
-        cloud.requireExternalNetwork(context, withDistro.externalNetworkId());
-        cloud.requireKeypair(context, withDistro.keypairId());
+        lookups.requireFlavor(withDistro.flavorId());
+        lookups.requireFlavor(withDistro.masterFlavorId());
+        lookups.requireExternalNetwork(withDistro.externalNetworkId());
+        lookups.requireKeypair(withDistro.keypairId());
         driver.validateTemplate(withDistro);
         return withDistro;
     }

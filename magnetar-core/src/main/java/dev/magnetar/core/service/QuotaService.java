@@ -7,6 +7,7 @@ import dev.magnetar.core.port.Database;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /** Explicit per-project cluster quotas ({@code /v1/quotas}); managing them is for admins. */
 public final class QuotaService {
@@ -49,16 +50,24 @@ public final class QuotaService {
         return database.transaction(repos -> repos.quotas().list(project, limit, marker));
     }
 
+    /**
+     * Sets a quota's hard limit. The write names the version it read; when another request changed or
+     * deleted the quota in between, it reads again (a deleted quota is then a 404) and writes again.
+     */
     public Quota update(RequestContext context, String projectId, String resource, int hardLimit) {
         Policy.requireAdmin(context, "quota:update");
         checkLimit(hardLimit);
-        return database.transaction(repos -> {
+        return OptimisticRetry.run(() -> "Quota for project " + projectId + " and resource " + resource
+                + " was changed by another request; retry with its current state.", attempt -> database.transaction(repos -> {
             Quota current = repos.quotas().find(projectId, resource).orElseThrow(() -> notFound(projectId, resource));
             Quota updated = new Quota(current.id(), projectId, resource, hardLimit, current.createdAt(),
-                    clock.instant());
-            repos.quotas().update(updated);
-            return updated;
-        });
+                    clock.instant(), current.version());
+            if (!repos.quotas().update(updated)) {
+                return Optional.empty();
+            }
+            return Optional.of(new Quota(updated.id(), projectId, resource, hardLimit, updated.createdAt(),
+                    updated.updatedAt(), current.version() + 1));
+        }));
     }
 
     public void delete(RequestContext context, String projectId, String resource) {

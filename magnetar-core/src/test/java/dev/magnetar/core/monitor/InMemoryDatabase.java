@@ -111,6 +111,11 @@ final class InMemoryDatabase implements Database {
                 }
 
                 @Override
+                public Optional<ClusterTemplate> lockByUuid(String uuid) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
                 public List<ClusterTemplate> findByName(String name, Scope scope) {
                     throw new UnsupportedOperationException();
                 }

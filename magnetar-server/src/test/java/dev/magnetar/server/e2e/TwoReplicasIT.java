@@ -3,6 +3,7 @@ package dev.magnetar.server.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.magnetar.server.config.Option;
 import dev.magnetar.server.support.Api;
+import dev.magnetar.server.support.ConcurrentRequests;
 import dev.magnetar.server.support.Eventually;
 import dev.magnetar.server.support.Fixtures;
 import dev.magnetar.server.support.TestServer;
@@ -15,7 +16,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,6 +65,26 @@ class TwoReplicasIT {
                 admin.createStatement().execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             }
         }
+    }
+
+    @Test
+    void two_hundred_concurrent_creates_on_both_replicas_against_a_quota_of_20_accept_exactly_20() throws Exception {
+        String project = "quota-" + Long.toHexString(System.nanoTime());
+        Api[] replicas = {apiOnly.api().as(project, "member"), conductor.api().as(project, "member")};
+        Api.Response quota = apiOnly.api().as(project, "admin")
+                .post("/v1/quotas", Map.of("project_id", project, "resource", "Cluster", "hard_limit", 20));
+        assertThat(quota.status()).as(quota.toString()).isEqualTo(201);
+        Api.Response template = replicas[0].post("/v1/clustertemplates", Fixtures.template("quota"));
+        assertThat(template.status()).as(template.toString()).isEqualTo(201);
+        String templateUuid = template.json().get("uuid").asText();
+
+        List<Api.Response> answers = ConcurrentRequests.race(200, i -> replicas[i % 2]
+                .post("/v1/clusters", Fixtures.cluster("c" + i, templateUuid)));
+
+        Map<Integer, Long> byStatus = answers.stream()
+                .collect(Collectors.groupingBy(Api.Response::status, Collectors.counting()));
+        assertThat(byStatus).as("answers by status").containsExactlyInAnyOrderEntriesOf(Map.of(202, 20L, 403, 180L));
+        assertThat(replicas[1].get("/v1/clusters?limit=1000").json().get("clusters")).hasSize(20);
     }
 
     @Test

@@ -25,14 +25,16 @@ import java.util.Set;
 
 /**
  * A driver that lives in test code only: it exercises the SPI end to end without any real COE.
- * It serves (vm, fedora-coreos, kubernetes), accepts one label, {@code test_label} (blue|green),
- * and renders a two-file HOT stack of masters and nodes behind wait conditions.
+ * It serves (vm, fedora-coreos, kubernetes), accepts one label, {@code test_label} (blue|green), and
+ * free-form {@code note_*} labels that render nowhere (so tests can change many distinct labels), and
+ * renders a two-file HOT stack of masters and nodes behind wait conditions.
  */
 public final class TestDriver implements ClusterDriver {
 
     public static final String NAME = "test_driver_v1";
     public static final DriverKey KEY = new DriverKey("vm", "fedora-coreos", "kubernetes");
     private static final Set<String> LABEL_VALUES = Set.of("blue", "green");
+    private static final String NOTE_PREFIX = "note_";
 
     @Override
     public DriverDescriptor descriptor() {
@@ -60,6 +62,9 @@ public final class TestDriver implements ClusterDriver {
 
     private static void checkLabels(Map<String, String> labels) {
         labels.forEach((key, value) -> {
+            if (key.startsWith(NOTE_PREFIX)) {
+                return;
+            }
             if (!key.equals("test_label")) {
                 throw MagnetarException.invalid("Label " + key + " is not supported by " + NAME
                         + "; supported labels: test_label");
