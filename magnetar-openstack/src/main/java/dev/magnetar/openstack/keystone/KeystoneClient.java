@@ -19,6 +19,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,7 +38,9 @@ public final class KeystoneClient {
     private final KeystoneSettings settings;
     private final OpenStackHttp http;
     private final Clock clock;
-    private final Cache<String, TokenInfo> validations;
+    private final Cache<String, Validation> validations;
+    /** Tokens (by fingerprint) whose validation is being renewed in the background, one renewal each. */
+    private final Set<String> renewing = ConcurrentHashMap.newKeySet();
     private volatile IssuedToken serviceToken;
 
     public KeystoneClient(KeystoneSettings settings, OpenStackHttp http, Clock clock) {
@@ -46,19 +50,19 @@ public final class KeystoneClient {
         this.validations = Caffeine.newBuilder()
                 .maximumSize(settings.validationCacheSize())
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-                .expireAfter(new Expiry<String, TokenInfo>() {
+                .expireAfter(new Expiry<String, Validation>() {
                     @Override
-                    public long expireAfterCreate(String key, TokenInfo info, long now) {
-                        return cacheLifetime(info);
+                    public long expireAfterCreate(String key, Validation validation, long now) {
+                        return cacheLifetime(validation.info());
                     }
 
                     @Override
-                    public long expireAfterUpdate(String key, TokenInfo info, long now, long remaining) {
-                        return cacheLifetime(info);
+                    public long expireAfterUpdate(String key, Validation validation, long now, long remaining) {
+                        return cacheLifetime(validation.info());
                     }
 
                     @Override
-                    public long expireAfterRead(String key, TokenInfo info, long now, long remaining) {
+                    public long expireAfterRead(String key, Validation validation, long now, long remaining) {
                         return remaining;
                     }
                 })
@@ -85,7 +89,11 @@ public final class KeystoneClient {
     }
 
     /**
-     * Validates a caller's token (cached as described above).
+     * Validates a caller's token (cached as described above). A cached answer costs a digest and a
+     * map look-up. Once half the maximum age has passed, the request that finds the answer still gets
+     * it, and one background call renews it, so a token in steady use never waits for Keystone; a
+     * renewal that finds the token revoked drops it at once. Concurrent requests with the same token
+     * that find nothing cached share one call to Keystone.
      *
      * @throws InvalidTokenException        unknown, expired or revoked token
      * @throws KeystoneUnavailableException Keystone gave no usable answer
@@ -95,16 +103,45 @@ public final class KeystoneClient {
             throw new InvalidTokenException("No token was presented.");
         }
         String key = fingerprint(subjectToken);
-        TokenInfo cached = validations.getIfPresent(key);
+        Validation cached = validations.getIfPresent(key);
         if (cached != null) {
-            return cached;
+            if (!clock.instant().isBefore(cached.validatedAt().plus(settings.validationMaxAge().dividedBy(2)))) {
+                renewInBackground(key, subjectToken);
+            }
+            return cached.info();
         }
+        return validations.get(key, k -> validateNow(subjectToken)).info();
+    }
+
+    /** True while a background renewal runs (for tests, which wait for it). */
+    boolean renewalsPending() {
+        return !renewing.isEmpty();
+    }
+
+    private Validation validateNow(String subjectToken) {
+        Instant asked = clock.instant();
         TokenInfo info = validateRemotely(subjectToken, true);
         if (!info.expiresAt().isAfter(clock.instant())) {
             throw new InvalidTokenException("The token has expired.");
         }
-        validations.put(key, info);
-        return info;
+        return new Validation(info, asked);
+    }
+
+    private void renewInBackground(String key, String subjectToken) {
+        if (!renewing.add(key)) {
+            return;
+        }
+        Thread.ofVirtual().name("keystone-token-renewal").start(() -> {
+            try {
+                validations.put(key, validateNow(subjectToken));
+            } catch (InvalidTokenException e) {
+                validations.invalidate(key);
+            } catch (RuntimeException e) {
+                // Keystone unavailable: the cached answer stays until its maximum age, then a request asks.
+            } finally {
+                renewing.remove(key);
+            }
+        });
     }
 
     /** Forgets a cached validation, e.g. after revoking the token through Magnetar itself. */
@@ -260,6 +297,10 @@ public final class KeystoneClient {
         Duration lifetime = untilExpiry.compareTo(settings.validationMaxAge()) < 0 ? untilExpiry
                 : settings.validationMaxAge();
         return Math.max(0, lifetime.toNanos());
+    }
+
+    /** A validation and when Keystone was asked for it (the maximum age counts from then). */
+    private record Validation(TokenInfo info, Instant validatedAt) {
     }
 
     /** Cache keys are digests, so a heap dump of the cache holds no usable token. */
