@@ -72,6 +72,7 @@ final class JdbiClusterTemplateRepository implements ClusterTemplateRepository {
     public void insert(ClusterTemplate template) {
         uniqueKeys.orConflict(() -> bind(handle.createUpdate(COLUMNS.insert()), template).execute(),
                 () -> "A ClusterTemplate with UUID " + template.uuid() + " already exists.");
+        changed();
     }
 
     @Override
@@ -106,13 +107,34 @@ final class JdbiClusterTemplateRepository implements ClusterTemplateRepository {
 
     @Override
     public boolean update(ClusterTemplate template) {
-        return bind(handle.createUpdate("UPDATE cluster_templates SET " + COLUMNS.assignmentsExcept("uuid")
-                + " WHERE uuid = :uuid"), template).execute() == 1;
+        return changedIf(bind(handle.createUpdate("UPDATE cluster_templates SET " + COLUMNS.assignmentsExcept("uuid")
+                + " WHERE uuid = :uuid"), template).execute() == 1);
     }
 
     @Override
     public boolean delete(String uuid) {
-        return handle.createUpdate("DELETE FROM cluster_templates WHERE uuid = :uuid").bind("uuid", uuid).execute() == 1;
+        return changedIf(handle.createUpdate("DELETE FROM cluster_templates WHERE uuid = :uuid").bind("uuid", uuid)
+                .execute() == 1);
+    }
+
+    @Override
+    public long generation() {
+        return handle.createQuery("SELECT generation FROM change_generations WHERE name = 'cluster_templates'")
+                .mapTo(Long.class)
+                .one();
+    }
+
+    private boolean changedIf(boolean written) {
+        if (written) {
+            changed();
+        }
+        return written;
+    }
+
+    /** Counted in the writer's transaction: committed with the row, or rolled back with it. */
+    private void changed() {
+        handle.createUpdate("UPDATE change_generations SET generation = generation + 1 WHERE name = 'cluster_templates'")
+                .execute();
     }
 
     @Override

@@ -203,6 +203,42 @@ abstract class StoreContract {
             assertThat(db().transaction((Repositories repos) -> repos.templates().findByUuid(template.uuid()))).isEmpty();
         }
 
+        @Test
+        void the_generation_changes_with_every_write_in_its_transaction_and_with_nothing_else() {
+            long start = generation();
+            ClusterTemplate template = insert(Fixtures.template("p1").build());
+            long inserted = generation();
+            db().transaction((Repositories repos) -> repos.templates().update(template.toBuilder().name("renamed").build()));
+            long updated = generation();
+            db().transaction((Repositories repos) -> repos.templates().delete(template.uuid()));
+            long deleted = generation();
+
+            assertThat(List.of(start, inserted, updated, deleted)).doesNotHaveDuplicates();
+
+            // Reads, writes that find no row, and a write rolled back leave it as it was.
+            db().transaction((Repositories repos) -> repos.templates().list(Scope.allProjects(), PageRequest.firstPage(10)));
+            db().transaction((Repositories repos) -> repos.templates().update(template));
+            db().transaction((Repositories repos) -> repos.templates().delete(template.uuid()));
+            assertThatThrownBy(() -> db().transact(repos -> {
+                repos.templates().insert(Fixtures.template("p1").build());
+                throw MagnetarException.invalid("changed my mind");
+            })).isInstanceOf(MagnetarException.class);
+            assertThat(generation()).isEqualTo(deleted);
+        }
+
+        @Test
+        void concurrent_writes_each_change_the_generation() throws Exception {
+            long start = generation();
+
+            race(8, worker -> insert(Fixtures.template("p" + worker).build()));
+
+            assertThat(generation()).isEqualTo(start + 8);
+        }
+
+        private long generation() {
+            return db().transaction((Repositories repos) -> repos.templates().generation());
+        }
+
         private List<ClusterTemplate> named(String name, Scope scope) {
             return db().transaction((Repositories repos) -> repos.templates().findByName(name, scope));
         }

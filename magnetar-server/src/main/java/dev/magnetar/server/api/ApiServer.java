@@ -41,9 +41,10 @@ public final class ApiServer {
         app.before(http -> begin(http, auth));
         new VersionRoutes().register(app);
         app.get("/healthcheck", http -> http.contentType("text/plain").result("OK"));
+        RenderedLists templateLists = new RenderedLists();
         for (String prefix : new String[]{"/v1", ""}) {
-            new TemplateRoutes(services, TemplateKind.CLUSTER_TEMPLATE).register(app, prefix);
-            new TemplateRoutes(services, TemplateKind.BAYMODEL).register(app, prefix);
+            new TemplateRoutes(services, TemplateKind.CLUSTER_TEMPLATE, templateLists).register(app, prefix);
+            new TemplateRoutes(services, TemplateKind.BAYMODEL, templateLists).register(app, prefix);
             new ClusterRoutes(services, ClusterKind.CLUSTER).register(app, prefix);
             new ClusterRoutes(services, ClusterKind.BAY).register(app, prefix);
             new AdminRoutes(services).register(app, prefix);

@@ -45,6 +45,14 @@ public final class Api {
         return other;
     }
 
+    /** A client that also sends {@code name: value} (e.g. {@code If-None-Match}). */
+    public Api withHeader(String name, String value) {
+        Api other = new Api(baseUrl);
+        other.headers.putAll(headers);
+        other.headers.put(name, value);
+        return other;
+    }
+
     public String baseUrl() {
         return baseUrl;
     }
