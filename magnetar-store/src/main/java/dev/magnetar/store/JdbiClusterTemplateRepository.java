@@ -58,6 +58,9 @@ final class JdbiClusterTemplateRepository implements ClusterTemplateRepository {
             .updatedAt(Instants.read(row, "updated_at"))
             .build();
 
+    /** The templates' generation, one row of {@code change_generations} (V9). */
+    static final String GENERATION = "SELECT generation FROM change_generations WHERE name = 'cluster_templates'";
+
     private static final PageQuery PAGING = new PageQuery(COLUMNS.table(), SORT_KEYS);
 
     private final Handle handle;
@@ -119,7 +122,7 @@ final class JdbiClusterTemplateRepository implements ClusterTemplateRepository {
 
     @Override
     public long generation() {
-        return handle.createQuery("SELECT generation FROM change_generations WHERE name = 'cluster_templates'")
+        return handle.createQuery(GENERATION)
                 .mapTo(Long.class)
                 .one();
     }

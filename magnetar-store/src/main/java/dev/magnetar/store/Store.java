@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.magnetar.core.port.Database;
 import org.flywaydb.core.Flyway;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Magnetar's database: a connection pool, the schema's migrations and the core's {@link Database}
@@ -27,7 +26,7 @@ public final class Store implements AutoCloseable {
         this.config = config;
         this.pool = pool;
         this.dialect = dialect;
-        this.database = new JdbiDatabase(Jdbi.create(pool), dialect);
+        this.database = new JdbiDatabase(pool, dialect);
     }
 
     /**

@@ -214,6 +214,7 @@ abstract class StoreContract {
             long deleted = generation();
 
             assertThat(List.of(start, inserted, updated, deleted)).doesNotHaveDuplicates();
+            assertThat(db().templateGeneration()).as("the lean read outside a transaction").isEqualTo(deleted);
 
             // Reads, writes that find no row, and a write rolled back leave it as it was.
             db().transaction((Repositories repos) -> repos.templates().list(Scope.allProjects(), PageRequest.firstPage(10)));

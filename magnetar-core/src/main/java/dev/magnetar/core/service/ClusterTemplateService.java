@@ -77,7 +77,7 @@ public final class ClusterTemplateService {
      * {@link ClusterTemplateRepository#generation()}), for whoever keeps what it rendered from them.
      */
     public long generation() {
-        return database.transaction(repos -> repos.templates().generation());
+        return database.templateGeneration();
     }
 
     public List<ClusterTemplate> list(RequestContext context, PageRequest page) {

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
@@ -70,7 +71,7 @@ public final class ApiServer {
     }
 
     private static void begin(Context http, RequestContexts auth) {
-        String requestId = "req-" + UUID.randomUUID();
+        String requestId = requestId();
         http.attribute(Requests.REQUEST_ID, requestId);
         http.header("X-Openstack-Request-Id", requestId);
         http.header("OpenStack-API-Minimum-Version", ApiVersion.SERVICE + " " + ApiVersion.MIN);
@@ -83,6 +84,18 @@ public final class ApiServer {
             RequestContext context = auth.authenticate(http, requestId);
             http.attribute(Requests.CONTEXT, context);
         }
+    }
+
+    /**
+     * {@code req-} and a version-4 UUID, as Magnum's request ids. An identifier, not a secret: drawn from
+     * the thread's own generator, since {@code UUID.randomUUID()} has every request queue on one
+     * SecureRandom.
+     */
+    static String requestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;             // version 4
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
+        return "req-" + new UUID(high, low);
     }
 
     private static void error(Context http, int status, String detail) {
