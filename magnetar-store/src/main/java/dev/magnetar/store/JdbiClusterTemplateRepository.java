@@ -65,10 +65,13 @@ final class JdbiClusterTemplateRepository implements ClusterTemplateRepository {
 
     private final Handle handle;
     private final UniqueKeys uniqueKeys;
+    private final Runnable onWrite;
 
-    JdbiClusterTemplateRepository(Handle handle, UniqueKeys uniqueKeys) {
+    /** @param onWrite told of every template write in this transaction (see {@link JdbiDatabase}) */
+    JdbiClusterTemplateRepository(Handle handle, UniqueKeys uniqueKeys, Runnable onWrite) {
         this.handle = handle;
         this.uniqueKeys = uniqueKeys;
+        this.onWrite = onWrite;
     }
 
     @Override
@@ -136,6 +139,7 @@ final class JdbiClusterTemplateRepository implements ClusterTemplateRepository {
 
     /** Counted in the writer's transaction: committed with the row, or rolled back with it. */
     private void changed() {
+        onWrite.run();
         handle.createUpdate("UPDATE change_generations SET generation = generation + 1 WHERE name = 'cluster_templates'")
                 .execute();
     }

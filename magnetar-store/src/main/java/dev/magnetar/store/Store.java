@@ -26,7 +26,7 @@ public final class Store implements AutoCloseable {
         this.config = config;
         this.pool = pool;
         this.dialect = dialect;
-        this.database = new JdbiDatabase(pool, dialect);
+        this.database = new JdbiDatabase(pool, dialect, Dialect.isExclusive(config.jdbcUrl()));
     }
 
     /**
