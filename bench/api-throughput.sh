@@ -138,7 +138,7 @@ start_server() {
       # keystonemiddleware's default token cache time. With Magnetar's default of 60 s, a Keystone
       # slowed by the tests sharing it (30 s per validation has been seen here) could not renew the
       # validation before it ran out, and the run would measure Keystone instead.
-      export MAGNETAR_KEYSTONE_TOKEN_CACHE_MAX_AGE=300
+      export MAGNETAR_KEYSTONE_TOKEN_CACHE_MAX_AGE_SECONDS=300
     fi
     exec "$JAVA_HOME/bin/java" "${java_opts[@]}" -jar "$work/magnetar.jar" serve \
       --host "$host" --port "$server_port" --data-dir "$work/data-$mode"
