@@ -23,6 +23,12 @@ local body_format = '{"name":"bench-%s-%d-%d","coe":"dcos","image_id":"dcos-cent
 local json_headers = { ["Content-Type"] = "application/json", ["Accept"] = "application/json" }
 
 function init(args)
+  -- Headers given to wrk with -H (e.g. X-Auth-Token) go on every request, creates included.
+  for name, value in pairs(wrk.headers) do
+    if json_headers[name] == nil then
+      json_headers[name] = value
+    end
+  end
   mode = args[1] or "get"
   run = args[2] or "0"
   if mode ~= "get" and mode ~= "create" then

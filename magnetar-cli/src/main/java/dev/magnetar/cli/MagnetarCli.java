@@ -17,7 +17,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The {@code magnetar} command line. It builds the root command with every client command (the
@@ -30,11 +35,14 @@ import java.util.Map;
  */
 public final class MagnetarCli {
 
+    /** Arguments after which the root's usage or version may be printed, which needs every command. */
+    private static final Set<String> HELP_OR_VERSION = Set.of("-h", "--help", "help", "-V", "--version");
+
     private final MagnetarCommand options = new MagnetarCommand();
     private final CommandLine root;
     private final PrintWriter out;
     private final PrintWriter err;
-    private final HttpClient http;
+    private final Supplier<HttpClient> http;
     private final ObjectMapper json = new ObjectMapper();
     private final InstantSource clock;
     private final Sleeper sleeper;
@@ -46,11 +54,21 @@ public final class MagnetarCli {
 
     /** A command line reading its defaults from {@code environment} and printing to the given writers. */
     public MagnetarCli(Map<String, String> environment, PrintWriter out, PrintWriter err) {
-        this(environment, out, err, MagnumClient.defaultHttpClient(), InstantSource.system(), Sleeper.threadSleep());
+        this(environment, out, err, name -> true);
+    }
+
+    private MagnetarCli(Map<String, String> environment, PrintWriter out, PrintWriter err, Predicate<String> commands) {
+        this(environment, out, err, memoized(MagnumClient::defaultHttpClient), InstantSource.system(),
+                Sleeper.threadSleep(), commands);
     }
 
     MagnetarCli(Map<String, String> environment, PrintWriter out, PrintWriter err, HttpClient http,
                 InstantSource clock, Sleeper sleeper) {
+        this(environment, out, err, () -> http, clock, sleeper, name -> true);
+    }
+
+    private MagnetarCli(Map<String, String> environment, PrintWriter out, PrintWriter err, Supplier<HttpClient> http,
+                        InstantSource clock, Sleeper sleeper, Predicate<String> commands) {
         this.out = out;
         this.err = err;
         this.http = http;
@@ -63,11 +81,38 @@ public final class MagnetarCli {
         root.setErr(err);
         root.setExecutionStrategy(this::executeReportingFailures);
         root.addSubcommand("help", new CommandLine.HelpCommand());
-        ClientCommands.addTo(root, new Session());
+        ClientCommands.addTo(root, new Session(), commands);
     }
 
+    /** The client alone, without the server's commands: what {@code ./magnetar} runs for a client command. */
     public static void main(String... args) {
-        System.exit(new MagnetarCli().run(args));
+        System.exit(forCommandLine(args, Set.of()).run(args));
+    }
+
+    /**
+     * A command line for this process that registers only the client commands {@code args} names, for a
+     * short command's start-up (see {@link ClientCommands#addTo(CommandLine, CliContext, Predicate)}).
+     * Parsing is the same as with every command registered: each argument that names a command is
+     * registered. Every command is registered when the arguments ask for help or the version (the
+     * root's usage lists them all), or name no command at all (picocli then suggests close names);
+     * none when they name only one of {@code otherCommands}, which the caller adds itself.
+     */
+    public static MagnetarCli forCommandLine(String[] args, Set<String> otherCommands) {
+        List<String> given = List.of(args);
+        Set<String> named = new HashSet<>(ClientCommands.names());
+        named.retainAll(given);
+        Predicate<String> commands;
+        if (given.stream().anyMatch(HELP_OR_VERSION::contains)) {
+            commands = name -> true;
+        } else if (!named.isEmpty()) {
+            commands = named::contains;
+        } else if (given.stream().anyMatch(otherCommands::contains)) {
+            commands = name -> false;
+        } else {
+            commands = name -> true;
+        }
+        return new MagnetarCli(System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+                commands);
     }
 
     /**
@@ -78,6 +123,11 @@ public final class MagnetarCli {
      */
     public static CommandLine root() {
         return new MagnetarCli().commandLine();
+    }
+
+    /** {@link #root()} with only the client commands {@code args} names; see {@link #forCommandLine}. */
+    public static CommandLine root(String[] args, Set<String> otherCommands) {
+        return forCommandLine(args, otherCommands).commandLine();
     }
 
     /** This instance's root command, to add subcommands to or to inspect. */
@@ -124,12 +174,27 @@ public final class MagnetarCli {
         }
     }
 
+    /** Builds the value on first use: a command that fails before any request never pays for an HTTP client. */
+    private static <T> Supplier<T> memoized(Supplier<T> factory) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = factory.get();
+                }
+                return value;
+            }
+        };
+    }
+
     /** The client commands' view of the parsed root options. */
     private final class Session implements CliContext {
 
         @Override
         public MagnumClient client() {
-            return new MagnumClient(settings(), http, json);
+            return new MagnumClient(settings(), http.get(), json);
         }
 
         @Override

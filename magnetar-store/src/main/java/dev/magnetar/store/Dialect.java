@@ -75,6 +75,18 @@ enum Dialect {
                 + ": expected jdbc:h2:, jdbc:postgresql: or jdbc:mariadb:");
     }
 
+    /**
+     * True when no other process can use the database while this one has it open: an embedded H2
+     * database, file or memory. H2 locks a database file for the process that opened it; only a
+     * server ({@code jdbc:h2:tcp:}, {@code jdbc:h2:ssl:}) or {@code AUTO_SERVER=TRUE} lets another
+     * process in. PostgreSQL and MariaDB are servers, shared by every replica.
+     */
+    static boolean isExclusive(String jdbcUrl) {
+        String url = jdbcUrl.toLowerCase(Locale.ROOT).replace(" ", "");
+        return url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:")
+                && !url.contains(";auto_server=true");
+    }
+
     /** Values for the migrations' placeholders, explained at the top of {@code V1__schema.sql}. */
     Map<String, String> migrationPlaceholders() {
         return placeholders;

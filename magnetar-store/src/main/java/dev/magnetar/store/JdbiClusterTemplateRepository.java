@@ -59,14 +59,20 @@ final class JdbiClusterTemplateRepository implements ClusterTemplateRepository {
             .version(row.getLong("version"))
             .build();
 
+    /** The templates' generation, one row of {@code change_generations} (V9). */
+    static final String GENERATION = "SELECT generation FROM change_generations WHERE name = 'cluster_templates'";
+
     private static final PageQuery PAGING = new PageQuery(COLUMNS.table(), SORT_KEYS);
 
     private final Handle handle;
     private final UniqueKeys uniqueKeys;
+    private final Runnable onWrite;
 
-    JdbiClusterTemplateRepository(Handle handle, UniqueKeys uniqueKeys) {
+    /** @param onWrite told of every template write in this transaction (see {@link JdbiDatabase}) */
+    JdbiClusterTemplateRepository(Handle handle, UniqueKeys uniqueKeys, Runnable onWrite) {
         this.handle = handle;
         this.uniqueKeys = uniqueKeys;
+        this.onWrite = onWrite;
     }
 
     @Override
@@ -75,6 +81,7 @@ final class JdbiClusterTemplateRepository implements ClusterTemplateRepository {
                         .bind("version", template.version())
                         .execute(),
                 () -> "A ClusterTemplate with UUID " + template.uuid() + " already exists.");
+        changed();
     }
 
     @Override
@@ -118,15 +125,38 @@ final class JdbiClusterTemplateRepository implements ClusterTemplateRepository {
 
     @Override
     public boolean update(ClusterTemplate template) {
-        return bind(handle.createUpdate("UPDATE cluster_templates SET " + COLUMNS.assignmentsExcept("uuid", "version")
+        return changedIf(bind(handle.createUpdate("UPDATE cluster_templates SET "
+                        + COLUMNS.assignmentsExcept("uuid", "version")
                         + ", version = version + 1 WHERE uuid = :uuid AND version = :version"), template)
                 .bind("version", template.version())
-                .execute() == 1;
+                .execute() == 1);
     }
 
     @Override
     public boolean delete(String uuid) {
-        return handle.createUpdate("DELETE FROM cluster_templates WHERE uuid = :uuid").bind("uuid", uuid).execute() == 1;
+        return changedIf(handle.createUpdate("DELETE FROM cluster_templates WHERE uuid = :uuid").bind("uuid", uuid)
+                .execute() == 1);
+    }
+
+    @Override
+    public long generation() {
+        return handle.createQuery(GENERATION)
+                .mapTo(Long.class)
+                .one();
+    }
+
+    private boolean changedIf(boolean written) {
+        if (written) {
+            changed();
+        }
+        return written;
+    }
+
+    /** Counted in the writer's transaction: committed with the row, or rolled back with it. */
+    private void changed() {
+        onWrite.run();
+        handle.createUpdate("UPDATE change_generations SET generation = generation + 1 WHERE name = 'cluster_templates'")
+                .execute();
     }
 
     @Override

@@ -21,8 +21,9 @@ final class JdbiRepositories implements Repositories {
     private final ClusterEventRepository events;
     private final MonitorAccountRepository monitorAccounts;
 
-    JdbiRepositories(Handle handle, UniqueKeys uniqueKeys, Dialect dialect) {
-        this.templates = new JdbiClusterTemplateRepository(handle, uniqueKeys);
+    /** @param onTemplateWrite told of every template write in this transaction */
+    JdbiRepositories(Handle handle, UniqueKeys uniqueKeys, Dialect dialect, Runnable onTemplateWrite) {
+        this.templates = new JdbiClusterTemplateRepository(handle, uniqueKeys, onTemplateWrite);
         this.clusters = new JdbiClusterRepository(handle, uniqueKeys);
         this.operations = new JdbiOperationRepository(handle, uniqueKeys);
         this.conductors = new JdbiConductorRepository(handle, uniqueKeys);

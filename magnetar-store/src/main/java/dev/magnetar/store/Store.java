@@ -28,7 +28,7 @@ public final class Store implements AutoCloseable {
         this.config = config;
         this.pool = pool;
         this.dialect = dialect;
-        this.database = new JdbiDatabase(Jdbi.create(pool), dialect);
+        this.database = new JdbiDatabase(Jdbi.create(pool), pool, dialect, Dialect.isExclusive(config.jdbcUrl()));
     }
 
     /**

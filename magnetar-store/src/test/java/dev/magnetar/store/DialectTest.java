@@ -22,6 +22,18 @@ class DialectTest {
     }
 
     @Test
+    void only_an_embedded_h2_database_is_exclusive_to_the_process_that_opened_it() {
+        assertThat(Dialect.isExclusive("jdbc:h2:file:/var/lib/magnetar/magnetar")).isTrue();
+        assertThat(Dialect.isExclusive("jdbc:h2:./data/magnetar;MODE=Regular")).isTrue();
+        assertThat(Dialect.isExclusive("jdbc:h2:mem:test;DB_CLOSE_DELAY=-1")).isTrue();
+        assertThat(Dialect.isExclusive("jdbc:h2:file:/var/lib/magnetar/magnetar;AUTO_SERVER=TRUE")).isFalse();
+        assertThat(Dialect.isExclusive("jdbc:h2:tcp://db:9092/magnetar")).isFalse();
+        assertThat(Dialect.isExclusive("jdbc:h2:ssl://db:9092/magnetar")).isFalse();
+        assertThat(Dialect.isExclusive("jdbc:postgresql://db:5432/magnetar")).isFalse();
+        assertThat(Dialect.isExclusive("jdbc:mariadb://db:3306/magnetar")).isFalse();
+    }
+
+    @Test
     void only_mariadb_needs_table_options() {
         assertThat(Dialect.MARIADB.migrationPlaceholders().get("table")).contains("utf8mb4");
         assertThat(Dialect.H2.migrationPlaceholders().get("table")).isEmpty();

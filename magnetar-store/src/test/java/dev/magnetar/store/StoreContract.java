@@ -263,6 +263,52 @@ abstract class StoreContract {
             assertThat(db().transaction((Repositories repos) -> repos.templates().findByUuid(template.uuid()))).isEmpty();
         }
 
+        @Test
+        void the_generation_changes_with_every_write_in_its_transaction_and_with_nothing_else() {
+            List<Long> counters = new ArrayList<>();
+            List<Long> lean = new ArrayList<>();
+            Runnable read = () -> {
+                counters.add(generation());
+                lean.add(db().templateGeneration());
+            };
+            read.run();
+            ClusterTemplate template = insert(Fixtures.template("p1").build());
+            read.run();
+            db().transaction((Repositories repos) -> repos.templates().update(template.toBuilder().name("renamed").build()));
+            read.run();
+            db().transaction((Repositories repos) -> repos.templates().delete(template.uuid()));
+            read.run();
+
+            assertThat(counters).doesNotHaveDuplicates();
+            assertThat(lean).as("the read a list cache makes on every request").doesNotHaveDuplicates();
+
+            // Reads, writes that find no row, and a write rolled back leave both as they were.
+            db().transaction((Repositories repos) -> repos.templates().list(Scope.allProjects(), PageRequest.firstPage(10)));
+            db().transaction((Repositories repos) -> repos.templates().update(template));
+            db().transaction((Repositories repos) -> repos.templates().delete(template.uuid()));
+            assertThatThrownBy(() -> db().transact(repos -> {
+                repos.templates().insert(Fixtures.template("p1").build());
+                throw MagnetarException.invalid("changed my mind");
+            })).isInstanceOf(MagnetarException.class);
+            assertThat(generation()).isEqualTo(counters.get(3));
+            assertThat(db().templateGeneration()).isEqualTo(lean.get(3));
+        }
+
+        @Test
+        void concurrent_writes_each_change_the_generation() throws Exception {
+            long start = generation();
+            long leanStart = db().templateGeneration();
+
+            race(8, worker -> insert(Fixtures.template("p" + worker).build()));
+
+            assertThat(generation()).isEqualTo(start + 8);
+            assertThat(db().templateGeneration()).isEqualTo(leanStart + 8);
+        }
+
+        private long generation() {
+            return db().transaction((Repositories repos) -> repos.templates().generation());
+        }
+
         private List<ClusterTemplate> named(String name, Scope scope) {
             return db().transaction((Repositories repos) -> repos.templates().findByName(name, scope));
         }

@@ -37,6 +37,12 @@ public interface ClusterTemplateRepository {
 
     boolean delete(String uuid);
 
+    /**
+     * A number that every insert, update and delete of a template changes, in the same transaction
+     * and on every replica: equal readings mean no template was written in between.
+     */
+    long generation();
+
     /** True when any cluster row refers to the template. */
     boolean isReferenced(String uuid);
 }

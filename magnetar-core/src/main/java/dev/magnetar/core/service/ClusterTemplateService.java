@@ -74,6 +74,14 @@ public final class ClusterTemplateService {
         return database.transaction(repos -> find(repos.templates(), Policy.scopeFor(context), ident));
     }
 
+    /**
+     * The templates' generation: changed by every template write on any replica (see
+     * {@link ClusterTemplateRepository#generation()}), for whoever keeps what it rendered from them.
+     */
+    public long generation() {
+        return database.templateGeneration();
+    }
+
     public List<ClusterTemplate> list(RequestContext context, PageRequest page) {
         Scope scope = Policy.scopeFor(context);
         return database.transaction(repos -> {

@@ -136,6 +136,11 @@ final class InMemoryDatabase implements Database {
                 }
 
                 @Override
+                public long generation() {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
                 public boolean isReferenced(String uuid) {
                     throw new UnsupportedOperationException();
                 }

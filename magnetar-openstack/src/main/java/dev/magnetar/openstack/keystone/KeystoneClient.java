@@ -19,6 +19,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,7 +38,9 @@ public final class KeystoneClient {
     private final KeystoneSettings settings;
     private final OpenStackHttp http;
     private final Clock clock;
-    private final Cache<String, TokenInfo> validations;
+    private final Cache<String, Validation> validations;
+    /** Tokens (by fingerprint) whose validation is being renewed in the background, one renewal each. */
+    private final Set<String> renewing = ConcurrentHashMap.newKeySet();
     private volatile IssuedToken serviceToken;
 
     public KeystoneClient(KeystoneSettings settings, OpenStackHttp http, Clock clock) {
@@ -46,19 +50,19 @@ public final class KeystoneClient {
         this.validations = Caffeine.newBuilder()
                 .maximumSize(settings.validationCacheSize())
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-                .expireAfter(new Expiry<String, TokenInfo>() {
+                .expireAfter(new Expiry<String, Validation>() {
                     @Override
-                    public long expireAfterCreate(String key, TokenInfo info, long now) {
-                        return cacheLifetime(info);
+                    public long expireAfterCreate(String key, Validation validation, long now) {
+                        return cacheLifetime(validation.info());
                     }
 
                     @Override
-                    public long expireAfterUpdate(String key, TokenInfo info, long now, long remaining) {
-                        return cacheLifetime(info);
+                    public long expireAfterUpdate(String key, Validation validation, long now, long remaining) {
+                        return cacheLifetime(validation.info());
                     }
 
                     @Override
-                    public long expireAfterRead(String key, TokenInfo info, long now, long remaining) {
+                    public long expireAfterRead(String key, Validation validation, long now, long remaining) {
                         return remaining;
                     }
                 })
@@ -85,7 +89,11 @@ public final class KeystoneClient {
     }
 
     /**
-     * Validates a caller's token (cached as described above).
+     * Validates a caller's token (cached as described above). A cached answer costs a digest and a
+     * map look-up. Once half the maximum age has passed, the request that finds the answer still gets
+     * it, and one background call renews it, so a token in steady use never waits for Keystone; a
+     * renewal that finds the token revoked drops it at once. Concurrent requests with the same token
+     * that find nothing cached share one call to Keystone.
      *
      * @throws InvalidTokenException        unknown, expired or revoked token
      * @throws KeystoneUnavailableException Keystone gave no usable answer
@@ -95,16 +103,45 @@ public final class KeystoneClient {
             throw new InvalidTokenException("No token was presented.");
         }
         String key = fingerprint(subjectToken);
-        TokenInfo cached = validations.getIfPresent(key);
+        Validation cached = validations.getIfPresent(key);
         if (cached != null) {
-            return cached;
+            if (clock.millis() >= cached.renewAtMillis()) {
+                renewInBackground(key, subjectToken);
+            }
+            return cached.info();
         }
+        return validations.get(key, k -> validateNow(subjectToken)).info();
+    }
+
+    /** True while a background renewal runs (for tests, which wait for it). */
+    boolean renewalsPending() {
+        return !renewing.isEmpty();
+    }
+
+    private Validation validateNow(String subjectToken) {
+        long asked = clock.millis();
         TokenInfo info = validateRemotely(subjectToken, true);
         if (!info.expiresAt().isAfter(clock.instant())) {
             throw new InvalidTokenException("The token has expired.");
         }
-        validations.put(key, info);
-        return info;
+        return new Validation(info, asked + settings.validationMaxAge().toMillis() / 2);
+    }
+
+    private void renewInBackground(String key, String subjectToken) {
+        if (!renewing.add(key)) {
+            return;
+        }
+        Thread.ofVirtual().name("keystone-token-renewal").start(() -> {
+            try {
+                validations.put(key, validateNow(subjectToken));
+            } catch (InvalidTokenException e) {
+                validations.invalidate(key);
+            } catch (RuntimeException e) {
+                // Keystone unavailable: the cached answer stays until its maximum age, then a request asks.
+            } finally {
+                renewing.remove(key);
+            }
+        });
     }
 
     /** Forgets a cached validation, e.g. after revoking the token through Magnetar itself. */
@@ -262,13 +299,24 @@ public final class KeystoneClient {
         return Math.max(0, lifetime.toNanos());
     }
 
-    /** Cache keys are digests, so a heap dump of the cache holds no usable token. */
-    private static String fingerprint(String token) {
+    /**
+     * A validation, and when (clock millis) a request that finds it has it renewed: half the maximum
+     * age after Keystone was asked, worked out once so that a cached answer costs no arithmetic.
+     */
+    private record Validation(TokenInfo info, long renewAtMillis) {
+    }
+
+    /** Each thread's SHA-256: looking the algorithm up cost more than the digest itself. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
+    });
+
+    /** Cache keys are digests, so a heap dump of the cache holds no usable token. */
+    private static String fingerprint(String token) {
+        return HexFormat.of().formatHex(SHA_256.get().digest(token.getBytes(StandardCharsets.UTF_8)));
     }
 }

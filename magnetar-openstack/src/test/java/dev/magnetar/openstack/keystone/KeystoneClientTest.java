@@ -74,6 +74,56 @@ class KeystoneClientTest {
     }
 
     @Test
+    void renewsATokenInSteadyUseInTheBackgroundSoNoRequestWaitsForKeystone() throws InterruptedException {
+        validates("user-token", "alice", START.plusSeconds(3600));
+        keystone.validate("user-token");
+
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(keystone.validate("user-token").userName()).isEqualTo("alice"); // from the cache
+        awaitRenewals();
+        assertThat(stub.count("GET", "/v3/auth/tokens")).isEqualTo(2);
+
+        // Past the first answer's maximum age, within the renewed one's: still no call on the request path.
+        clock.advance(Duration.ofSeconds(40));
+        assertThat(keystone.validate("user-token").userName()).isEqualTo("alice");
+        assertThat(stub.count("GET", "/v3/auth/tokens")).isEqualTo(2);
+    }
+
+    @Test
+    void aRenewalThatFindsTheTokenRevokedRefusesItFromThenOn() throws InterruptedException {
+        stub.on("GET", "/v3/auth/tokens",
+                Answer.json(200, Tokens.body("alice", "alpha", "member", START.plusSeconds(3600), Map.of())),
+                Answer.json(404, "{\"error\": {\"code\": 404, \"message\": \"Could not find token\"}}"));
+        keystone.validate("user-token");
+
+        clock.advance(Duration.ofSeconds(31));
+        keystone.validate("user-token");
+        awaitRenewals();
+
+        assertThatThrownBy(() -> keystone.validate("user-token")).isInstanceOf(InvalidTokenException.class);
+    }
+
+    @Test
+    void withinHalfTheMaximumAgeNothingIsRenewed() {
+        validates("user-token", "alice", START.plusSeconds(3600));
+        keystone.validate("user-token");
+
+        clock.advance(Duration.ofSeconds(29));
+        keystone.validate("user-token");
+
+        assertThat(keystone.renewalsPending()).isFalse();
+        assertThat(stub.count("GET", "/v3/auth/tokens")).isEqualTo(1);
+    }
+
+    private void awaitRenewals() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (keystone.renewalsPending() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(keystone.renewalsPending()).as("background renewal finished").isFalse();
+    }
+
+    @Test
     void keepsAValidationNoLongerThanTheTokenLives() {
         stub.on("GET", "/v3/auth/tokens",
                 Answer.json(200, Tokens.body("alice", "alpha", "member", START.plusSeconds(20), Map.of())),

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
@@ -68,9 +69,10 @@ public final class ApiServer {
         app.before(http -> begin(http, auth, bodies));
         new VersionRoutes().register(app);
         app.get("/healthcheck", http -> http.contentType("text/plain").result("OK"));
+        RenderedLists templateLists = new RenderedLists();
         for (String prefix : new String[]{"/v1", ""}) {
-            new TemplateRoutes(services, TemplateKind.CLUSTER_TEMPLATE).register(app, prefix);
-            new TemplateRoutes(services, TemplateKind.BAYMODEL).register(app, prefix);
+            new TemplateRoutes(services, TemplateKind.CLUSTER_TEMPLATE, templateLists).register(app, prefix);
+            new TemplateRoutes(services, TemplateKind.BAYMODEL, templateLists).register(app, prefix);
             new ClusterRoutes(services, ClusterKind.CLUSTER).register(app, prefix);
             new ClusterRoutes(services, ClusterKind.BAY).register(app, prefix);
             new AdminRoutes(services).register(app, prefix);
@@ -98,10 +100,6 @@ public final class ApiServer {
             }
         });
         return app;
-    }
-
-    static String newRequestId() {
-        return "req-" + UUID.randomUUID();
     }
 
     private static void begin(Context http, RequestContexts auth, RequestBodies bodies) {
@@ -133,6 +131,18 @@ public final class ApiServer {
         } catch (IllegalArgumentException e) {
             throw MagnetarException.invalid("The query string is malformed: a '%' must be followed by two hex digits.");
         }
+    }
+
+    /**
+     * {@code req-} and a version-4 UUID, as Magnum's request ids. An identifier, not a secret: drawn from
+     * the thread's own generator, since {@code UUID.randomUUID()} has every request queue on one
+     * SecureRandom.
+     */
+    static String newRequestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;             // version 4
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
+        return "req-" + new UUID(high, low);
     }
 
     private static void error(Context http, int status, String detail) {

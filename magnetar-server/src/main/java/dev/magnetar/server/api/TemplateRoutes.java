@@ -17,10 +17,12 @@ final class TemplateRoutes {
     private final ApiServices services;
     private final TemplateKind kind;
     private final JsonPatch patch;
+    private final RenderedLists lists;
 
-    TemplateRoutes(ApiServices services, TemplateKind kind) {
+    TemplateRoutes(ApiServices services, TemplateKind kind, RenderedLists lists) {
         this.services = services;
         this.kind = kind;
+        this.lists = lists;
         this.patch = new JsonPatch(TemplateJson.INTERNAL_PATHS, TemplateJson.mandatoryPaths(kind));
     }
 
@@ -34,11 +36,15 @@ final class TemplateRoutes {
         app.delete(base + "/{ident}", this::delete);
     }
 
+    /** Rendered once per template generation and caller's view; see {@link RenderedLists}. */
     private void list(Context http, String path) {
         PageRequest page = Paginated.page(http, ClusterTemplateRepository.SORT_KEYS);
-        List<ClusterTemplate> templates = services.templates().list(Requests.context(http), page);
-        http.json(Paginated.collection(http, kind.collection(), path, page, templates, t -> view(http, t),
-                ClusterTemplate::uuid));
+        long generation = services.templates().generation();
+        lists.respond(http, RenderedLists.Key.of(http, path), generation, () -> {
+            List<ClusterTemplate> templates = services.templates().list(Requests.context(http), page);
+            return Paginated.collection(http, kind.collection(), path, page, templates, t -> view(http, t),
+                    ClusterTemplate::uuid);
+        });
     }
 
     private void show(Context http) {

@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.Timer;
 import org.eclipse.jetty.server.Request;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code magnetar_http_server_requests_seconds}: every API request by method, route template (never
@@ -19,6 +21,11 @@ public final class HttpMetrics {
     private static final String UNMATCHED = "unmatched";
 
     private final MeterRegistry registry;
+    /** The timer of each method, route and status, built once: a builder per request costs more than the timing. */
+    private final Map<Series, Timer> timers = new ConcurrentHashMap<>();
+
+    private record Series(String method, String route, int status) {
+    }
 
     private HttpMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -32,14 +39,18 @@ public final class HttpMetrics {
 
     private void record(Context http) {
         long received = Request.getBaseRequest(http.req()).getTimeStamp();
-        Timer.builder(NAME)
-                .description("API requests by route template and status")
-                .tag("method", http.method().name())
-                .tag("route", route(http))
-                .tag("status", Integer.toString(http.statusCode()))
-                .serviceLevelObjectives(Histograms.LATENCY)
-                .register(registry)
+        timers.computeIfAbsent(new Series(http.method().name(), route(http), http.statusCode()), this::timer)
                 .record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - received)));
+    }
+
+    private Timer timer(Series series) {
+        return Timer.builder(NAME)
+                .description("API requests by route template and status")
+                .tag("method", series.method())
+                .tag("route", series.route())
+                .tag("status", Integer.toString(series.status()))
+                .serviceLevelObjectives(Histograms.LATENCY)
+                .register(registry);
     }
 
     /** The template of the endpoint that answered, e.g. {@code /v1/clusters/{ident}}. */

@@ -17,6 +17,89 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ClusterTemplateApiTest extends ApiTestBase {
 
+    /** Lists are kept as rendered until a template is written (RenderedLists); never stale, never another's. */
+    @Nested
+    class RenderedListing {
+
+        private List<Map<String, Object>> rename(String name) {
+            return List.of(Map.of("op", "replace", "path", "/name", "value", name));
+        }
+
+        @Test
+        void an_unchanged_list_keeps_its_entity_tag_and_is_not_sent_again_to_a_client_that_has_it() {
+            createTemplate(member, template("first"));
+            Api.Response list = member.get("/v1/clustertemplates");
+            Api.Response again = member.get("/v1/clustertemplates");
+
+            assertThat(list.status()).isEqualTo(200);
+            assertThat(list.header("ETag")).matches("\"[A-Za-z0-9_-]+\"");
+            assertThat(again.header("ETag")).isEqualTo(list.header("ETag"));
+            assertThat(again.body()).isEqualTo(list.body());
+            assertThat(list.header("Content-Type")).startsWith("application/json");
+
+            Api.Response notModified = member.withHeader("If-None-Match", list.header("ETag")).get("/v1/clustertemplates");
+            assertThat(notModified.status()).isEqualTo(304);
+            assertThat(notModified.body()).isEmpty();
+            assertThat(notModified.header("ETag")).isEqualTo(list.header("ETag"));
+            assertThat(member.withHeader("If-None-Match", "\"other\"").get("/v1/clustertemplates").status())
+                    .isEqualTo(200);
+        }
+
+        @Test
+        void every_write_shows_in_the_next_list_with_a_new_entity_tag() {
+            String uuid = createTemplate(member, template("before"));
+            Api.Response created = member.get("/v1/clustertemplates");
+            assertThat(own(created, "clustertemplates", "name", project)).containsExactly("before");
+
+            assertThat(member.patch("/v1/clustertemplates/" + uuid, rename("after")).status()).isEqualTo(200);
+            Api.Response renamed = member.withHeader("If-None-Match", created.header("ETag")).get("/v1/clustertemplates");
+            assertThat(renamed.status()).as("the old tag no longer matches").isEqualTo(200);
+            assertThat(own(renamed, "clustertemplates", "name", project)).containsExactly("after");
+
+            String second = createTemplate(member, template("second"));
+            assertThat(own(member.get("/v1/clustertemplates"), "clustertemplates", "name", project))
+                    .containsExactly("after", "second");
+
+            assertThat(member.delete("/v1/clustertemplates/" + uuid).status()).isEqualTo(204);
+            Api.Response deleted = member.get("/v1/clustertemplates");
+            assertThat(own(deleted, "clustertemplates", "uuid", project)).containsExactly(second);
+            assertThat(deleted.header("ETag")).isNotIn(created.header("ETag"), renamed.header("ETag"));
+        }
+
+        @Test
+        void a_rendering_is_never_served_to_a_caller_who_may_see_other_rows() {
+            String mine = createTemplate(member, template("private"));
+            assertThat(own(member.get("/v1/clustertemplates"), "clustertemplates", "uuid", project)).containsExactly(mine);
+
+            // The same URL, right after: another project does not see the private template...
+            Api.Response strangers = stranger.get("/v1/clustertemplates");
+            assertThat(strangers.json().get("clustertemplates").findValuesAsText("uuid")).doesNotContain(mine);
+            // ...and the tag the member holds gets the stranger the stranger's own list, not a 304.
+            Api.Response tagged = stranger.withHeader("If-None-Match", member.get("/v1/clustertemplates").header("ETag"))
+                    .get("/v1/clustertemplates");
+            assertThat(tagged.status()).isEqualTo(200);
+            // An admin of another project sees every project's templates.
+            assertThat(server.api().as(project + "-admin", "admin").get("/v1/clustertemplates?limit=1000")
+                    .json().get("clustertemplates").findValuesAsText("uuid")).contains(mine);
+        }
+
+        @Test
+        void the_legacy_name_detail_and_paging_are_rendered_apart() {
+            createTemplate(member, template("a"));
+            createTemplate(member, template("b"));
+            member.get("/v1/clustertemplates");
+
+            assertThat(member.get("/v1/baymodels").json().has("baymodels")).isTrue();
+            assertThat(member.get("/v1/clustertemplates/detail").json().has("clustertemplates")).isTrue();
+            assertThat(member.get("/clustertemplates").json().get("clustertemplates").get(0).get("links").get(0)
+                    .get("href").asText()).contains("/v1/clustertemplates/");
+            assertThat(own(member.get("/v1/clustertemplates?limit=1&sort_key=name&sort_dir=desc"), "clustertemplates",
+                    "name", project)).hasSizeLessThanOrEqualTo(1);
+            assertThat(member.get("/v1/clustertemplates?limit=1").json().get("clustertemplates")).hasSize(1);
+            assertThat(member.get("/v1/clustertemplates?limit=x").status()).isEqualTo(400);
+        }
+    }
+
     @Nested
     class Create {
 

@@ -103,4 +103,30 @@ class TwoReplicasIT {
         JsonNode services = front.get("/v1/mservices").json().get("mservices");
         assertThat(services.findValuesAsText("host")).containsExactly("conductor-replica");
     }
+
+    @Test
+    void a_template_list_kept_by_one_replica_shows_a_write_through_the_other_at_once() {
+        Api front = apiOnly.api().as("replicas-list", "member");
+        Api back = conductor.api().as("replicas-list", "member");
+        String uuid = front.post("/v1/clustertemplates", Fixtures.template("listed")).json().get("uuid").asText();
+        assertThat(names(front.get("/v1/clustertemplates")))
+                .containsExactly("listed");
+        assertThat(names(front.get("/v1/clustertemplates")))
+                .as("kept as rendered").containsExactly("listed");
+
+        Api.Response renamed = back.patch("/v1/clustertemplates/" + uuid,
+                List.of(Map.of("op", "replace", "path", "/name", "value", "renamed")));
+        assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+        assertThat(names(front.get("/v1/clustertemplates")))
+                .containsExactly("renamed");
+
+        assertThat(back.delete("/v1/clustertemplates/" + uuid).status()).isEqualTo(204);
+        assertThat(front.get("/v1/clustertemplates").json().get("clustertemplates")).isEmpty();
+    }
+
+    private static List<String> names(Api.Response list) {
+        List<String> names = new java.util.ArrayList<>();
+        list.json().get("clustertemplates").forEach(t -> names.add(t.get("name").asText()));
+        return names;
+    }
 }
