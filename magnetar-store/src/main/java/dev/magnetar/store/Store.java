@@ -38,6 +38,9 @@ public final class Store implements AutoCloseable {
      */
     public static Store open(StoreConfig config) {
         Dialect dialect = Dialect.of(config.jdbcUrl());
+        if (config.jdbcUrl().startsWith("jdbc:h2:" + OwnerOnlyFiles.SCHEME + ":")) {
+            OwnerOnlyFiles.register();
+        }
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("magnetar");
         hikari.setJdbcUrl(config.jdbcUrl());
