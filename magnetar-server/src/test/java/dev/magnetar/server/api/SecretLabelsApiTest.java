@@ -201,6 +201,17 @@ class SecretLabelsApiTest extends ApiTestBase {
         }
 
         @Test
+        void a_refused_cluster_names_an_inherited_secret_label_without_its_value() {
+            Api.Response refused = stranger.post("/v1/clusters", Map.of("name", "static",
+                    "cluster_template_id", templateId, "node_count", 1, "merge_labels", true,
+                    "labels", Map.of("exhibitor_storage_backend", "static")));
+
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.detail()).contains("aws_secret_access_key").contains("secret value not shown");
+            assertThat(refused.body()).doesNotContain(canary);
+        }
+
+        @Test
         void the_mask_copied_from_a_view_is_refused_as_a_cluster_label() {
             Api.Response refused = stranger.post("/v1/clusters", Map.of("name", "copied",
                     "cluster_template_id", templateId, "node_count", 1, "merge_labels", true,

@@ -99,7 +99,8 @@ public final class LabelSchema {
             }
             Optional<String> problem = spec.check().problem(value);
             if (problem.isPresent()) {
-                violations.add(Labels.describe(name, value, problem.get()));
+                violations.add(spec.secret() ? Labels.describeSecret(name, problem.get())
+                        : Labels.describe(name, value, problem.get()));
                 continue;
             }
             values.put(spec.name(), value);
