@@ -47,6 +47,11 @@ public final class LabelSecrets {
         return new LabelSecrets(driver::isSecretLabel);
     }
 
+    /** Secret labels by a rule of the test's own; drivers answer through {@link #of}. */
+    static LabelSecrets matching(Predicate<String> secret) {
+        return new LabelSecrets(secret);
+    }
+
     /** For a template whose driver is unknown (uninstalled): a label is secret if any driver says so. */
     public static LabelSecrets ofAny(Collection<ClusterDriver> drivers) {
         List<ClusterDriver> all = List.copyOf(drivers);
