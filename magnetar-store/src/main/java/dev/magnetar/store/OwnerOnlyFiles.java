@@ -123,9 +123,7 @@ public final class OwnerOnlyFiles extends FilePathWrapper {
     }
 
     private static FileAttribute<?>[] attributes(Path path, Set<PosixFilePermission> mode) {
-        Path existing = path.toAbsolutePath().getRoot();
-        boolean posix = existing != null
-                && existing.getFileSystem().supportedFileAttributeViews().contains("posix");
+        boolean posix = path.getFileSystem().supportedFileAttributeViews().contains("posix");
         return posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(mode)} : new FileAttribute<?>[0];
     }
 }

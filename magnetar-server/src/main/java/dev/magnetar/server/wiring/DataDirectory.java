@@ -39,6 +39,8 @@ public final class DataDirectory {
     static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
     /** At most this many loose files are named in the warning. */
     private static final int NAMED_AT_MOST = 10;
+    /** Directories checked in this process: the database, the key and the simulator each ask, one warning does. */
+    private static final Set<Path> CHECKED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private DataDirectory() {
     }
@@ -57,9 +59,10 @@ public final class DataDirectory {
                 Files.createDirectories(dir, attributes(dir, DIRECTORY_MODE));
                 LOG.info("Created the data directory {} (mode 0700)", dir);
             }
-            if (posix(dir)) {
+            if (posix(dir) && !CHECKED.contains(dir)) {
                 checkDirectory(dir);
                 warnAboutLooseFiles(dir);
+                CHECKED.add(dir);
             }
             return dir;
         } catch (IOException e) {
