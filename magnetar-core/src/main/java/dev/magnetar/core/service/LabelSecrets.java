@@ -92,8 +92,9 @@ public final class LabelSecrets {
     public ClusterLabels clusterLabels(RequestContext caller, Cluster cluster, ClusterTemplate template) {
         Map<String, String> templateLabels = template == null ? Map.of() : template.labels();
         ClusterService.LabelDelta delta = ClusterService.labelDelta(templateLabels, cluster.labels());
-        boolean readsTemplates = template != null && mayRead(caller, template.projectId());
-        boolean readsClusters = template != null && mayRead(caller, cluster.projectId());
+        // Without its template, where the cluster's values came from is unknown: only admins read them.
+        boolean readsTemplates = mayRead(caller, template == null ? null : template.projectId());
+        boolean readsClusters = mayRead(caller, template == null ? null : cluster.projectId());
         return new ClusterLabels(
                 masked(cluster.labels(), label -> !mayRead(caller, ownerOf(label, cluster, template))),
                 masked(delta.overridden(), label -> !readsTemplates),

@@ -69,7 +69,11 @@ class LabelSecretsTest {
 
         assertThat(secrets.clusterLabels(caller("owner", "member"), orphan, null).labels())
                 .containsEntry("key", LabelSecrets.MASK);
-        assertThat(secrets.clusterLabels(caller("ops", "admin"), orphan, null).labels()).containsEntry("key", "whose");
+        LabelSecrets.ClusterLabels admin = secrets.clusterLabels(caller("ops", "admin"), orphan, null);
+        assertThat(admin.labels()).containsEntry("key", "whose");
+        assertThat(admin.added()).containsEntry("key", "whose");
+        assertThat(secrets.clusterLabels(caller("owner", "member"), orphan, null).added())
+                .containsEntry("key", LabelSecrets.MASK);
     }
 
     @Test
