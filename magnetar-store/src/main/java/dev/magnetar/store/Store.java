@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.magnetar.core.port.Database;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 
 /**
  * Magnetar's database: a connection pool, the schema's migrations and the core's {@link Database}
@@ -28,7 +29,9 @@ public final class Store implements AutoCloseable {
         this.config = config;
         this.pool = pool;
         this.dialect = dialect;
-        this.database = new JdbiDatabase(Jdbi.create(pool), pool, dialect, Dialect.isExclusive(config.jdbcUrl()));
+        Jdbi jdbi = Jdbi.create(pool);
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementMessages::render);
+        this.database = new JdbiDatabase(jdbi, pool, dialect, Dialect.isExclusive(config.jdbcUrl()));
     }
 
     /**
@@ -39,6 +42,9 @@ public final class Store implements AutoCloseable {
      */
     public static Store open(StoreConfig config) {
         Dialect dialect = Dialect.of(config.jdbcUrl());
+        if (config.jdbcUrl().startsWith("jdbc:h2:" + OwnerOnlyFiles.SCHEME + ":")) {
+            OwnerOnlyFiles.register();
+        }
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("magnetar");
         hikari.setJdbcUrl(config.jdbcUrl());
@@ -48,6 +54,11 @@ public final class Store implements AutoCloseable {
         hikari.setMinimumIdle(Math.min(2, config.maxPoolSize()));
         hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         hikari.setConnectionInitSql(dialect.connectionInitSql());
+        if (dialect == Dialect.POSTGRESQL) {
+            // The server's error details quote row values (secret labels among them); keep them out
+            // of exception messages and so out of the log. See StatementMessages.
+            hikari.addDataSourceProperty("logServerErrorDetail", "false");
+        }
         return new Store(config, new HikariDataSource(hikari), dialect);
     }
 

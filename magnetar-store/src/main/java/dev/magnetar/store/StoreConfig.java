@@ -9,6 +9,8 @@ import java.util.Objects;
  * <ul>
  *   <li>embedded H2 (the default): {@code jdbc:h2:file:/var/lib/magnetar/magnetar} — a file database
  *       in the data directory, no compatibility mode needed (the migrations fill in H2's own types).
+ *       {@code serve} names the same files {@code jdbc:h2:owner-only:/var/lib/magnetar/magnetar}, so
+ *       that H2 creates them readable by their owner only ({@link OwnerOnlyFiles}).
  *       Options such as {@code ;AUTO_SERVER=TRUE} may be appended; {@code jdbc:h2:mem:NAME} works for
  *       throw-away databases that live as long as the pool.</li>
  *   <li>PostgreSQL: {@code jdbc:postgresql://db.example.org:5432/magnetar}</li>

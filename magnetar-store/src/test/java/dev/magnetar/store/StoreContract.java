@@ -47,6 +47,7 @@ import java.util.function.Function;
 
 import static dev.magnetar.store.Fixtures.CREATED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -98,6 +99,28 @@ abstract class StoreContract {
             return Collections.unmodifiableList(results);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** What the log would hold when a write fails inside the database: never a bound value. */
+    @Nested
+    class FailureMessages {
+
+        @Test
+        void a_failing_write_names_its_statement_and_error_but_no_value_bound_to_it() {
+            String canary = "canary-" + Fixtures.uuid();
+            ClusterTemplate refused = Fixtures.template("p1").userId("u".repeat(300))
+                    .labels(Map.of("aws_secret_access_key", canary)).build();
+
+            Throwable failure = catchThrowable(() -> insert(refused));
+
+            assertThat(failure).as("a user id of 300 characters does not fit VARCHAR(255)").isNotNull();
+            java.io.StringWriter logged = new java.io.StringWriter();
+            failure.printStackTrace(new java.io.PrintWriter(logged));
+            assertThat(logged.toString())
+                    .containsIgnoringCase("insert into cluster_templates")
+                    .contains(StatementMessages.NOT_LOGGED)
+                    .doesNotContain(canary);
         }
     }
 

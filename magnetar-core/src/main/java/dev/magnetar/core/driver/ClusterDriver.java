@@ -21,6 +21,15 @@ public interface ClusterDriver {
 
     DriverPolicy policy();
 
+    /**
+     * Whether {@code label} (a name or alias) holds a secret, such as a cloud storage key: its schema
+     * says so. The API then shows its value only to the project it belongs to and to admins, and
+     * refuses previews that would render it for anyone else ({@code LabelSecrets}).
+     */
+    default boolean isSecretLabel(String label) {
+        return false;
+    }
+
     /** Checks a template's labels and driver-specific fields, on create and on every update. */
     void validateTemplate(ClusterTemplate template);
 

@@ -87,6 +87,18 @@ public final class ClusterService {
      */
     public ClusterPreview preview(RequestContext context, ClusterRequest request) {
         Prepared prepared = prepare(context, request, "cluster");
+        List<String> unreadable = LabelSecrets.of(prepared.driver())
+                .unreadable(context, prepared.cluster(), prepared.template());
+        if (!unreadable.isEmpty()) {
+            // A preview with the secret masked would show a configuration that is not the one a create
+            // sends, and the files it writes would install a wrong credential; so no preview at all.
+            throw MagnetarException.forbidden("A preview would show the value of secret label(s) "
+                    + String.join(", ", unreadable) + ", which you may not read: a secret label's value is shown "
+                    + "only to members of the project it belongs to (here cluster template "
+                    + prepared.template().uuid() + "'s) and to admins, not to callers whose only role is reader. "
+                    + "Give your own value for each in labels (with merge_labels), or ask an admin or the "
+                    + "template's project to preview; creating the cluster is not affected.");
+        }
         DeploymentContext deployment = contexts.forCluster(prepared.cluster(), prepared.driver().descriptor().name(),
                 StackCredential.NONE);
         return new ClusterPreview(StackNames.of(prepared.cluster()),
@@ -98,6 +110,7 @@ public final class ClusterService {
     private Prepared prepare(RequestContext context, ClusterRequest request, String nameSuffix) {
         ClusterTemplate template = database.transaction(repos -> templateForCreate(repos, context, request));
         ClusterDriver driver = templates.driverFor(template);
+        LabelSecrets.of(driver).refuseMasks(request.labels(), "cluster");
         Cluster cluster = candidate(context, request, template, nameSuffix);
         ClusterTemplateService.checkDockerVolumeSize(template.dockerStorageDriver(), cluster.dockerVolumeSize());
         cloud.requireKeypair(context, cluster.keypair());

@@ -210,6 +210,20 @@ public final class ClusterTemplateService {
         return drivers.find(key).orElseThrow(() -> MagnetarException.invalid("Cluster type " + key + " not supported."));
     }
 
+    /**
+     * Which of a template's (and its clusters') labels are secret: its driver's answer, or, for a
+     * template whose driver is no longer installed, any installed driver's.
+     */
+    public LabelSecrets labelSecrets(ClusterTemplate template) {
+        DriverKey key = new DriverKey(template.serverType(), template.clusterDistro(), template.coe());
+        return drivers.find(key).map(LabelSecrets::of).orElseGet(() -> LabelSecrets.ofAny(drivers.all()));
+    }
+
+    /** Which labels are secret under any installed driver, for clusters whose template is unknown. */
+    public LabelSecrets anyLabelSecrets() {
+        return LabelSecrets.ofAny(drivers.all());
+    }
+
     /** Looks a visible template up by uuid or name; 404 when absent, 409 when the name is ambiguous. */
     static ClusterTemplate find(ClusterTemplateRepository templates, Scope scope, String ident) {
         if (Identifiers.looksLikeUuid(ident)) {
@@ -256,6 +270,7 @@ public final class ClusterTemplateService {
         lookups.requireFlavor(withDistro.masterFlavorId());
         lookups.requireExternalNetwork(withDistro.externalNetworkId());
         lookups.requireKeypair(withDistro.keypairId());
+        LabelSecrets.of(driver).refuseMasks(withDistro.labels(), "template");
         driver.validateTemplate(withDistro);
         return withDistro;
     }

@@ -24,9 +24,14 @@ public final class Policy {
      * {@code reader} may not create, change or delete anything, in any project.
      */
     public static void requireWriter(RequestContext context, String action) {
-        if (!context.roles().isEmpty() && context.roles().stream().allMatch("reader"::equals)) {
+        if (readsOnly(context)) {
             throw MagnetarException.forbidden("Policy doesn't allow " + action + " to be performed.");
         }
+    }
+
+    /** Whether the caller's only role is Keystone's {@code reader}. */
+    public static boolean readsOnly(RequestContext context) {
+        return !context.roles().isEmpty() && context.roles().stream().allMatch("reader"::equals);
     }
 
     /** {@code admin_or_owner} on a template; public templates are readable by all but not writable. */

@@ -77,6 +77,12 @@ public final class DcosDriver implements ClusterDriver {
         return POLICY;
     }
 
+    /** The labels whose schema type is {@code secret}. */
+    @Override
+    public boolean isSecretLabel(String label) {
+        return DcosLabelSchema.SCHEMA.isSecret(label);
+    }
+
     @Override
     public void validateTemplate(ClusterTemplate template) {
         List<String> violations = new ArrayList<>(labelViolations(template.labels(), template,

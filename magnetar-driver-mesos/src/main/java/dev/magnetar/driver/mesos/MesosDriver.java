@@ -74,6 +74,12 @@ public final class MesosDriver implements ClusterDriver {
         return POLICY;
     }
 
+    /** The labels whose schema type is {@code secret}. */
+    @Override
+    public boolean isSecretLabel(String label) {
+        return MesosLabelSchema.SCHEMA.isSecret(label);
+    }
+
     @Override
     public void validateTemplate(ClusterTemplate template) {
         throwIfAny(labelViolations(template.labels(), template, DeploymentContext.local(settings)));

@@ -3,10 +3,9 @@ package dev.magnetar.server.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.magnetar.core.model.Cluster;
-import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.service.ClusterRequest;
-import dev.magnetar.core.service.ClusterService;
 import dev.magnetar.core.service.Identifiers;
+import dev.magnetar.core.service.LabelSecrets;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -90,8 +89,12 @@ public final class ClusterJson {
         return o;
     }
 
-    /** The full view of one cluster; {@code faults} are filled only while the status is a failed one. */
-    public static ObjectNode full(Cluster c, ClusterTemplate template, ClusterKind kind, String baseUrl) {
+    /**
+     * The full view of one cluster; {@code faults} are filled only while the status is a failed one.
+     *
+     * @param labels the cluster's labels and their difference to its template, as the caller may see them
+     */
+    public static ObjectNode full(Cluster c, LabelSecrets.ClusterLabels labels, ClusterKind kind, String baseUrl) {
         ObjectNode o = Json.object();
         o.put("uuid", c.uuid());
         o.put("name", c.name());
@@ -102,7 +105,7 @@ public final class ClusterJson {
         o.put("node_count", c.nodeCount());
         o.put("master_count", c.masterCount());
         o.put("docker_volume_size", c.dockerVolumeSize());
-        o.set("labels", Json.map(c.labels()));
+        o.set("labels", Json.map(labels.labels()));
         o.put("master_flavor_id", c.masterFlavorId());
         o.put("flavor_id", c.flavorId());
         o.put(kind.timeoutField(), c.createTimeout());
@@ -124,12 +127,10 @@ public final class ClusterJson {
         o.put("fixed_network", c.fixedNetwork());
         o.put("fixed_subnet", c.fixedSubnet());
         o.put("floating_ip_enabled", c.floatingIpEnabled());
-        ClusterService.LabelDelta delta = ClusterService.labelDelta(
-                template == null ? java.util.Map.of() : template.labels(), c.labels());
         o.put("merge_labels", c.mergeLabels());
-        o.set("labels_overridden", Json.map(delta.overridden()));
-        o.set("labels_added", Json.map(delta.added()));
-        o.set("labels_skipped", Json.map(delta.skipped()));
+        o.set("labels_overridden", Json.map(labels.overridden()));
+        o.set("labels_added", Json.map(labels.added()));
+        o.set("labels_skipped", Json.map(labels.skipped()));
         o.put("master_lb_enabled", c.masterLbEnabled());
         o.put("created_at", Json.timestamp(c.createdAt()));
         o.put("updated_at", Json.timestamp(c.updatedAt()));

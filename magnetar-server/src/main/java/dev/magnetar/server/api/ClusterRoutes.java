@@ -2,6 +2,7 @@ package dev.magnetar.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.magnetar.core.context.RequestContext;
 import dev.magnetar.core.driver.ClientAttachment;
 import dev.magnetar.core.error.MagnetarException;
 import dev.magnetar.core.model.Cluster;
@@ -53,13 +54,16 @@ final class ClusterRoutes {
         PageRequest page = Paginated.page(http, ClusterRepository.SORT_KEYS);
         List<Cluster> clusters = services.clusters().list(Requests.context(http), page);
         String baseUrl = Requests.baseUrl(http);
+        RequestContext caller = Requests.context(http);
         http.json(Paginated.collection(http, kind.collection(), path, page, clusters,
-                c -> detail ? full(c, baseUrl) : ClusterJson.summary(c, kind, baseUrl), Cluster::uuid));
+                c -> detail ? full(caller, c, baseUrl)
+                        : ClusterJson.summary(VisibleLabels.clusterSummary(services, caller, c), kind, baseUrl),
+                Cluster::uuid));
     }
 
     private void show(Context http) {
         Cluster cluster = services.clusters().get(Requests.context(http), http.pathParam("ident"));
-        http.json(full(cluster, Requests.baseUrl(http)));
+        http.json(full(Requests.context(http), cluster, Requests.baseUrl(http)));
     }
 
     private void create(Context http) {
@@ -69,7 +73,7 @@ final class ClusterRoutes {
         if (kind == ClusterKind.BAY && !version.atLeast(ApiVersion.ASYNC_BAYS)) {
             http.status(201);
             http.header("Location", Requests.baseUrl(http) + "/v1/bays/" + created.uuid());
-            http.json(full(created, Requests.baseUrl(http)));
+            http.json(full(Requests.context(http), created, Requests.baseUrl(http)));
         } else {
             http.status(202);
             http.json(Map.of("uuid", created.uuid()));
@@ -79,7 +83,7 @@ final class ClusterRoutes {
     private void update(Context http) {
         ApiVersion version = Requests.version(http);
         Cluster current = services.clusters().get(Requests.context(http), http.pathParam("ident"));
-        ObjectNode before = full(current, Requests.baseUrl(http));
+        ObjectNode before = full(Requests.context(http), current, Requests.baseUrl(http));
         ObjectNode after = patch.apply(Requests.body(http), before);
         Set<String> changed = changedFields(before, after);
         boolean labelsChanged = changed.remove("labels");
@@ -114,7 +118,7 @@ final class ClusterRoutes {
         Cluster updated = services.clusters().resize(Requests.context(http), current.uuid(), nodeCount, List.of(),
                 rollback);
         if (kind == ClusterKind.BAY && !version.atLeast(ApiVersion.ASYNC_BAYS)) {
-            http.json(full(updated, Requests.baseUrl(http)));
+            http.json(full(Requests.context(http), updated, Requests.baseUrl(http)));
         } else {
             http.status(202);
             http.json(Map.of("uuid", updated.uuid()));
@@ -182,14 +186,9 @@ final class ClusterRoutes {
         http.json(body);
     }
 
-    private ObjectNode full(Cluster cluster, String baseUrl) {
-        ClusterTemplate template;
-        try {
-            template = services.clusters().templateOf(cluster);
-        } catch (MagnetarException e) {
-            template = null;
-        }
-        return ClusterJson.full(cluster, template, kind, baseUrl);
+    private ObjectNode full(RequestContext caller, Cluster cluster, String baseUrl) {
+        ClusterTemplate template = VisibleLabels.templateOrNull(services, cluster);
+        return ClusterJson.full(cluster, VisibleLabels.cluster(services, caller, cluster, template), kind, baseUrl);
     }
 
     private static Set<String> changedFields(ObjectNode before, ObjectNode after) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.magnetar.core.context.RequestContext;
+import dev.magnetar.core.service.Policy;
 import io.javalin.http.Context;
 
 import java.security.MessageDigest;
@@ -27,9 +28,10 @@ import java.util.function.Supplier;
  * <p><b>What a rendering depends on</b>, all of it in the {@link Key}: the path (collection, legacy
  * name, {@code /detail}, {@code /v1} or not), the query (paging and sorting), the negotiated
  * microversion, the base URL the links are built from, and who asks: which rows are visible and how
- * each is shown depend on the caller's project and on whether the caller is an admin, and on nothing
- * else of the caller. A view that comes to depend on more of the caller (another role, the user) must
- * add it to the key.
+ * each is shown depend on the caller's project, on whether the caller is an admin, and on whether the
+ * caller only reads (a reader sees secret label values masked, see {@code LabelSecrets#mayRead}), and
+ * on nothing else of the caller. A view that comes to depend on more of the caller (another role, the
+ * user) must add it to the key.
  */
 final class RenderedLists {
 
@@ -42,13 +44,14 @@ final class RenderedLists {
             .build();
 
     /** Everything a list's rendering depends on besides the rows. */
-    record Key(String path, String query, ApiVersion version, String baseUrl, String projectId, boolean admin) {
+    record Key(String path, String query, ApiVersion version, String baseUrl, String projectId, boolean admin,
+               boolean readsOnly) {
 
         static Key of(Context http, String path) {
             RequestContext caller = Requests.context(http);
             String query = http.queryString();
             return new Key(path, query == null ? "" : query, Requests.version(http), Requests.baseUrl(http),
-                    caller.projectId(), caller.isAdmin());
+                    caller.projectId(), caller.isAdmin(), Policy.readsOnly(caller));
         }
     }
 

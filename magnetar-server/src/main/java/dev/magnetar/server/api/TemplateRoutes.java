@@ -77,6 +77,7 @@ final class TemplateRoutes {
         ClusterDriver driver = services.drivers()
                 .find(new DriverKey(template.serverType(), template.clusterDistro(), template.coe()))
                 .orElse(null);
-        return TemplateJson.view(template, kind, Requests.baseUrl(http), driver);
+        return TemplateJson.view(VisibleLabels.template(services, Requests.context(http), template), kind,
+                Requests.baseUrl(http), driver);
     }
 }

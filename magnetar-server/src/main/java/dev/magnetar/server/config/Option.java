@@ -8,7 +8,8 @@ import java.util.Locale;
  */
 public enum Option {
     DATA_DIR("service", "data_dir", "./data",
-            "Directory for the embedded database and the simulated cloud's state."),
+            "Directory for the embedded database, the generated secret key and the simulated cloud's state; "
+                    + "created 0700 with its files 0600, and serve refuses one that others may enter."),
     SERVICE_SECRET_KEY("service", "secret_key", "",
             "Base64 of 32 random bytes that seals stored secrets (monitoring keys); the same on every replica. "
                     + "Empty: generated once into <data_dir>/secret.key (mode 0600), for a single embedded process."),

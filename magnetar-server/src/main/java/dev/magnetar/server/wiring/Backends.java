@@ -10,7 +10,6 @@ import dev.magnetar.openstack.keystone.KeystoneClient;
 import dev.magnetar.openstack.keystone.KeystoneSettings;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,7 @@ final class Backends {
         String kind = config.get(Option.BACKEND_KIND);
         return switch (kind) {
             case "simulated" -> new SimulatedBackend(clock, profile(config),
-                    Path.of(config.get(Option.DATA_DIR)).toAbsolutePath().resolve("simulated-cloud"),
+                    DataDirectory.subdirectory(DataDirectory.prepare(config), "simulated-cloud"),
                     config::driverSettings);
             case "openstack" -> openStack(config);
             default -> throw new Config.ConfigException(

@@ -49,7 +49,7 @@ public final class DcosLabelRules {
         BACKEND_KEYS.forEach((other, keys) -> {
             if (!other.equals(backend)) {
                 keys.stream().filter(k -> labels.given(k).isPresent()).forEach(k -> violations.add(
-                        Labels.describe(k, labels.given(k).get(), "only used with exhibitor_storage_backend="
+                        labels.describeGiven(k, "only used with exhibitor_storage_backend="
                                 + other + ", but the backend is " + backend)));
             }
         });

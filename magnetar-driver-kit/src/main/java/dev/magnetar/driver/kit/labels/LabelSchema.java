@@ -55,6 +55,11 @@ public final class LabelSchema {
         return Optional.ofNullable(byName.get(name));
     }
 
+    /** Whether the label of this name or alias holds a secret; unknown names do not. */
+    public boolean isSecret(String name) {
+        return find(name).map(LabelSpec::secret).orElse(false);
+    }
+
     public LabelSpec get(String name) {
         return find(name).orElseThrow(() -> new IllegalArgumentException("no label " + name));
     }
@@ -94,7 +99,8 @@ public final class LabelSchema {
             }
             Optional<String> problem = spec.check().problem(value);
             if (problem.isPresent()) {
-                violations.add(Labels.describe(name, value, problem.get()));
+                violations.add(spec.secret() ? Labels.describeSecret(name, problem.get())
+                        : Labels.describe(name, value, problem.get()));
                 continue;
             }
             values.put(spec.name(), value);

@@ -19,6 +19,9 @@ import java.util.Objects;
 public record LabelSpec(String name, List<String> aliases, String type, String allowed, String defaultValue,
                         String rule, LabelLanding landing, String target, ValueCheck check) {
 
+    /** The {@link #type} of a label whose value is a secret (a password or key): shown to its owner only. */
+    public static final String SECRET = "secret";
+
     public LabelSpec {
         Objects.requireNonNull(name);
         Objects.requireNonNull(landing);
@@ -29,6 +32,11 @@ public record LabelSpec(String name, List<String> aliases, String type, String a
     /** A key the driver refuses, with {@code reason} as its rule. */
     public static LabelSpec refused(String name, String reason, LabelLanding refusedLanding) {
         return new LabelSpec(name, List.of(), "-", "-", null, reason, refusedLanding, "-", null);
+    }
+
+    /** Whether the value is a secret: its type is {@value #SECRET}. */
+    public boolean secret() {
+        return SECRET.equals(type);
     }
 
     public boolean rejected() {

@@ -24,6 +24,19 @@ public final class Labels {
         return "label '" + label + "' value '" + value + "': " + rule;
     }
 
+    /**
+     * A violation of a label the user gave, in the shape of {@link #describe}; a secret label's
+     * value is not repeated (it may be a template's, which the caller may not read).
+     */
+    public String describeGiven(String name, String rule) {
+        return schema.isSecret(name) ? describeSecret(name, rule) : describe(name, given(name).orElse(""), rule);
+    }
+
+    /** A violation of a secret label, without its value: error answers never echo a secret. */
+    public static String describeSecret(String label, String rule) {
+        return "label '" + label + "' (secret value not shown): " + rule;
+    }
+
     /** The value the user gave, under the canonical name. */
     public Optional<String> given(String name) {
         return Optional.ofNullable(values.get(name));
