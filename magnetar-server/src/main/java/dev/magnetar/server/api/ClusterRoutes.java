@@ -101,7 +101,7 @@ final class ClusterRoutes {
             Cluster relabelled = services.clusters().updateLabels(Requests.context(http), current.uuid(),
                     labels == null ? Map.of() : labels);
             if (kind == ClusterKind.BAY && !version.atLeast(ApiVersion.ASYNC_BAYS)) {
-                http.json(full(relabelled, Requests.baseUrl(http)));
+                http.json(full(Requests.context(http), relabelled, Requests.baseUrl(http)));
             } else {
                 http.status(202);
                 http.json(Map.of("uuid", relabelled.uuid()));

@@ -107,6 +107,18 @@ class SecretLabelsApiTest extends ApiTestBase {
         }
 
         @Test
+        void a_list_the_owning_projects_member_was_given_is_not_given_to_its_reader() {
+            for (String path : new String[] {"/v1/clustertemplates", "/v1/clustertemplates/detail"}) {
+                assertThat(secretOf(entry(owner.get(path + "?limit=1000"), "clustertemplates"))).as(path)
+                        .isEqualTo(canary);
+
+                Api.Response readersList = ownerReader.get(path + "?limit=1000");
+                assertThat(secretOf(entry(readersList, "clustertemplates"))).as(path).isEqualTo(MASK);
+                assertThat(readersList.body()).as(path).doesNotContain(canary);
+            }
+        }
+
+        @Test
         void legacy_baymodels_mask_it_the_same_way() {
             Api.Response shown = stranger.get("/v1/baymodels/" + templateId);
             assertThat(shown.status()).isEqualTo(200);
