@@ -43,8 +43,8 @@ class CrashResumeE2ETest {
     void a_scale_killed_at_once_and_while_updating_completes() {
         ServerProcess server = new ServerProcess(dataDir).start();
         Api api = new Api(server.url());
-        String uuid = createAndSettle(api);
         try {
+            String uuid = createAndSettle(api);
             api.patch("/v1/clusters/" + uuid, List.of(Map.of("op", "replace", "path", "/node_count", "value", 2)));
             server.kill();
             server.start();
