@@ -51,6 +51,8 @@ public final class ServerProcess {
         env.put("MAGNETAR_CONDUCTOR_POLL_INTERVAL_MS", "20");
         env.put("MAGNETAR_CONDUCTOR_RECONCILE_INTERVAL_MS", "100");
         env.put("MAGNETAR_CONDUCTOR_OPERATION_LEASE_SECONDS", "3");
+        // A few spare monitoring keys, so that creates killed and resumed here also take spares.
+        env.put("MAGNETAR_MONITOR_SPARE_KEYS", "4");
         env.putAll(environment);
         try {
             process = builder.start();

@@ -1,0 +1,231 @@
+#!/usr/bin/env bash
+# Cluster create/delete throughput benchmark: starts a private `serve` on 127.0.0.1 with the instant
+# simulated cloud and noauth, stores one DC/OS cluster template, then sends BENCH_CLUSTERS concurrent
+# cluster creates (BENCH_CONNECTIONS keep-alive connections) and, once they have settled, as many
+# concurrent deletes (bench/cluster_load.py). For each phase it prints: accept rate, time until all
+# settled, p50/p99 of "request answered -> settled status visible in the API", a template read's
+# latency meanwhile, CPU of the server (by kind of thread), of the database and of everything else,
+# the database's share, and the 1-minute load average. Runs on the embedded default (H2 file database)
+# and on PostgreSQL (a scratch database on 127.0.0.1:5432, user postgres, dropped afterwards).
+#
+#   bench/cluster-creates.sh
+#
+# Knobs (environment):
+#   BENCH_CLUSTERS      creates per run, then as many deletes (1000)
+#   BENCH_CONNECTIONS   client connections sending them (16)
+#   BENCH_DATABASES     which of "h2 postgres" to run, in order (both)
+#   BENCH_REFERENCE_JAR another build's magnetar.jar (e.g. main's) run first under the same
+#                       conditions, for a side-by-side comparison in one run (none)
+#   BENCH_JFR           a directory to keep each server's Flight Recorder profile in (none; a
+#                       profile is always recorded, with JFR's low-overhead "default" settings, to
+#                       count the database's share of the server's CPU samples)
+#   BENCH_MAX_LOAD / BENCH_LOAD_WAIT  wait up to LOAD_WAIT seconds (180) for the 1-minute load
+#                       average to drop to MAX_LOAD (3) before each server starts
+#   BENCH_PORT          (19621)
+#   MAGNETAR_JAVA_OPTS  the server's JVM options, as ./magnetar takes them; unset: the launcher's
+#                       default for serve (its serve_default_java_opts line)
+# The quota: every create is in project `admin` (noauth), so the server runs with
+# MAGNETAR_CLUSTER_MAX_CLUSTERS_PER_PROJECT set to twice BENCH_CLUSTERS; nothing else is changed
+# from serve's defaults but the instant simulation speed (and, on PostgreSQL, the database URL).
+# Traffic goes only to 127.0.0.1. Not part of the test suite: timings depend on the machine.
+set -o nounset -o errexit -o pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+clusters=${BENCH_CLUSTERS:-1000}
+connections=${BENCH_CONNECTIONS:-16}
+databases=${BENCH_DATABASES:-h2 postgres}
+reference_jar=${BENCH_REFERENCE_JAR:-}
+jfr_keep=${BENCH_JFR:-}
+max_load=${BENCH_MAX_LOAD:-3}
+load_wait=${BENCH_LOAD_WAIT:-180}
+port=${BENCH_PORT:-19621}
+host=127.0.0.1
+base="http://$host:$port"
+template_body='{"name":"bench","coe":"dcos","image_id":"dcos-centos-7.2","keypair_id":"testkey","external_network_id":"public","flavor_id":"m1.small","master_flavor_id":"m1.small"}'
+
+die() { echo "cluster-creates: $*" >&2; exit 1; }
+say() { echo "cluster-creates: $*" >&2; }
+is_count() { [[ $1 =~ ^[0-9]+$ ]] && [ "$1" -ge "$2" ] && [ "$1" -le "$3" ]; }
+is_count "$clusters" 1 20000 || die "BENCH_CLUSTERS must be 1..20000"
+is_count "$connections" 1 256 || die "BENCH_CONNECTIONS must be 1..256"
+is_count "$port" 1024 65535 || die "BENCH_PORT must be 1024..65535"
+is_count "$max_load" 0 1000 || die "BENCH_MAX_LOAD must be a whole number"
+is_count "$load_wait" 0 3600 || die "BENCH_LOAD_WAIT must be 0..3600 seconds"
+for db in $databases; do [[ $db == h2 || $db == postgres ]] || die "BENCH_DATABASES takes h2 and postgres, not $db"; done
+[ -z "$reference_jar" ] || [ -f "$reference_jar" ] || die "BENCH_REFERENCE_JAR $reference_jar is not a file"
+if [ -n "$jfr_keep" ]; then
+  mkdir -p "$jfr_keep" || die "cannot create BENCH_JFR=$jfr_keep"
+  jfr_keep=$(cd "$jfr_keep" && pwd)
+fi
+if [ -n "${MAGNETAR_JAVA_OPTS+set}" ]; then
+  java_opts_text=$MAGNETAR_JAVA_OPTS
+else
+  java_opts_text=$(sed -n 's/^serve_default_java_opts="\(.*\)"$/\1/p' "$root/magnetar")
+fi
+
+server_pid=""
+work=""
+pg_database=""
+stop_server() {
+  [ -n "$server_pid" ] || return 0
+  if kill -0 "$server_pid" 2> /dev/null; then
+    kill -TERM "$server_pid" 2> /dev/null || true
+    for _ in $(seq 120); do
+      kill -0 "$server_pid" 2> /dev/null || break
+      sleep 0.5
+    done
+    kill -0 "$server_pid" 2> /dev/null && kill -KILL "$server_pid" 2> /dev/null
+  fi
+  wait "$server_pid" 2> /dev/null || true
+  server_pid=""
+}
+drop_pg_database() {
+  [ -n "$pg_database" ] || return 0
+  psql -q -h "$host" -U postgres -d postgres -c "DROP DATABASE IF EXISTS $pg_database WITH (FORCE)" > /dev/null 2>&1 || true
+  pg_database=""
+}
+cleanup() {
+  stop_server
+  drop_pg_database
+  [ -z "$work" ] || rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+one_minute_load() { cut -d ' ' -f 1 /proc/loadavg; }
+wait_for_quiet() {
+  local waited=0
+  until awk -v now="$(one_minute_load)" -v max="$max_load" 'BEGIN { exit !(now <= max) }'; do
+    [ "$waited" -ge "$load_wait" ] && { say "load still $(one_minute_load); going ahead"; return 0; }
+    say "load average $(one_minute_load) > $max_load; waiting"
+    sleep 15
+    waited=$((waited + 15))
+  done
+}
+
+# start_server JAR DATABASE LABEL: serve from JAR on a fresh database, in $work/LABEL-DATABASE
+start_server() {
+  local jar=$1 db=$2 dir=$3 java_opts=()
+  read -r -a java_opts <<< "$java_opts_text"
+  if (exec 3<> "/dev/tcp/$host/$port") 2> /dev/null; then
+    die "port $port on $host is already in use (set BENCH_PORT)"
+  fi
+  local db_env=()
+  if [ "$db" = postgres ]; then
+    pg_database="magnetar_bench_$$_$RANDOM"
+    psql -q -h "$host" -U postgres -d postgres -c "CREATE DATABASE $pg_database" > /dev/null \
+      || die "cannot create a PostgreSQL database on $host:5432 as postgres"
+    db_env=(MAGNETAR_DATABASE_URL="jdbc:postgresql://$host:5432/$pg_database" MAGNETAR_DATABASE_USER=postgres)
+  fi
+  (
+    cd "$dir"
+    while read -r name; do unset "$name"; done < <(compgen -e | grep '^MAGNETAR_' || true)
+    export MAGNETAR_SIMULATION_SPEED=instant
+    export MAGNETAR_CLUSTER_MAX_CLUSTERS_PER_PROJECT=$((clusters * 2))
+    [ "${#db_env[@]}" -eq 0 ] || export "${db_env[@]}"
+    exec "$JAVA_HOME/bin/java" "${java_opts[@]}" \
+      "-XX:StartFlightRecording=settings=default,dumponexit=true,filename=$dir/server.jfr" \
+      -jar "$jar" serve --host "$host" --port "$port" --data-dir "$dir/data"
+  ) > "$dir/server.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 240); do
+    kill -0 "$server_pid" 2> /dev/null || { tail -n 40 "$dir/server.log" >&2; die "server exited during start-up"; }
+    curl -fsS -o /dev/null "$base/" 2> /dev/null && return 0
+    sleep 0.5
+  done
+  die "server not answering on $base after 120 s"
+}
+
+# The server's CPU samples whose stack runs through the database: the H2 engine in-process, or the
+# JDBC driver, pool and JDBI around it. Prints "samples database_samples".
+database_samples() {
+  jfr print --events jdk.ExecutionSample --stack-depth 256 "$1" | awk '
+    /^jdk.ExecutionSample/ { if (inside) { total++; if (db) hits++ } inside = 1; db = 0; next }
+    /org\.h2\.|org\.postgresql\.|org\.jdbi\.|com\.zaxxer\.hikari\./ { db = 1 }
+    END { if (inside) { total++; if (db) hits++ } printf "%d %d\n", total, hits }'
+}
+
+# run_one JAR LABEL DATABASE: one server, one create phase and one delete phase; appends rows to $work/rows
+run_one() {
+  local jar=$1 label=$2 db=$3 dir template pids=() db_args=() response
+  dir="$work/$label-$db"
+  mkdir -p "$dir"
+  cp "$jar" "$dir/magnetar.jar"   # a rebuild in the tree while we measure must not change the code under test
+  wait_for_quiet
+  start_server "$dir/magnetar.jar" "$db" "$dir"
+  response=$(curl -fsS -H 'Content-Type: application/json' -d "$template_body" "$base/v1/clustertemplates") \
+    || die "creating the template failed"
+  template=$(grep -o '"uuid":"[0-9a-f-]*"' <<< "$response" | head -n 1 | cut -d'"' -f4)
+  if [ "$db" = postgres ]; then
+    mapfile -t pids < <(psql -At -h "$host" -U postgres -d postgres \
+      -c "SELECT pid FROM pg_stat_activity WHERE datname = '$pg_database'")
+    for pid in "${pids[@]}"; do db_args+=(--db-pid "$pid"); done
+  fi
+  say "$label on $db: server pid $server_pid (JVM options: ${java_opts_text:-none}), ${#pids[@]} database backends; load $(one_minute_load)"
+  python3 "$root/bench/cluster_load.py" --port "$port" --pid "$server_pid" --template "$template" \
+    --clusters "$clusters" --connections "$connections" "${db_args[@]}" > "$dir/phases.json" \
+    || die "the load driver failed ($label on $db); server log: $dir/server.log"
+  stop_server
+  drop_pg_database
+  [ -z "$jfr_keep" ] || cp "$dir/server.jfr" "$jfr_keep/$label-$db.jfr"
+  local samples
+  samples=$(database_samples "$dir/server.jfr")
+  python3 - "$label" "$db" "$samples" "$dir/phases.json" >> "$work/rows" <<'EOF'
+import json, sys
+label, db, samples, path = sys.argv[1], sys.argv[2], sys.argv[3].split(), sys.argv[4]
+total, hits = int(samples[0]), int(samples[1])
+share = f"{100.0 * hits / total:.0f} %" if total else "n/a"
+for line in open(path):
+    p = json.loads(line)
+    n = max(p["accepted"], 1)
+    own = p["server_cpu_s"] + p["db_cpu_s"]
+    print(json.dumps({"label": label, "db": db, "db_share": share, "per_op_ms": round(1000 * own / n, 1), **p}))
+EOF
+  say "$label on $db done: $(tail -n 2 "$work/rows" | python3 -c 'import json,sys
+for l in sys.stdin:
+    p = json.loads(l); print(p["phase"], p["settled"], "settled in", p["settle_s"], "s;", end=" ")')"
+}
+
+main() {
+  # shellcheck source-path=SCRIPTDIR/.. source=scripts/select-jdk.sh
+  . "$root/scripts/select-jdk.sh"
+  command -v curl > /dev/null || die "curl is needed"
+  PATH="$JAVA_HOME/bin:$PATH"   # its jfr, which must read what this JDK records
+  work=$(mktemp -d "${TMPDIR:-/tmp}/magnetar-creates.XXXXXX")
+  "$root/magnetar" --version > /dev/null   # builds magnetar.jar when it is missing or stale
+  cp "$root/magnetar-server/target/magnetar.jar" "$work/this.jar"
+  local db
+  for db in $databases; do
+    [ -z "$reference_jar" ] || run_one "$reference_jar" reference "$db"
+    run_one "$work/this.jar" "this-build" "$db"
+  done
+  echo
+  echo "$clusters clusters, $connections connections, JVM options: ${java_opts_text:-none}; commit $(git -C "$root" rev-parse --short HEAD)"
+  echo
+  python3 - "$work/rows" <<'EOF'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+print("| build | database | phase | accepted | accept req/s | request p99 ms | all settled s | lag p50 s | lag p99 s "
+      "| failed / unsettled | template read p50 / p99 ms | cluster list p50 / p99 ms | server CPU s | database CPU s "
+      "| database share of server samples | own CPU per op ms | other processes CPU s | load 1 min before → after |")
+print("|" + "---|" * 18)
+for r in rows:
+    print(f"| {r['label']} | {r['db']} | {r['phase']} | {r['accepted']} | {r['accept_rate']:,} | {r['request_p99_ms']} "
+          f"| {r['settle_s']} | {r['lag_p50_s']} | {r['lag_p99_s']} | {r['failed']} / {r['unsettled']} "
+          f"| {r['probe_p50_ms']} / {r['probe_p99_ms']} | {r['list_p50_ms']} / {r['list_p99_ms']} | {r['server_cpu_s']} "
+          f"| {r['db_cpu_s'] if r['db'] == 'postgres' else 'in process'} | {r['db_share']} | {r['per_op_ms']} "
+          f"| {r['other_cpu_s']} | {r['load_before']} → {r['load_after']} |")
+print()
+print("Server CPU s by kind of thread:")
+for r in rows:
+    kinds = ", ".join(f"{k} {v}" for k, v in r["server_cpu_by_thread"].items() if v >= 0.05)
+    print(f"- {r['label']}, {r['db']}, {r['phase']}: {kinds}; RSS after {r['server_rss_mib']} MiB")
+bad = [r for r in rows if r["refused"] or r["failed"] or r["unsettled"]]
+for r in bad:
+    print(f"- {r['label']}, {r['db']}, {r['phase']}: refused {r['refused']} {r['refused_sample']}, "
+          f"failed {r['failed']} {r['failed_sample']}, unsettled {r['unsettled']}")
+sys.exit(1 if bad else 0)
+EOF
+}
+
+main "$@"
