@@ -136,6 +136,33 @@ start_server() {
   die "server not answering on $base after 120 s"
 }
 
+spare_keys() { curl -fsS "$base/metrics" 2> /dev/null | awk '/^magnetar_monitor_spare_keys / { printf "%d", $2 }'; }
+
+# A server that keeps spare monitoring key pairs ([monitor] spare_keys, 1000 by default) makes them
+# after it starts; a burst finds them made in a service that has been up a while. Wait until there
+# are as many as the burst will take (or the server stops making more), and note the CPU it took.
+wait_for_spares() {
+  local dir=$1 have wanted cpu_before last=-1 still=0
+  have=$(spare_keys)
+  if [ -z "$have" ]; then
+    echo "no spare keys (this build keeps none)" > "$dir/spares.txt"
+    return 0
+  fi
+  wanted=$clusters
+  cpu_before=$(awk '{ print $14 + $15 }' "/proc/$server_pid/stat")
+  local started=$SECONDS
+  while [ "$have" -lt "$wanted" ] && [ "$still" -lt 15 ]; do
+    sleep 2
+    have=$(spare_keys)
+    if [ "$have" = "$last" ]; then still=$((still + 1)); else still=0; fi
+    last=$have
+  done
+  local ticks
+  ticks=$(($(awk '{ print $14 + $15 }' "/proc/$server_pid/stat") - cpu_before))
+  echo "$have spare keys ready after $((SECONDS - started)) s; server CPU meanwhile $(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", t / hz }') s" > "$dir/spares.txt"
+  say "$(cat "$dir/spares.txt")"
+}
+
 # The server's CPU samples whose stack runs through the database: the H2 engine in-process, or the
 # JDBC driver, pool and JDBI around it. Prints "samples database_samples".
 database_samples() {
@@ -156,6 +183,7 @@ run_one() {
   response=$(curl -fsS -H 'Content-Type: application/json' -d "$template_body" "$base/v1/clustertemplates") \
     || die "creating the template failed"
   template=$(grep -o '"uuid":"[0-9a-f-]*"' <<< "$response" | head -n 1 | cut -d'"' -f4)
+  wait_for_spares "$dir"
   if [ "$db" = postgres ]; then
     mapfile -t pids < <(psql -At -h "$host" -U postgres -d postgres \
       -c "SELECT pid FROM pg_stat_activity WHERE datname = '$pg_database'")
@@ -181,6 +209,7 @@ for line in open(path):
     own = p["server_cpu_s"] + p["db_cpu_s"]
     print(json.dumps({"label": label, "db": db, "db_share": share, "per_op_ms": round(1000 * own / n, 1), **p}))
 EOF
+  echo "- $label on $db: $(cat "$dir/spares.txt")" >> "$work/spares"
   say "$label on $db done: $(tail -n 2 "$work/rows" | python3 -c 'import json,sys
 for l in sys.stdin:
     p = json.loads(l); print(p["phase"], p["settled"], "settled in", p["settle_s"], "s;", end=" ")')"
@@ -202,6 +231,7 @@ main() {
   echo
   echo "$clusters clusters, $connections connections, JVM options: ${java_opts_text:-none}; commit $(git -C "$root" rev-parse --short HEAD)"
   echo
+  if [ -f "$work/spares" ]; then echo "Spare monitoring keys before the burst:"; cat "$work/spares"; echo; fi
   python3 - "$work/rows" <<'EOF'
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]

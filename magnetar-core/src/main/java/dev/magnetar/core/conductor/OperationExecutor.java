@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Drains the operation outbox: claims one due operation, carries it out against the orchestrator,
@@ -55,6 +56,7 @@ public final class OperationExecutor {
     private final Duration lease;
     private final MonitorAccounts monitorAccounts;
     private final ConductorMetrics metrics;
+    private final Consumer<String> operationDone;
 
     /** An executor that installs no monitoring accounts and reports to no metrics. */
     public OperationExecutor(Database database, Orchestrator orchestrator, DriverRegistry drivers,
@@ -70,6 +72,20 @@ public final class OperationExecutor {
     public OperationExecutor(Database database, Orchestrator orchestrator, DriverRegistry drivers,
                              ClusterCredentials credentials, DeploymentContexts contexts, Clock clock,
                              Duration lease, MonitorAccounts monitorAccounts, ConductorMetrics metrics) {
+        this(database, orchestrator, drivers, credentials, contexts, clock, lease, monitorAccounts, metrics,
+                clusterUuid -> { });
+    }
+
+    /**
+     * @param operationDone told the cluster's uuid each time one of its operations has been carried
+     *                      out or given up (not when it is retried later), so that its stack can be
+     *                      looked at without waiting for the reconcile loop's next pass
+     */
+    public OperationExecutor(Database database, Orchestrator orchestrator, DriverRegistry drivers,
+                             ClusterCredentials credentials, DeploymentContexts contexts, Clock clock,
+                             Duration lease, MonitorAccounts monitorAccounts, ConductorMetrics metrics,
+                             Consumer<String> operationDone) {
+        this.operationDone = operationDone;
         this.database = database;
         this.orchestrator = orchestrator;
         this.drivers = drivers;
@@ -98,6 +114,7 @@ public final class OperationExecutor {
             execute(operation);
             database.transaction(repos -> repos.operations().complete(operation.id(), owner, clock.instant()));
             metrics.operationFinished(operation.kind(), OperationOutcome.COMPLETED);
+            operationDone.accept(operation.clusterUuid());
         } catch (OrchestratorException e) {
             if (e.kind() == OrchestratorException.Kind.TRANSIENT) {
                 Duration backoff = backoff(operation.attempts());

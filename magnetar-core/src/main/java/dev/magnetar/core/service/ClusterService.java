@@ -41,9 +41,21 @@ public final class ClusterService {
     private final ServiceSettings settings;
     private final DeploymentContexts contexts;
     private final Clock clock;
+    private final Runnable operationStored;
 
     public ClusterService(Database database, ClusterTemplateService templates, CloudResources cloud,
                           NameGenerator names, ServiceSettings settings, DeploymentContexts contexts, Clock clock) {
+        this(database, templates, cloud, names, settings, contexts, clock, () -> { });
+    }
+
+    /**
+     * @param operationStored told after each transaction that stored an operation, so that this
+     *                        process's idle conductor workers start on it at once
+     */
+    public ClusterService(Database database, ClusterTemplateService templates, CloudResources cloud,
+                          NameGenerator names, ServiceSettings settings, DeploymentContexts contexts, Clock clock,
+                          Runnable operationStored) {
+        this.operationStored = operationStored;
         this.database = database;
         this.templates = templates;
         this.cloud = cloud;
@@ -62,7 +74,7 @@ public final class ClusterService {
     public Cluster create(RequestContext context, ClusterRequest request, String nameSuffix) {
         Policy.requireWriter(context, "cluster:create");
         Cluster cluster = prepare(context, request, nameSuffix).cluster();
-        return database.transaction(repos -> {
+        Cluster created = database.transaction(repos -> {
             enforceQuota(repos, context.projectId());
             if (repos.clusters().findByUuid(cluster.uuid()).isPresent()) {
                 throw MagnetarException.conflict("A cluster with UUID " + cluster.uuid() + " already exists.");
@@ -75,6 +87,8 @@ public final class ClusterService {
                     clock.instant()));
             return cluster;
         });
+        operationStored.run();
+        return created;
     }
 
     /**
@@ -133,7 +147,7 @@ public final class ClusterService {
     public Cluster resize(RequestContext context, String ident, int nodeCount, List<String> nodesToRemove,
                           boolean rollback) {
         Policy.requireWriter(context, "cluster:update");
-        return database.transaction(repos -> {
+        Cluster resized = database.transaction(repos -> {
             Cluster current = find(repos.clusters(), Policy.scopeFor(context), ident);
             if (!current.status().allowsUpdate()) {
                 throw MagnetarException.invalid(
@@ -166,6 +180,8 @@ public final class ClusterService {
                     clock.instant()));
             return repos.clusters().findByUuid(current.uuid()).orElseThrow();
         });
+        operationStored.run();
+        return resized;
     }
 
     /** Starts deleting a cluster in any status; a cluster already being deleted is left to finish. */
@@ -189,6 +205,7 @@ public final class ClusterService {
             repos.events().record(ClusterEvent.of(deleting, ClusterEventKind.STATUS_CHANGED, actor(context),
                     current.status() + " -> " + deleting.status() + ": deletion requested", clock.instant()));
         });
+        operationStored.run();
     }
 
     /**
