@@ -14,6 +14,7 @@
 #   BENCH_CLUSTERS      creates per run, then as many deletes (1000)
 #   BENCH_CONNECTIONS   client connections sending them (16)
 #   BENCH_DATABASES     which of "h2 postgres" to run, in order (both)
+#   BENCH_RUNS          how many times to run the whole set, for the spread (1)
 #   BENCH_REFERENCE_JAR another build's magnetar.jar (e.g. main's) run first under the same
 #                       conditions, for a side-by-side comparison in one run (none)
 #   BENCH_JFR           a directory to keep each server's Flight Recorder profile in (none; a
@@ -22,8 +23,9 @@
 #   BENCH_MAX_LOAD / BENCH_LOAD_WAIT  wait up to LOAD_WAIT seconds (180) for the 1-minute load
 #                       average to drop to MAX_LOAD (3) before each server starts
 #   BENCH_PORT          (19621)
-#   MAGNETAR_JAVA_OPTS  the server's JVM options, as ./magnetar takes them; unset: the launcher's
-#                       default for serve (its serve_default_java_opts line)
+#   MAGNETAR_JAVA_OPTS  the server's JVM options, as ./magnetar serve takes them: after the
+#                       launcher's default heap (its serve_default_java_opts line) unless they set a
+#                       heap limit themselves (e.g. -Xmx1g, or -XX:MaxRAMPercentage=25 for the JVM's own)
 # The quota: every create is in project `admin` (noauth), so the server runs with
 # MAGNETAR_CLUSTER_MAX_CLUSTERS_PER_PROJECT set to twice BENCH_CLUSTERS; nothing else is changed
 # from serve's defaults but the instant simulation speed (and, on PostgreSQL, the database URL).
@@ -35,6 +37,7 @@ clusters=${BENCH_CLUSTERS:-1000}
 connections=${BENCH_CONNECTIONS:-16}
 databases=${BENCH_DATABASES:-h2 postgres}
 reference_jar=${BENCH_REFERENCE_JAR:-}
+runs=${BENCH_RUNS:-1}
 jfr_keep=${BENCH_JFR:-}
 max_load=${BENCH_MAX_LOAD:-3}
 load_wait=${BENCH_LOAD_WAIT:-180}
@@ -49,6 +52,7 @@ is_count() { [[ $1 =~ ^[0-9]+$ ]] && [ "$1" -ge "$2" ] && [ "$1" -le "$3" ]; }
 is_count "$clusters" 1 20000 || die "BENCH_CLUSTERS must be 1..20000"
 is_count "$connections" 1 256 || die "BENCH_CONNECTIONS must be 1..256"
 is_count "$port" 1024 65535 || die "BENCH_PORT must be 1024..65535"
+is_count "$runs" 1 10 || die "BENCH_RUNS must be 1..10"
 is_count "$max_load" 0 1000 || die "BENCH_MAX_LOAD must be a whole number"
 is_count "$load_wait" 0 3600 || die "BENCH_LOAD_WAIT must be 0..3600 seconds"
 for db in $databases; do [[ $db == h2 || $db == postgres ]] || die "BENCH_DATABASES takes h2 and postgres, not $db"; done
@@ -57,10 +61,11 @@ if [ -n "$jfr_keep" ]; then
   mkdir -p "$jfr_keep" || die "cannot create BENCH_JFR=$jfr_keep"
   jfr_keep=$(cd "$jfr_keep" && pwd)
 fi
-if [ -n "${MAGNETAR_JAVA_OPTS+set}" ]; then
-  java_opts_text=$MAGNETAR_JAVA_OPTS
-else
-  java_opts_text=$(sed -n 's/^serve_default_java_opts="\(.*\)"$/\1/p' "$root/magnetar")
+# the JVM options ./magnetar serve would run with: MAGNETAR_JAVA_OPTS, after the launcher's default
+# heap unless they set a heap limit of their own
+java_opts_text=${MAGNETAR_JAVA_OPTS:-}
+if [[ ! " $java_opts_text " =~ \ -(Xmx|XX:MaxHeapSize=|XX:MaxRAM=|XX:MaxRAMPercentage=) ]]; then
+  java_opts_text="$(sed -n 's/^serve_default_java_opts="\(.*\)"$/\1/p' "$root/magnetar") $java_opts_text"
 fi
 
 server_pid=""
@@ -103,26 +108,45 @@ wait_for_quiet() {
   done
 }
 
-# start_server JAR DATABASE LABEL: serve from JAR on a fresh database, in $work/LABEL-DATABASE
+# server_env DATABASE: the environment every server and command of ours runs with
+server_env() {
+  while read -r name; do unset "$name"; done < <(compgen -e | grep '^MAGNETAR_' || true)
+  export MAGNETAR_SIMULATION_SPEED=instant
+  export MAGNETAR_CLUSTER_MAX_CLUSTERS_PER_PROJECT=$((clusters * 2))
+  if [ "$1" = postgres ]; then
+    export MAGNETAR_DATABASE_URL="jdbc:postgresql://$host:5432/$pg_database" MAGNETAR_DATABASE_USER=postgres
+  fi
+}
+
+# start_server JAR DATABASE DIR [SEED]: serve from JAR on a fresh database with its data directory
+# in DIR. With SEED (a stopped server's data directory holding spare monitoring keys), the server
+# starts with SEED's secret key and spare keys, as a service that has been up a while does.
 start_server() {
-  local jar=$1 db=$2 dir=$3 java_opts=()
+  local jar=$1 db=$2 dir=$3 seed=${4:-} java_opts=()
   read -r -a java_opts <<< "$java_opts_text"
   if (exec 3<> "/dev/tcp/$host/$port") 2> /dev/null; then
     die "port $port on $host is already in use (set BENCH_PORT)"
   fi
-  local db_env=()
+  mkdir -p "$dir/data"
   if [ "$db" = postgres ]; then
     pg_database="magnetar_bench_$$_$RANDOM"
     psql -q -h "$host" -U postgres -d postgres -c "CREATE DATABASE $pg_database" > /dev/null \
       || die "cannot create a PostgreSQL database on $host:5432 as postgres"
-    db_env=(MAGNETAR_DATABASE_URL="jdbc:postgresql://$host:5432/$pg_database" MAGNETAR_DATABASE_USER=postgres)
+    (server_env postgres; cd "$dir" && exec "$JAVA_HOME/bin/java" -jar "$jar" db-upgrade) > "$dir/db-upgrade.log" 2>&1 \
+      || { cat "$dir/db-upgrade.log" >&2; die "db-upgrade failed"; }
+  fi
+  if [ -n "$seed" ]; then
+    cp "$seed/secret.key" "$dir/data/secret.key"
+    if [ "$db" = h2 ]; then
+      cp "$seed"/magnetar.*.db "$dir/data/"
+    else
+      psql -q -h "$host" -U postgres -d "$pg_database" -c "\\copy monitor_spare_keys (key_id, public_key, sealed_private_key, created_at) FROM '$seed/spares.csv' WITH (FORMAT csv, HEADER true)" > /dev/null \
+        || die "cannot copy the spare keys into PostgreSQL"
+    fi
   fi
   (
+    server_env "$db"
     cd "$dir"
-    while read -r name; do unset "$name"; done < <(compgen -e | grep '^MAGNETAR_' || true)
-    export MAGNETAR_SIMULATION_SPEED=instant
-    export MAGNETAR_CLUSTER_MAX_CLUSTERS_PER_PROJECT=$((clusters * 2))
-    [ "${#db_env[@]}" -eq 0 ] || export "${db_env[@]}"
     exec "$JAVA_HOME/bin/java" "${java_opts[@]}" \
       "-XX:StartFlightRecording=settings=default,dumponexit=true,filename=$dir/server.jfr" \
       -jar "$jar" serve --host "$host" --port "$port" --data-dir "$dir/data"
@@ -139,28 +163,41 @@ start_server() {
 spare_keys() { curl -fsS "$base/metrics" 2> /dev/null | awk '/^magnetar_monitor_spare_keys / { printf "%d", $2 }'; }
 
 # A server that keeps spare monitoring key pairs ([monitor] spare_keys, 1000 by default) makes them
-# after it starts; a burst finds them made in a service that has been up a while. Wait until there
-# are as many as the burst will take (or the server stops making more), and note the CPU it took.
-wait_for_spares() {
-  local dir=$1 have wanted cpu_before last=-1 still=0
+# in the background after it starts; a burst meets them made in a service that has been up a while.
+# So once per invocation a server of this build runs alone until it has made as many as one burst
+# takes (or stops making more), which is measured (the CPU it took is the keys' cost, paid ahead of
+# the creates), and is stopped; its data directory seeds every server of this build after it: H2
+# gets a copy of its database, PostgreSQL a copy of its spare keys, both its secret key. Sets
+# seed_dir to it, or leaves it empty when this build keeps no spares.
+seed_dir=""
+make_seed() {
+  local jar=$1 dir="$work/seed" have last=-1 still=0 cpu_before ticks started
+  mkdir -p "$dir"
+  wait_for_quiet
+  start_server "$jar" h2 "$dir"
   have=$(spare_keys)
   if [ -z "$have" ]; then
-    echo "no spare keys (this build keeps none)" > "$dir/spares.txt"
+    stop_server
     return 0
   fi
-  wanted=$clusters
   cpu_before=$(awk '{ print $14 + $15 }' "/proc/$server_pid/stat")
-  local started=$SECONDS
-  while [ "$have" -lt "$wanted" ] && [ "$still" -lt 15 ]; do
+  started=$SECONDS
+  while [ "$have" -lt "$clusters" ] && [ "$still" -lt 15 ]; do
     sleep 2
     have=$(spare_keys)
     if [ "$have" = "$last" ]; then still=$((still + 1)); else still=0; fi
     last=$have
   done
-  local ticks
   ticks=$(($(awk '{ print $14 + $15 }' "/proc/$server_pid/stat") - cpu_before))
-  echo "$have spare keys ready after $((SECONDS - started)) s; server CPU meanwhile $(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", t / hz }') s" > "$dir/spares.txt"
-  say "$(cat "$dir/spares.txt")"
+  echo "$have spare monitoring keys made in $((SECONDS - started)) s with $(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { printf "%.1f", t / hz }') s of the server's CPU ($(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$have" \
+    'BEGIN { printf "%.0f", 1000 * t / hz / (n > 0 ? n : 1) }') ms per key), load $(one_minute_load)" > "$work/spares"
+  say "$(cat "$work/spares")"
+  stop_server
+  "$JAVA_HOME/bin/java" -cp "$jar" org.h2.tools.Shell -url "jdbc:h2:file:$dir/data/magnetar" -user "" -password "" \
+    -sql "CALL CSVWRITE('$dir/data/spares.csv', 'SELECT key_id, public_key, sealed_private_key, created_at FROM monitor_spare_keys')" \
+    > /dev/null || die "cannot export the spare keys"
+  seed_dir="$dir/data"
 }
 
 # The server's CPU samples whose stack runs through the database: the H2 engine in-process, or the
@@ -172,18 +209,17 @@ database_samples() {
     END { if (inside) { total++; if (db) hits++ } printf "%d %d\n", total, hits }'
 }
 
-# run_one JAR LABEL DATABASE: one server, one create phase and one delete phase; appends rows to $work/rows
+# run_one JAR LABEL DATABASE RUN [SEED]: one server, one create phase and one delete phase; appends
+# rows to $work/rows
 run_one() {
-  local jar=$1 label=$2 db=$3 dir template pids=() db_args=() response
-  dir="$work/$label-$db"
+  local jar=$1 label=$2 db=$3 run=$4 seed=${5:-} dir template pids=() db_args=() response
+  dir="$work/$label-$db-$run"
   mkdir -p "$dir"
-  cp "$jar" "$dir/magnetar.jar"   # a rebuild in the tree while we measure must not change the code under test
   wait_for_quiet
-  start_server "$dir/magnetar.jar" "$db" "$dir"
+  start_server "$jar" "$db" "$dir" "$seed"
   response=$(curl -fsS -H 'Content-Type: application/json' -d "$template_body" "$base/v1/clustertemplates") \
     || die "creating the template failed"
   template=$(grep -o '"uuid":"[0-9a-f-]*"' <<< "$response" | head -n 1 | cut -d'"' -f4)
-  wait_for_spares "$dir"
   if [ "$db" = postgres ]; then
     mapfile -t pids < <(psql -At -h "$host" -U postgres -d postgres \
       -c "SELECT pid FROM pg_stat_activity WHERE datname = '$pg_database'")
@@ -195,21 +231,20 @@ run_one() {
     || die "the load driver failed ($label on $db); server log: $dir/server.log"
   stop_server
   drop_pg_database
-  [ -z "$jfr_keep" ] || cp "$dir/server.jfr" "$jfr_keep/$label-$db.jfr"
+  [ -z "$jfr_keep" ] || cp "$dir/server.jfr" "$jfr_keep/$label-$db-$run.jfr"
   local samples
   samples=$(database_samples "$dir/server.jfr")
-  python3 - "$label" "$db" "$samples" "$dir/phases.json" >> "$work/rows" <<'EOF'
+  python3 - "$label" "$db" "$samples" "$dir/phases.json" "$run" >> "$work/rows" <<'EOF'
 import json, sys
-label, db, samples, path = sys.argv[1], sys.argv[2], sys.argv[3].split(), sys.argv[4]
+label, db, samples, path, run = sys.argv[1], sys.argv[2], sys.argv[3].split(), sys.argv[4], sys.argv[5]
 total, hits = int(samples[0]), int(samples[1])
 share = f"{100.0 * hits / total:.0f} %" if total else "n/a"
 for line in open(path):
     p = json.loads(line)
     n = max(p["accepted"], 1)
     own = p["server_cpu_s"] + p["db_cpu_s"]
-    print(json.dumps({"label": label, "db": db, "db_share": share, "per_op_ms": round(1000 * own / n, 1), **p}))
+    print(json.dumps({"label": label, "db": db, "run": run, "db_share": share, "per_op_ms": round(1000 * own / n, 1), **p}))
 EOF
-  echo "- $label on $db: $(cat "$dir/spares.txt")" >> "$work/spares"
   say "$label on $db done: $(tail -n 2 "$work/rows" | python3 -c 'import json,sys
 for l in sys.stdin:
     p = json.loads(l); print(p["phase"], p["settled"], "settled in", p["settle_s"], "s;", end=" ")')"
@@ -222,25 +257,30 @@ main() {
   PATH="$JAVA_HOME/bin:$PATH"   # its jfr, which must read what this JDK records
   work=$(mktemp -d "${TMPDIR:-/tmp}/magnetar-creates.XXXXXX")
   "$root/magnetar" --version > /dev/null   # builds magnetar.jar when it is missing or stale
+  # private copies: a rebuild in the tree while we measure must not change the code under test
   cp "$root/magnetar-server/target/magnetar.jar" "$work/this.jar"
-  local db
-  for db in $databases; do
-    [ -z "$reference_jar" ] || run_one "$reference_jar" reference "$db"
-    run_one "$work/this.jar" "this-build" "$db"
+  [ -z "$reference_jar" ] || cp "$reference_jar" "$work/reference.jar"
+  local db run
+  make_seed "$work/this.jar"
+  for run in $(seq "$runs"); do
+    for db in $databases; do
+      [ -z "$reference_jar" ] || run_one "$work/reference.jar" reference "$db" "$run"
+      run_one "$work/this.jar" "this-build" "$db" "$run" "$seed_dir"
+    done
   done
   echo
   echo "$clusters clusters, $connections connections, JVM options: ${java_opts_text:-none}; commit $(git -C "$root" rev-parse --short HEAD)"
   echo
-  if [ -f "$work/spares" ]; then echo "Spare monitoring keys before the burst:"; cat "$work/spares"; echo; fi
+  if [ -f "$work/spares" ]; then echo "Before the runs (this build): $(cat "$work/spares")"; echo; fi
   python3 - "$work/rows" <<'EOF'
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
-print("| build | database | phase | accepted | accept req/s | request p99 ms | all settled s | lag p50 s | lag p99 s "
+print("| run | build | database | phase | accepted | accept req/s | request p99 ms | all settled s | lag p50 s | lag p99 s "
       "| failed / unsettled | template read p50 / p99 ms | cluster list p50 / p99 ms | server CPU s | database CPU s "
       "| database share of server samples | own CPU per op ms | other processes CPU s | load 1 min before → after |")
-print("|" + "---|" * 18)
+print("|" + "---|" * 19)
 for r in rows:
-    print(f"| {r['label']} | {r['db']} | {r['phase']} | {r['accepted']} | {r['accept_rate']:,} | {r['request_p99_ms']} "
+    print(f"| {r['run']} | {r['label']} | {r['db']} | {r['phase']} | {r['accepted']} | {r['accept_rate']:,} | {r['request_p99_ms']} "
           f"| {r['settle_s']} | {r['lag_p50_s']} | {r['lag_p99_s']} | {r['failed']} / {r['unsettled']} "
           f"| {r['probe_p50_ms']} / {r['probe_p99_ms']} | {r['list_p50_ms']} / {r['list_p99_ms']} | {r['server_cpu_s']} "
           f"| {r['db_cpu_s'] if r['db'] == 'postgres' else 'in process'} | {r['db_share']} | {r['per_op_ms']} "
@@ -249,7 +289,7 @@ print()
 print("Server CPU s by kind of thread:")
 for r in rows:
     kinds = ", ".join(f"{k} {v}" for k, v in r["server_cpu_by_thread"].items() if v >= 0.05)
-    print(f"- {r['label']}, {r['db']}, {r['phase']}: {kinds}; RSS after {r['server_rss_mib']} MiB")
+    print(f"- run {r['run']}, {r['label']}, {r['db']}, {r['phase']}: {kinds}; RSS after {r['server_rss_mib']} MiB")
 bad = [r for r in rows if r["refused"] or r["failed"] or r["unsettled"]]
 for r in bad:
     print(f"- {r['label']}, {r['db']}, {r['phase']}: refused {r['refused']} {r['refused_sample']}, "
