@@ -14,6 +14,7 @@
 #   BENCH_CLUSTERS      creates per run, then as many deletes (1000)
 #   BENCH_CONNECTIONS   client connections sending them (16)
 #   BENCH_DATABASES     which of "h2 postgres" to run, in order (both)
+#   BENCH_JAR           the build to measure (default: this tree's, built by ./magnetar when stale)
 #   BENCH_RUNS          how many times to run the whole set, for the spread (1)
 #   BENCH_REFERENCE_JAR another build's magnetar.jar (e.g. main's) run first under the same
 #                       conditions, for a side-by-side comparison in one run (none)
@@ -256,9 +257,13 @@ main() {
   command -v curl > /dev/null || die "curl is needed"
   PATH="$JAVA_HOME/bin:$PATH"   # its jfr, which must read what this JDK records
   work=$(mktemp -d "${TMPDIR:-/tmp}/magnetar-creates.XXXXXX")
-  "$root/magnetar" --version > /dev/null   # builds magnetar.jar when it is missing or stale
   # private copies: a rebuild in the tree while we measure must not change the code under test
-  cp "$root/magnetar-server/target/magnetar.jar" "$work/this.jar"
+  if [ -n "${BENCH_JAR:-}" ]; then
+    cp "$BENCH_JAR" "$work/this.jar"
+  else
+    "$root/magnetar" --version > /dev/null   # builds magnetar.jar when it is missing or stale
+    cp "$root/magnetar-server/target/magnetar.jar" "$work/this.jar"
+  fi
   [ -z "$reference_jar" ] || cp "$reference_jar" "$work/reference.jar"
   local db run
   make_seed "$work/this.jar"
@@ -269,7 +274,7 @@ main() {
     done
   done
   echo
-  echo "$clusters clusters, $connections connections, JVM options: ${java_opts_text:-none}; commit $(git -C "$root" rev-parse --short HEAD)"
+  echo "$clusters clusters, $connections connections, JVM options: ${java_opts_text:-none}; tree at commit $(git -C "$root" rev-parse --short HEAD 2> /dev/null || echo '(not a checkout)')"
   echo
   if [ -f "$work/spares" ]; then echo "Before the runs (this build): $(cat "$work/spares")"; echo; fi
   python3 - "$work/rows" <<'EOF'
