@@ -27,10 +27,8 @@ def samples(path):
             thread, frames = None, []
         elif line.startswith("sampledThread"):
             thread = line.split('"')[1]
-        elif " line:" in line or line.endswith(")"):
-            frame = re.sub(r"\(.*", "", line)
-            if frame and frame not in ("stackTrace = [",):
-                frames.append(frame)
+        elif " line:" in line:
+            frames.append(re.sub(r"\(.*", "", line))
     if thread is not None:
         yield thread, frames
 

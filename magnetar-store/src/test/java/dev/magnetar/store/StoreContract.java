@@ -544,6 +544,22 @@ abstract class StoreContract {
         }
 
         @Test
+        void the_clusters_with_pending_operations_are_read_at_once_and_a_finished_operation_leaves_its_cluster_out() {
+            Operation other = insertOperation(Operation.pending(Fixtures.uuid(), "c2", OperationKind.CREATE_CLUSTER,
+                    Map.of(), now.minusSeconds(10)));
+            insertOperation(Operation.pending(Fixtures.uuid(), "c1", OperationKind.CREATE_CLUSTER, Map.of(), now));
+            insertOperation(Operation.pending(Fixtures.uuid(), "c1", OperationKind.DELETE_CLUSTER, Map.of(), now));
+
+            assertThat(db().transaction((Repositories repos) -> repos.operations().clustersWithPending()))
+                    .containsExactlyInAnyOrder("c1", "c2");
+
+            assertThat(claim("w1", now)).map(Operation::id).contains(other.id());
+            db().transact(repos -> repos.operations().complete(other.id(), "w1", now));
+            assertThat(db().transaction((Repositories repos) -> repos.operations().clustersWithPending()))
+                    .containsExactly("c1");
+        }
+
+        @Test
         void an_operation_is_not_claimed_before_its_not_before() {
             Operation later = insertOperation(Operation.pending(Fixtures.uuid(), "c", OperationKind.CREATE_CLUSTER,
                     Map.of(), now.plusSeconds(60)));

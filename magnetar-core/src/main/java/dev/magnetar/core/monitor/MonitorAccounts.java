@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The account each cluster is installed with so that the monitor can log in to its COE: an RSA-2048
@@ -109,14 +110,16 @@ public final class MonitorAccounts {
 
     /**
      * Makes spare key pairs until {@code target} are stored, one transaction each, as long as no
-     * cluster of this process has taken a spare for {@code quiet}: a burst of creates is not slowed
-     * down by making the keys that later creates will take. Stops early when that happens meanwhile.
+     * cluster of this process has taken a spare for {@code quiet} and {@code idle} says there is no
+     * other work: a burst of creates (or the deletes, scales and settling that follow it) is not
+     * slowed down by making the keys that later creates will take. Stops early when that changes.
      *
      * @return how many it made
      */
-    public int replenishSpares(int target, Duration quiet) {
+    public int replenishSpares(int target, Duration quiet, BooleanSupplier idle) {
         int made = 0;
-        while (isQuiet(quiet) && database.transaction(repos -> repos.monitorAccounts().countSpares()) < target) {
+        while (isQuiet(quiet) && idle.getAsBoolean()
+                && database.transaction(repos -> repos.monitorAccounts().countSpares()) < target) {
             KeyPair pair = newKeyPair();
             String id = Identifiers.newUuid();
             SpareKey spare = new SpareKey(id, pem("PUBLIC KEY", pair.getPublic().getEncoded()),

@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,11 +77,12 @@ class MonitorAccountsTest {
     class SpareKeys {
 
         final Duration quiet = Duration.ofSeconds(10);
+        final BooleanSupplier idle = () -> true;
 
         @Test
         void spares_are_made_until_the_target_is_stored_and_none_when_it_is() {
-            assertThat(accounts.replenishSpares(3, quiet)).isEqualTo(3);
-            assertThat(accounts.replenishSpares(3, quiet)).isZero();
+            assertThat(accounts.replenishSpares(3, quiet, idle)).isEqualTo(3);
+            assertThat(accounts.replenishSpares(3, quiet, idle)).isZero();
 
             assertThat(db.spares).hasSize(3);
             assertThat(accounts.spares()).isEqualTo(3);
@@ -87,7 +90,7 @@ class MonitorAccountsTest {
 
         @Test
         void a_spare_is_stored_sealed_for_itself_with_the_public_half_in_the_clear() {
-            accounts.replenishSpares(1, quiet);
+            accounts.replenishSpares(1, quiet, idle);
             SpareKey spare = db.spares.values().iterator().next();
 
             assertThat(spare.publicKeyPem()).startsWith("-----BEGIN PUBLIC KEY-----\n");
@@ -97,7 +100,7 @@ class MonitorAccountsTest {
 
         @Test
         void a_new_cluster_takes_a_spare_and_its_private_key_is_sealed_anew_for_the_cluster() throws Exception {
-            accounts.replenishSpares(2, quiet);
+            accounts.replenishSpares(2, quiet, idle);
             SpareKey first = db.spares.values().iterator().next();
 
             MonitorAccount account = accounts.ensure(cluster);
@@ -112,7 +115,7 @@ class MonitorAccountsTest {
 
         @Test
         void a_retried_create_keeps_the_account_it_got_and_takes_no_second_spare() {
-            accounts.replenishSpares(2, quiet);
+            accounts.replenishSpares(2, quiet, idle);
             MonitorAccount first = accounts.ensure(cluster);
 
             assertThat(accounts.ensure(cluster)).isEqualTo(first);
@@ -131,9 +134,9 @@ class MonitorAccountsTest {
         @Test
         void a_spare_sealed_with_another_service_key_is_dropped_and_the_next_one_taken() {
             MonitorAccounts before = new MonitorAccounts(db, new SecretBox(SecretBox.newKey()), clock);
-            before.replenishSpares(1, quiet);
+            before.replenishSpares(1, quiet, idle);
             SpareKey unreadable = db.spares.values().iterator().next();
-            accounts.replenishSpares(2, quiet);
+            accounts.replenishSpares(2, quiet, idle);
             SpareKey readable = db.spares.values().stream().filter(k -> !k.equals(unreadable)).findFirst().orElseThrow();
 
             MonitorAccount account = accounts.ensure(cluster);
@@ -144,21 +147,30 @@ class MonitorAccountsTest {
 
         @Test
         void no_spare_is_made_while_clusters_took_spares_within_the_quiet_time_and_they_are_made_after_it() {
-            accounts.replenishSpares(1, quiet);
+            accounts.replenishSpares(1, quiet, idle);
             accounts.ensure(cluster);
 
             clock.advance(Duration.ofSeconds(9));
-            assertThat(accounts.replenishSpares(5, quiet)).isZero();
+            assertThat(accounts.replenishSpares(5, quiet, idle)).isZero();
 
             clock.advance(Duration.ofSeconds(1));
-            assertThat(accounts.replenishSpares(5, quiet)).isEqualTo(5);
+            assertThat(accounts.replenishSpares(5, quiet, idle)).isEqualTo(5);
+        }
+
+        @Test
+        void no_spare_is_made_while_there_is_other_work_and_making_stops_when_some_arrives() {
+            assertThat(accounts.replenishSpares(3, quiet, () -> false)).isZero();
+
+            AtomicInteger asked = new AtomicInteger();
+            assertThat(accounts.replenishSpares(3, quiet, () -> asked.incrementAndGet() <= 2)).isEqualTo(2);
+            assertThat(db.spares).hasSize(2);
         }
 
         @Test
         void a_key_made_on_the_spot_does_not_hold_back_the_spares() {
             accounts.ensure(cluster);
 
-            assertThat(accounts.replenishSpares(1, quiet)).isEqualTo(1);
+            assertThat(accounts.replenishSpares(1, quiet, idle)).isEqualTo(1);
         }
 
         private void assertSignsForItsPublicKey(MonitorAccount account) throws Exception {

@@ -5,11 +5,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /**
  * Keeps spare key pairs for new clusters' monitoring accounts in the database, on one thread of
  * this process: every {@code every}, it makes spares until {@code target} are stored, unless a create
- * took one within {@code quiet} (see {@link MonitorAccounts#replenishSpares}). One thread, so making
+ * took one within {@code quiet} or there is other work ({@code idle} false; see
+ * {@link MonitorAccounts#replenishSpares}). One thread, so making
  * keys never takes more than one core; replicas share the stored spares.
  */
 public final class SpareKeyRuntime implements AutoCloseable {
@@ -20,9 +22,11 @@ public final class SpareKeyRuntime implements AutoCloseable {
     private final int target;
     private final Duration quiet;
     private final Duration every;
+    private final BooleanSupplier idle;
     private volatile Thread thread;
 
-    public SpareKeyRuntime(MonitorAccounts accounts, int target, Duration quiet, Duration every) {
+    public SpareKeyRuntime(MonitorAccounts accounts, int target, Duration quiet, Duration every, BooleanSupplier idle) {
+        this.idle = idle;
         this.accounts = accounts;
         this.target = target;
         this.quiet = quiet;
@@ -43,7 +47,7 @@ public final class SpareKeyRuntime implements AutoCloseable {
     private void loop() {
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                int made = accounts.replenishSpares(target, quiet);
+                int made = accounts.replenishSpares(target, quiet, idle);
                 if (made > 0) {
                     LOG.info("Made {} spare monitoring key pairs", made);
                 }

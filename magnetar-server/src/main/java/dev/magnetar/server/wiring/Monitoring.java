@@ -72,9 +72,11 @@ public final class Monitoring implements AutoCloseable {
         Gauge.builder("magnetar.monitor.spare.keys", accounts, MonitorAccounts::spares)
                 .description("Key pairs made ahead of time for new clusters' monitoring accounts")
                 .strongReference(true).register(registry);
-        // Spares are made once no create has taken one for 10 s, so a burst of creates does not compete with them.
+        // Spares are made once no create has taken one for 10 s and the outbox is empty, so neither a burst
+        // of creates nor the operations that follow it compete with them.
         SpareKeyRuntime spareKeys = new SpareKeyRuntime(accounts, config.getInt(Option.MONITOR_SPARE_KEYS),
-                Duration.ofSeconds(10), Duration.ofSeconds(2));
+                Duration.ofSeconds(10), Duration.ofSeconds(2),
+                () -> database.transaction(repos -> repos.operations().countPending()) == 0);
         return new Monitoring(registry, metrics, accounts, new MonitorRuntime(monitor), spareKeys);
     }
 
