@@ -18,6 +18,7 @@
 #   BENCH_RUNS          how many times to run the whole set, for the spread (1)
 #   BENCH_REFERENCE_JAR another build's magnetar.jar (e.g. main's) run first under the same
 #                       conditions, for a side-by-side comparison in one run (none)
+#   BENCH_REFERENCE_DATABASES  the databases the reference runs on (those of BENCH_DATABASES)
 #   BENCH_JFR           a directory to keep each server's Flight Recorder profile in (none; a
 #                       profile is always recorded, with JFR's low-overhead "default" settings, to
 #                       count the database's share of the server's CPU samples)
@@ -39,6 +40,7 @@ connections=${BENCH_CONNECTIONS:-16}
 databases=${BENCH_DATABASES:-h2 postgres}
 reference_jar=${BENCH_REFERENCE_JAR:-}
 runs=${BENCH_RUNS:-1}
+reference_databases=${BENCH_REFERENCE_DATABASES:-$databases}
 jfr_keep=${BENCH_JFR:-}
 max_load=${BENCH_MAX_LOAD:-3}
 load_wait=${BENCH_LOAD_WAIT:-180}
@@ -269,7 +271,9 @@ main() {
   make_seed "$work/this.jar"
   for run in $(seq "$runs"); do
     for db in $databases; do
-      [ -z "$reference_jar" ] || run_one "$work/reference.jar" reference "$db" "$run"
+      if [ -n "$reference_jar" ] && [[ " $reference_databases " == *" $db "* ]]; then
+        run_one "$work/reference.jar" reference "$db" "$run"
+      fi
       run_one "$work/this.jar" "this-build" "$db" "$run" "$seed_dir"
     done
   done
