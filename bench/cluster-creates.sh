@@ -19,6 +19,8 @@
 #   BENCH_REFERENCE_JAR another build's magnetar.jar (e.g. main's) run first under the same
 #                       conditions, for a side-by-side comparison in one run (none)
 #   BENCH_REFERENCE_DATABASES  the databases the reference runs on (those of BENCH_DATABASES)
+#   BENCH_SEED          a seed directory kept from an earlier invocation (its "seed/data", with a
+#                       spares.txt saying what making them cost), instead of making one
 #   BENCH_JFR           a directory to keep each server's Flight Recorder profile in (none; a
 #                       profile is always recorded, with JFR's low-overhead "default" settings, to
 #                       count the database's share of the server's CPU samples)
@@ -268,7 +270,13 @@ main() {
   fi
   [ -z "$reference_jar" ] || cp "$reference_jar" "$work/reference.jar"
   local db run
-  make_seed "$work/this.jar"
+  if [ -n "${BENCH_SEED:-}" ]; then
+    seed_dir=$BENCH_SEED
+    [ -f "$seed_dir/spares.csv" ] || die "BENCH_SEED $seed_dir has no spares.csv"
+    [ ! -f "$seed_dir/spares.txt" ] || cp "$seed_dir/spares.txt" "$work/spares"
+  else
+    make_seed "$work/this.jar"
+  fi
   for run in $(seq "$runs"); do
     for db in $databases; do
       if [ -n "$reference_jar" ] && [[ " $reference_databases " == *" $db "* ]]; then
