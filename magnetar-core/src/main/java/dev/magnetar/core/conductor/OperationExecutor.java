@@ -182,9 +182,22 @@ public final class OperationExecutor {
             ClusterTemplate template = templateOf(cluster);
             ClusterDriver driver = driverOf(template);
             var spec = driver.stackSpec(template, cluster, deploymentContext(template, driver, cluster, credential));
-            stackId = orchestrator.create(new StackRequest(stackName, spec, cluster.createTimeout(), true,
-                    List.of("magnetar", "cluster_uuid=" + cluster.uuid()), credential));
-            LOG.info("Created stack {} ({}) for cluster {}", stackName, stackId, cluster.uuid());
+            try {
+                stackId = orchestrator.create(new StackRequest(stackName, spec, cluster.createTimeout(), true,
+                        List.of("magnetar", "cluster_uuid=" + cluster.uuid()), credential));
+                LOG.info("Created stack {} ({}) for cluster {}", stackName, stackId, cluster.uuid());
+            } catch (OrchestratorException e) {
+                // Another attempt of this operation (its lease expired while it still ran) created the
+                // stack between our look and our create: the name is the cluster's, so it is ours.
+                Optional<Stack> raced = e.kind() == OrchestratorException.Kind.CONFLICT
+                        ? orchestrator.find(stackName, credential) : Optional.empty();
+                if (raced.isEmpty()) {
+                    throw e;
+                }
+                stackId = raced.get().id();
+                LOG.info("Adopting stack {} ({}) another attempt created meanwhile for cluster {}", stackName,
+                        stackId, cluster.uuid());
+            }
         }
         recordStackId(cluster.uuid(), stackId);
     }
