@@ -37,7 +37,8 @@ import java.util.function.Consumer;
  * and records the outcome. Every kind is idempotent, because a crash after the orchestrator call but
  * before the outcome is recorded makes the operation run again:
  * <ul>
- *   <li>create looks for the stack by its derived name first and adopts it if present;</li>
+ *   <li>create looks for the stack by its derived name first and adopts it if present, and adopts it
+ *       too when its own create is refused because another attempt made it after that look;</li>
  *   <li>update treats "already updating" as its own earlier attempt;</li>
  *   <li>delete of a missing stack finishes the delete.</li>
  * </ul>
