@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The outbox in {@code operations}. A claim is a compare-and-set on {@code attempts}, which every
@@ -155,6 +156,13 @@ final class JdbiOperationRepository implements OperationRepository {
         return handle.createQuery("SELECT COUNT(*) FROM operations WHERE state = 'PENDING'")
                 .mapTo(Integer.class)
                 .one();
+    }
+
+    @Override
+    public Set<String> clustersWithPending() {
+        return Set.copyOf(handle.createQuery("SELECT DISTINCT cluster_uuid FROM operations WHERE state = 'PENDING'")
+                .mapTo(String.class)
+                .list());
     }
 
     private record Candidate(String id, int attempts) {

@@ -20,8 +20,8 @@ import java.util.List;
 final class ScratchStores implements BeforeEachCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ScratchStores.class);
-    private static final List<String> TABLES = List.of("monitor_accounts", "cluster_events", "clusters", "cluster_templates", "operations", "conductors",
-            "quotas", "quota_locks");
+    private static final List<String> TABLES = List.of("monitor_spare_keys", "monitor_accounts", "cluster_events", "clusters",
+            "cluster_templates", "operations", "conductors", "quotas", "quota_locks");
 
     @Override
     public void beforeEach(ExtensionContext context) throws SQLException {

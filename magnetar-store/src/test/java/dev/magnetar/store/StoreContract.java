@@ -19,6 +19,7 @@ import dev.magnetar.core.port.ClusterTemplateRepository;
 import dev.magnetar.core.port.Database;
 import dev.magnetar.core.port.MonitorAccountRepository.SealedAccount;
 import dev.magnetar.core.port.MonitorAccountRepository.SealedSession;
+import dev.magnetar.core.port.MonitorAccountRepository.SpareKey;
 import dev.magnetar.core.port.PageRequest;
 import dev.magnetar.core.port.Repositories;
 import dev.magnetar.core.port.PageRequest.SortDirection;
@@ -672,6 +673,22 @@ abstract class StoreContract {
         }
 
         @Test
+        void the_clusters_with_pending_operations_are_read_at_once_and_a_finished_operation_leaves_its_cluster_out() {
+            Operation other = insertOperation(Operation.pending(Fixtures.uuid(), "c2", OperationKind.CREATE_CLUSTER,
+                    Map.of(), now.minusSeconds(10)));
+            insertOperation(Operation.pending(Fixtures.uuid(), "c1", OperationKind.CREATE_CLUSTER, Map.of(), now));
+            insertOperation(Operation.pending(Fixtures.uuid(), "c1", OperationKind.DELETE_CLUSTER, Map.of(), now));
+
+            assertThat(db().transaction((Repositories repos) -> repos.operations().clustersWithPending()))
+                    .containsExactlyInAnyOrder("c1", "c2");
+
+            assertThat(claim("w1", now)).map(Operation::id).contains(other.id());
+            db().transact(repos -> repos.operations().complete(other.id(), "w1", now));
+            assertThat(db().transaction((Repositories repos) -> repos.operations().clustersWithPending()))
+                    .containsExactly("c1");
+        }
+
+        @Test
         void an_operation_is_not_claimed_before_its_not_before() {
             Operation later = insertOperation(Operation.pending(Fixtures.uuid(), "c", OperationKind.CREATE_CLUSTER,
                     Map.of(), now.plusSeconds(60)));
@@ -1080,6 +1097,65 @@ abstract class StoreContract {
 
             assertThat(db().transaction((Repositories repos) -> repos.events().listFor(cluster.uuid(), 10)))
                     .extracting(ClusterEvent::kind).containsExactly(ClusterEventKind.DELETED);
+        }
+    }
+
+    @Nested
+    class SpareKeys {
+
+        SpareKey spare(int n) {
+            return new SpareKey("00000000-0000-4000-8000-" + String.format("%012d", n),
+                    "-----BEGIN PUBLIC KEY-----\nMIIB" + n + "\n-----END PUBLIC KEY-----\n", "v1:" + "A".repeat(2400), CREATED);
+        }
+
+        @Test
+        void spares_are_counted_and_each_is_taken_once_as_it_was_stored() {
+            db().transact(repos -> {
+                repos.monitorAccounts().insertSpare(spare(1));
+                repos.monitorAccounts().insertSpare(spare(2));
+            });
+
+            assertThat(db().transaction((Repositories repos) -> repos.monitorAccounts().countSpares())).isEqualTo(2);
+            SpareKey first = db().transaction((Repositories repos) -> repos.monitorAccounts().takeSpare()).orElseThrow();
+            SpareKey second = db().transaction((Repositories repos) -> repos.monitorAccounts().takeSpare()).orElseThrow();
+            assertThat(List.of(first, second)).containsExactlyInAnyOrder(spare(1), spare(2));
+            assertThat(db().transaction((Repositories repos) -> repos.monitorAccounts().takeSpare())).isEmpty();
+            assertThat(db().transaction((Repositories repos) -> repos.monitorAccounts().countSpares())).isZero();
+        }
+
+        @Test
+        void a_take_rolled_back_puts_the_spare_back() {
+            db().transact(repos -> repos.monitorAccounts().insertSpare(spare(1)));
+
+            assertThatThrownBy(() -> db().transact(repos -> {
+                repos.monitorAccounts().takeSpare().orElseThrow();
+                throw new IllegalStateException("the account could not be stored");
+            })).isInstanceOf(IllegalStateException.class);
+
+            assertThat(db().transaction((Repositories repos) -> repos.monitorAccounts().takeSpare())).contains(spare(1));
+        }
+
+        @Test
+        void concurrent_takes_never_get_the_same_spare() throws Exception {
+            db().transact(repos -> {
+                for (int n = 0; n < 40; n++) {
+                    repos.monitorAccounts().insertSpare(spare(n));
+                }
+            });
+
+            List<List<String>> taken = race(4, worker -> {
+                List<String> mine = new ArrayList<>();
+                for (int i = 0; i < 10; i++) {
+                    db().transaction((Repositories repos) -> repos.monitorAccounts().takeSpare())
+                            .ifPresent(key -> mine.add(key.id()));
+                }
+                return mine;
+            });
+
+            List<String> all = taken.stream().flatMap(List::stream).toList();
+            assertThat(all).doesNotHaveDuplicates();
+            assertThat(all.size() + db().transaction((Repositories repos) -> repos.monitorAccounts().countSpares()))
+                    .isEqualTo(40);
         }
     }
 

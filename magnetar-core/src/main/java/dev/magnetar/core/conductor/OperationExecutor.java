@@ -30,13 +30,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Drains the operation outbox: claims one due operation, carries it out against the orchestrator,
  * and records the outcome. Every kind is idempotent, because a crash after the orchestrator call but
  * before the outcome is recorded makes the operation run again:
  * <ul>
- *   <li>create looks for the stack by its derived name first and adopts it if present;</li>
+ *   <li>create looks for the stack by its derived name first and adopts it if present, and adopts it
+ *       too when its own create is refused because another attempt made it after that look;</li>
  *   <li>update treats "already updating" as its own earlier attempt;</li>
  *   <li>delete of a missing stack finishes the delete.</li>
  * </ul>
@@ -55,6 +57,7 @@ public final class OperationExecutor {
     private final Duration lease;
     private final MonitorAccounts monitorAccounts;
     private final ConductorMetrics metrics;
+    private final Consumer<String> operationDone;
 
     /** An executor that installs no monitoring accounts and reports to no metrics. */
     public OperationExecutor(Database database, Orchestrator orchestrator, DriverRegistry drivers,
@@ -70,6 +73,20 @@ public final class OperationExecutor {
     public OperationExecutor(Database database, Orchestrator orchestrator, DriverRegistry drivers,
                              ClusterCredentials credentials, DeploymentContexts contexts, Clock clock,
                              Duration lease, MonitorAccounts monitorAccounts, ConductorMetrics metrics) {
+        this(database, orchestrator, drivers, credentials, contexts, clock, lease, monitorAccounts, metrics,
+                clusterUuid -> { });
+    }
+
+    /**
+     * @param operationDone told the cluster's uuid each time one of its operations has been carried
+     *                      out or given up (not when it is retried later), so that its stack can be
+     *                      looked at without waiting for the reconcile loop's next pass
+     */
+    public OperationExecutor(Database database, Orchestrator orchestrator, DriverRegistry drivers,
+                             ClusterCredentials credentials, DeploymentContexts contexts, Clock clock,
+                             Duration lease, MonitorAccounts monitorAccounts, ConductorMetrics metrics,
+                             Consumer<String> operationDone) {
+        this.operationDone = operationDone;
         this.database = database;
         this.orchestrator = orchestrator;
         this.drivers = drivers;
@@ -98,6 +115,7 @@ public final class OperationExecutor {
             execute(operation);
             database.transaction(repos -> repos.operations().complete(operation.id(), owner, clock.instant()));
             metrics.operationFinished(operation.kind(), OperationOutcome.COMPLETED);
+            operationDone.accept(operation.clusterUuid());
         } catch (OrchestratorException e) {
             if (e.kind() == OrchestratorException.Kind.TRANSIENT) {
                 Duration backoff = backoff(operation.attempts());
@@ -165,9 +183,22 @@ public final class OperationExecutor {
             ClusterTemplate template = templateOf(cluster);
             ClusterDriver driver = driverOf(template);
             var spec = driver.stackSpec(template, cluster, deploymentContext(template, driver, cluster, credential));
-            stackId = orchestrator.create(new StackRequest(stackName, spec, cluster.createTimeout(), true,
-                    List.of("magnetar", "cluster_uuid=" + cluster.uuid()), credential));
-            LOG.info("Created stack {} ({}) for cluster {}", stackName, stackId, cluster.uuid());
+            try {
+                stackId = orchestrator.create(new StackRequest(stackName, spec, cluster.createTimeout(), true,
+                        List.of("magnetar", "cluster_uuid=" + cluster.uuid()), credential));
+                LOG.info("Created stack {} ({}) for cluster {}", stackName, stackId, cluster.uuid());
+            } catch (OrchestratorException e) {
+                // Another attempt of this operation (its lease expired while it still ran) created the
+                // stack between our look and our create: the name is the cluster's, so it is ours.
+                Optional<Stack> raced = e.kind() == OrchestratorException.Kind.CONFLICT
+                        ? orchestrator.find(stackName, credential) : Optional.empty();
+                if (raced.isEmpty()) {
+                    throw e;
+                }
+                stackId = raced.get().id();
+                LOG.info("Adopting stack {} ({}) another attempt created meanwhile for cluster {}", stackName,
+                        stackId, cluster.uuid());
+            }
         }
         recordStackId(cluster.uuid(), stackId);
     }

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -69,8 +70,15 @@ public final class Reconciler {
         List<Cluster> unsettled = database.transaction(repos -> repos.clusters().findByStatus(EnumSet.of(
                 ClusterStatus.CREATE_IN_PROGRESS, ClusterStatus.UPDATE_IN_PROGRESS,
                 ClusterStatus.DELETE_IN_PROGRESS, ClusterStatus.ROLLBACK_IN_PROGRESS)));
+        // A cluster with a pending operation is left to it (reconcile() would find that out with two
+        // reads of its own): read once for all, so a burst of queued creates costs a pass nothing.
+        Set<String> awaitingOperation = unsettled.isEmpty() ? Set.of()
+                : database.transaction(repos -> repos.operations().clustersWithPending());
         int changed = 0;
         for (Cluster cluster : unsettled) {
+            if (awaitingOperation.contains(cluster.uuid())) {
+                continue;
+            }
             try {
                 if (reconcile(cluster.uuid())) {
                     changed++;

@@ -64,6 +64,7 @@ public final class HealthMonitor {
     private final MonitorTargets targets;
     private final ReplicaShare share;
     private final MonitorSettings settings;
+    private final Semaphore promptSlots;
     private final ConductorMetrics metrics;
     private final Clock clock;
     private final Pacer pacer;
@@ -78,6 +79,7 @@ public final class HealthMonitor {
         this.targets = targets;
         this.share = share;
         this.settings = settings;
+        this.promptSlots = new Semaphore(settings.concurrency());
         this.metrics = metrics;
         this.clock = clock;
         this.pacer = pacer;
@@ -141,13 +143,26 @@ public final class HealthMonitor {
 
     /**
      * Polls one cluster now, whatever replica owns it (a cluster that just settled should not wait
-     * for its turn), and stores the outcome. Empty when it is not monitored or not monitorable.
+     * for its turn), and stores the outcome. Empty when it is not monitored or not monitorable. At
+     * most {@code concurrency} such polls run at once (a thousand clusters settling together queue
+     * here rather than all reading the database and their COEs at the same moment); a caller waits
+     * for a slot.
      */
     public Optional<HealthStatus> pollNow(String clusterUuid) {
-        Optional<Cluster> cluster = database.transaction(repos -> repos.clusters().findByUuid(clusterUuid));
-        return cluster.flatMap(c -> watched(c.clusterTemplateId()))
-                .flatMap(w -> pollAndStore(clusterUuid, w))
-                .map(Outcome::status);
+        try {
+            promptSlots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        try {
+            Optional<Cluster> cluster = database.transaction(repos -> repos.clusters().findByUuid(clusterUuid));
+            return cluster.flatMap(c -> watched(c.clusterTemplateId()))
+                    .flatMap(w -> pollAndStore(clusterUuid, w))
+                    .map(Outcome::status);
+        } finally {
+            promptSlots.release();
+        }
     }
 
     private Optional<Outcome> pollAndStore(String clusterUuid, Watched watched) {

@@ -9,14 +9,20 @@ import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.port.Database;
 import dev.magnetar.core.port.MonitorAccountRepository.SealedAccount;
 import dev.magnetar.core.port.MonitorAccountRepository.SealedSession;
+import dev.magnetar.core.port.MonitorAccountRepository.SpareKey;
+import dev.magnetar.core.port.Repositories;
+import dev.magnetar.core.service.Identifiers;
 
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The account each cluster is installed with so that the monitor can log in to its COE: an RSA-2048
@@ -25,6 +31,10 @@ import java.util.Optional;
  * the service's key and opened only to hand it to the monitor. It is never logged nor returned by
  * the API, and its row is removed with the cluster's. The login token the monitor keeps between polls
  * (its {@link MonitorSession}) is sealed the same way, on the same row.
+ *
+ * <p>Making an RSA-2048 key pair costs tens of milliseconds of CPU, which a burst of creates would pay
+ * on the create path. So key pairs are also made ahead of time ({@link #replenishSpares}) and stored
+ * sealed as spares; a cluster takes one when there is one and makes its own only when there is none.
  */
 public final class MonitorAccounts {
 
@@ -33,6 +43,8 @@ public final class MonitorAccounts {
     private final Database database;
     private final SecretBox box;
     private final Clock clock;
+    /** When a cluster of this process last took a spare key; spares are made only once that is a while ago. */
+    private volatile Instant lastSpareTaken = Instant.MIN;
 
     public MonitorAccounts(Database database, SecretBox box, Clock clock) {
         this.database = database;
@@ -46,18 +58,24 @@ public final class MonitorAccounts {
 
     /**
      * The cluster's account, made and stored on first call; later calls (a retried create) get the
-     * same one, and so does a call racing this one.
+     * same one, and so does a call racing this one. Its key pair is a spare one when one is stored,
+     * or else made now.
      */
     public MonitorAccount ensure(Cluster cluster) {
         Optional<SealedAccount> stored = find(cluster.uuid());
         if (stored.isPresent()) {
             return publicPart(stored.get());
         }
-        KeyPair pair = newKeyPair();
-        SealedAccount account = new SealedAccount(cluster.uuid(), uidOf(cluster.uuid()),
-                pem("PUBLIC KEY", pair.getPublic().getEncoded()), box.seal(cluster.uuid(),
-                pem("PRIVATE KEY", pair.getPrivate().getEncoded())), clock.instant());
         try {
+            Optional<SealedAccount> fromSpare = database.transaction(repos -> fromSpare(repos, cluster.uuid()));
+            if (fromSpare.isPresent()) {
+                lastSpareTaken = clock.instant();
+                return publicPart(fromSpare.get());
+            }
+            KeyPair pair = newKeyPair();
+            SealedAccount account = new SealedAccount(cluster.uuid(), uidOf(cluster.uuid()),
+                    pem("PUBLIC KEY", pair.getPublic().getEncoded()), box.seal(cluster.uuid(),
+                    pem("PRIVATE KEY", pair.getPrivate().getEncoded())), clock.instant());
             database.transact(repos -> repos.monitorAccounts().insert(account));
             return publicPart(account);
         } catch (MagnetarException e) {
@@ -66,6 +84,61 @@ public final class MonitorAccounts {
             }
             return publicPart(find(cluster.uuid()).orElseThrow(() -> e));
         }
+    }
+
+    /**
+     * Takes a spare key and stores it as the cluster's account, its private key sealed anew for the
+     * cluster. A spare that does not open with the service's key (sealed with an earlier key) is
+     * dropped and the next one tried.
+     */
+    private Optional<SealedAccount> fromSpare(Repositories repos, String clusterUuid) {
+        for (Optional<SpareKey> spare = repos.monitorAccounts().takeSpare(); spare.isPresent();
+             spare = repos.monitorAccounts().takeSpare()) {
+            String privatePem;
+            try {
+                privatePem = box.open(spare.get().sealedFor(), spare.get().sealedPrivateKey());
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            SealedAccount account = new SealedAccount(clusterUuid, uidOf(clusterUuid), spare.get().publicKeyPem(),
+                    box.seal(clusterUuid, privatePem), clock.instant());
+            repos.monitorAccounts().insert(account);
+            return Optional.of(account);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Makes spare key pairs until {@code target} are stored, one transaction each, as long as no
+     * cluster of this process has taken a spare for {@code quiet} and {@code idle} says there is no
+     * other work: a burst of creates (or the deletes, scales and settling that follow it) is not
+     * slowed down by making the keys that later creates will take. Stops early when that changes.
+     *
+     * @return how many it made
+     */
+    public int replenishSpares(int target, Duration quiet, BooleanSupplier idle) {
+        int made = 0;
+        while (isQuiet(quiet) && idle.getAsBoolean()
+                && database.transaction(repos -> repos.monitorAccounts().countSpares()) < target) {
+            KeyPair pair = newKeyPair();
+            String id = Identifiers.newUuid();
+            SpareKey spare = new SpareKey(id, pem("PUBLIC KEY", pair.getPublic().getEncoded()),
+                    box.seal(SpareKey.sealedFor(id),
+                            pem("PRIVATE KEY", pair.getPrivate().getEncoded())), clock.instant());
+            database.transact(repos -> repos.monitorAccounts().insertSpare(spare));
+            made++;
+        }
+        return made;
+    }
+
+    /** How many spare key pairs are stored. */
+    public int spares() {
+        return database.transaction(repos -> repos.monitorAccounts().countSpares());
+    }
+
+    private boolean isQuiet(Duration quiet) {
+        Instant taken = lastSpareTaken;
+        return taken.equals(Instant.MIN) || !clock.instant().isBefore(taken.plus(quiet));
     }
 
     /** The public half of the cluster's account, if it has one. */

@@ -25,6 +25,19 @@ public interface MonitorAccountRepository {
     /** Forgets the monitor's session on the cluster's account, if any. */
     void forgetSession(String clusterUuid);
 
+    /** Stores a key pair made ahead of time, for a cluster not yet known. */
+    void insertSpare(SpareKey key);
+
+    /** How many spare key pairs are stored. */
+    int countSpares();
+
+    /**
+     * Removes one spare key pair and returns it, or empty when none is left. Two transactions never
+     * get the same key: the one whose removal did not take place gets another or none. A rolled-back
+     * transaction puts its key back.
+     */
+    Optional<SpareKey> takeSpare();
+
     /**
      * @param uid              the account's name in the COE
      * @param publicKeyPem     X.509 SubjectPublicKeyInfo, PEM ({@code BEGIN PUBLIC KEY})
@@ -47,6 +60,32 @@ public interface MonitorAccountRepository {
         @Override
         public String toString() {
             return "SealedAccount[clusterUuid=" + clusterUuid + ", uid=" + uid + "]";
+        }
+    }
+
+    /**
+     * A key pair made before any cluster needed it, so that generating an RSA key is off the create
+     * path.
+     *
+     * @param id               names the key; its private key is sealed for {@link #sealedFor()}
+     * @param publicKeyPem     X.509 SubjectPublicKeyInfo, PEM
+     * @param sealedPrivateKey the PKCS#8 private key, encrypted with the service's secret key
+     */
+    record SpareKey(String id, String publicKeyPem, String sealedPrivateKey, Instant createdAt) {
+
+        /** The owner the private key is sealed for, apart from every cluster's. */
+        public String sealedFor() {
+            return sealedFor(id);
+        }
+
+        /** The owner the private key of the spare named {@code id} is sealed for. */
+        public static String sealedFor(String id) {
+            return "spare#" + id;
+        }
+
+        @Override
+        public String toString() {
+            return "SpareKey[id=" + id + "]";
         }
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The outbox of durable operations. Claiming is a conditional update, so any number of conductor
@@ -38,4 +39,7 @@ public interface OperationRepository {
     List<Operation> pendingFor(String clusterUuid);
 
     int countPending();
+
+    /** The uuids of the clusters that have a pending operation, in one read. */
+    Set<String> clustersWithPending();
 }

@@ -45,9 +45,21 @@ public final class ClusterService {
     private final ServiceSettings settings;
     private final DeploymentContexts contexts;
     private final Clock clock;
+    private final Runnable operationStored;
 
     public ClusterService(Database database, ClusterTemplateService templates, CloudResources cloud,
                           NameGenerator names, ServiceSettings settings, DeploymentContexts contexts, Clock clock) {
+        this(database, templates, cloud, names, settings, contexts, clock, () -> { });
+    }
+
+    /**
+     * @param operationStored told after each transaction that stored an operation, so that this
+     *                        process's idle conductor workers start on it at once
+     */
+    public ClusterService(Database database, ClusterTemplateService templates, CloudResources cloud,
+                          NameGenerator names, ServiceSettings settings, DeploymentContexts contexts, Clock clock,
+                          Runnable operationStored) {
+        this.operationStored = operationStored;
         this.database = database;
         this.templates = templates;
         this.cloud = cloud;
@@ -66,7 +78,7 @@ public final class ClusterService {
     public Cluster create(RequestContext context, ClusterRequest request, String nameSuffix) {
         Policy.requireWriter(context, "cluster:create");
         Cluster cluster = prepare(context, request, nameSuffix).cluster();
-        return database.transaction(repos -> {
+        Cluster created = database.transaction(repos -> {
             enforceQuota(repos, context.projectId());
             if (repos.clusters().findByUuid(cluster.uuid()).isPresent()) {
                 throw MagnetarException.conflict("A cluster with UUID " + cluster.uuid() + " already exists.");
@@ -79,6 +91,8 @@ public final class ClusterService {
                     clock.instant()));
             return cluster;
         });
+        operationStored.run();
+        return created;
     }
 
     /**
@@ -152,7 +166,7 @@ public final class ClusterService {
     public Cluster resize(RequestContext context, String ident, int nodeCount, List<String> nodesToRemove,
                           boolean rollback) {
         Policy.requireWriter(context, "cluster:update");
-        return OptimisticRetry.run(() -> changedMeanwhile(ident), attempt -> database.transaction(repos -> {
+        Cluster resized = OptimisticRetry.run(() -> changedMeanwhile(ident), attempt -> database.transaction(repos -> {
             Cluster current = find(repos.clusters(), Policy.scopeFor(context), ident);
             if (!current.status().allowsUpdate()) {
                 throw MagnetarException.invalid(
@@ -187,6 +201,8 @@ public final class ClusterService {
                     clock.instant()));
             return repos.clusters().findByUuid(current.uuid());
         }));
+        operationStored.run();
+        return resized;
     }
 
     /**
@@ -288,6 +304,7 @@ public final class ClusterService {
                     current.status() + " -> " + deleting.status() + ": deletion requested", clock.instant()));
             return Optional.of(deleting);
         }));
+        operationStored.run();
     }
 
     /**

@@ -290,6 +290,34 @@ class HealthMonitorTest {
         }
 
         @Test
+        void clusters_that_settle_together_are_polled_promptly_but_no_more_than_the_configured_number_at_once()
+                throws Exception {
+            List<Cluster> settled = new ArrayList<>();
+            for (int n = 0; n < 12; n++) {
+                settled.add(cluster(n, ClusterStatus.CREATE_COMPLETE));
+            }
+            AtomicInteger running = new AtomicInteger();
+            AtomicInteger most = new AtomicInteger();
+            HealthMonitor monitor = monitor((t, cl, ctx) -> {
+                most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                sleep(20);
+                running.decrementAndGet();
+                return HEALTHY;
+            }, settings(3, Duration.ZERO));
+
+            List<Thread> prompted = new ArrayList<>();
+            for (Cluster cluster : settled) {
+                prompted.add(Thread.ofVirtual().start(() -> monitor.pollNow(cluster.uuid())));
+            }
+            for (Thread thread : prompted) {
+                thread.join();
+            }
+
+            assertThat(settled).allSatisfy(c -> assertThat(db.get(c.uuid()).healthStatus()).isEqualTo(HealthStatus.HEALTHY));
+            assertThat(most.get()).isLessThanOrEqualTo(3);
+        }
+
+        @Test
         void a_cluster_that_does_not_answer_delays_no_other() throws Exception {
             Cluster hung = cluster(0, ClusterStatus.CREATE_COMPLETE);
             for (int n = 1; n <= 6; n++) {

@@ -39,6 +39,7 @@ final class InMemoryDatabase implements Database {
     final Map<String, Cluster> clusters = new LinkedHashMap<>();
     final List<ClusterEvent> events = new ArrayList<>();
     final Map<String, MonitorAccountRepository.SealedAccount> accounts = new LinkedHashMap<>();
+    final Map<String, MonitorAccountRepository.SpareKey> spares = new LinkedHashMap<>();
     final AtomicInteger updates = new AtomicInteger();
     final AtomicInteger transactions = new AtomicInteger();
     /** Clusters whose update fails as a database would fail it. */
@@ -59,6 +60,7 @@ final class InMemoryDatabase implements Database {
             Map<String, Cluster> clustersBefore = new LinkedHashMap<>(clusters);
             List<ClusterEvent> eventsBefore = new ArrayList<>(events);
             Map<String, MonitorAccountRepository.SealedAccount> accountsBefore = new LinkedHashMap<>(accounts);
+            Map<String, MonitorAccountRepository.SpareKey> sparesBefore = new LinkedHashMap<>(spares);
             try {
                 return work.apply(new Repos());
             } catch (RuntimeException e) {
@@ -68,6 +70,8 @@ final class InMemoryDatabase implements Database {
                 events.addAll(eventsBefore);
                 accounts.clear();
                 accounts.putAll(accountsBefore);
+                spares.clear();
+                spares.putAll(sparesBefore);
                 throw e;
             }
         }
@@ -273,6 +277,22 @@ final class InMemoryDatabase implements Database {
                 @Override
                 public void forgetSession(String clusterUuid) {
                     accounts.computeIfPresent(clusterUuid, (uuid, a) -> withSession(a, null));
+                }
+
+                @Override
+                public void insertSpare(MonitorAccountRepository.SpareKey key) {
+                    spares.put(key.id(), key);
+                }
+
+                @Override
+                public int countSpares() {
+                    return spares.size();
+                }
+
+                @Override
+                public Optional<MonitorAccountRepository.SpareKey> takeSpare() {
+                    Optional<String> first = spares.keySet().stream().findFirst();
+                    return first.map(spares::remove);
                 }
 
                 private static SealedAccount withSession(SealedAccount a, MonitorAccountRepository.SealedSession s) {

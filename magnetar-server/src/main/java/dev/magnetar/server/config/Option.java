@@ -78,7 +78,10 @@ public enum Option {
             "How often each settled cluster's COE is polled for health; polls spread over the first half of it."),
     MONITOR_CONCURRENCY("monitor", "concurrency", "32", "Polls in flight at once on this replica, at most."),
     MONITOR_REQUEST_TIMEOUT("monitor", "request_timeout_ms", "5000",
-            "Bound on each request to a cluster's COE; an unreachable cluster is UNKNOWN after it.");
+            "Bound on each request to a cluster's COE; an unreachable cluster is UNKNOWN after it."),
+    MONITOR_SPARE_KEYS("monitor", "spare_keys", "1000",
+            "Key pairs for new clusters' monitoring accounts made ahead of time and kept in the database, so a burst"
+                    + " of this many creates makes no RSA key on the create path (0: each create makes its own).");
 
     private final String section;
     private final String key;

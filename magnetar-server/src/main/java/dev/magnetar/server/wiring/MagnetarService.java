@@ -2,6 +2,7 @@ package dev.magnetar.server.wiring;
 
 import dev.magnetar.core.conductor.OperationExecutor;
 import dev.magnetar.core.conductor.Reconciler;
+import dev.magnetar.core.conductor.WorkSignal;
 import dev.magnetar.core.driver.DriverRegistry;
 import dev.magnetar.core.driver.DriverSettings;
 import dev.magnetar.core.port.Database;
@@ -30,6 +31,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One Magnetar process: database, backend, drivers, services, the HTTP API and a conductor
@@ -74,8 +76,9 @@ public final class MagnetarService implements AutoCloseable {
             NameGenerator names = new NameGenerator(new Random());
             CloudResources cloud = new CloudResources(backend.catalogue());
             ClusterTemplateService templates = new ClusterTemplateService(database, drivers, cloud, names, clock);
+            WorkSignal operationStored = new WorkSignal();
             ClusterService clusters = new ClusterService(database, templates, cloud, names, settings,
-                    backend.deploymentContexts(), clock);
+                    backend.deploymentContexts(), clock, operationStored::signal);
             ConductorService conductors = new ConductorService(database, clock, settings.serviceDownTime());
             ApiServices services = new ApiServices(templates, clusters, new QuotaService(database, clock),
                     new StatsService(database), conductors, drivers);
@@ -87,15 +90,17 @@ public final class MagnetarService implements AutoCloseable {
                 backend.registerRoutes(app);
                 monitoring.registerRoutes(app, clusters);
             });
+            AtomicReference<ConductorRuntime> runtime = new AtomicReference<>();
             ConductorRuntime conductor = new ConductorRuntime(
                     new OperationExecutor(database, backend.orchestrator(), drivers, backend.credentials(),
                             backend.deploymentContexts(), clock, config.getSeconds(Option.CONDUCTOR_OPERATION_LEASE),
-                            monitoring.accounts(), monitoring.metrics()),
+                            monitoring.accounts(), monitoring.metrics(), uuid -> runtime.get().reconcileSoon(uuid)),
                     new Reconciler(database, backend.orchestrator(), drivers, backend.credentials(), clock,
                             monitoring::clusterSettled),
                     conductors, host, config.getInt(Option.CONDUCTOR_WORKERS),
                     config.getMillis(Option.CONDUCTOR_POLL_INTERVAL), config.getMillis(Option.CONDUCTOR_RECONCILE_INTERVAL),
-                    config.getSeconds(Option.CONDUCTOR_HEARTBEAT_INTERVAL));
+                    config.getSeconds(Option.CONDUCTOR_HEARTBEAT_INTERVAL), operationStored);
+            runtime.set(conductor);
             api.start(config.get(Option.API_HOST), config.getInt(Option.API_PORT));
             conductor.start();
             if (config.getInt(Option.CONDUCTOR_WORKERS) > 0) {

@@ -19,7 +19,9 @@ import dev.magnetar.server.metrics.MicrometerConductorMetrics;
 import dev.magnetar.server.metrics.StateGauges;
 import dev.magnetar.server.monitor.MonitorRuntime;
 import dev.magnetar.server.monitor.ServiceSecretKey;
+import dev.magnetar.server.monitor.SpareKeyRuntime;
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -27,6 +29,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Everything that watches clusters and the service itself, assembled once per process: the
@@ -39,13 +42,15 @@ public final class Monitoring implements AutoCloseable {
     private final MicrometerConductorMetrics metrics;
     private final MonitorAccounts accounts;
     private final MonitorRuntime runtime;
+    private final SpareKeyRuntime spareKeys;
 
     private Monitoring(PrometheusMeterRegistry registry, MicrometerConductorMetrics metrics, MonitorAccounts accounts,
-                       MonitorRuntime runtime) {
+                       MonitorRuntime runtime, SpareKeyRuntime spareKeys) {
         this.registry = registry;
         this.metrics = metrics;
         this.accounts = accounts;
         this.runtime = runtime;
+        this.spareKeys = spareKeys;
     }
 
     /**
@@ -64,7 +69,15 @@ public final class Monitoring implements AutoCloseable {
                 config.getInt(Option.MONITOR_CONCURRENCY), config.getMillis(Option.MONITOR_REQUEST_TIMEOUT));
         HealthMonitor monitor = new HealthMonitor(database, drivers, accounts, backend.monitorTargets(),
                 new ReplicaShare(host, conductors::liveHosts), settings, metrics, clock, Pacer.sleeping(clock));
-        return new Monitoring(registry, metrics, accounts, new MonitorRuntime(monitor));
+        Gauge.builder("magnetar.monitor.spare.keys", accounts, MonitorAccounts::spares)
+                .description("Key pairs made ahead of time for new clusters' monitoring accounts")
+                .strongReference(true).register(registry);
+        // Spares are made once no create has taken one for 10 s and the outbox is empty, so neither a burst
+        // of creates nor the operations that follow it compete with them.
+        SpareKeyRuntime spareKeys = new SpareKeyRuntime(accounts, config.getInt(Option.MONITOR_SPARE_KEYS),
+                Duration.ofSeconds(10), Duration.ofSeconds(2),
+                () -> database.transaction(repos -> repos.operations().countPending()) == 0);
+        return new Monitoring(registry, metrics, accounts, new MonitorRuntime(monitor), spareKeys);
     }
 
     /** The routes this adds to the API: {@code /metrics}, the cluster events, and HTTP timing of every request. */
@@ -89,10 +102,12 @@ public final class Monitoring implements AutoCloseable {
 
     public void start() {
         runtime.start();
+        spareKeys.start();
     }
 
     @Override
     public void close() {
+        spareKeys.close();
         runtime.close();
         registry.close();
     }

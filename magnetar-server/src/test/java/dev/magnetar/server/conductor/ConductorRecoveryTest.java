@@ -106,6 +106,56 @@ class ConductorRecoveryTest {
     }
 
     @Test
+    void a_create_whose_stack_another_attempt_made_after_it_looked_adopts_that_stack_instead_of_failing() {
+        Cluster cluster = requestCluster();
+        ClusterTemplate template = clusters.templateOf(cluster);
+        String[] other = new String[1];
+        // The other attempt (its lease expired while it still ran) creates the stack right after this
+        // attempt found none.
+        dev.magnetar.core.port.Orchestrator racing = new dev.magnetar.core.port.Orchestrator() {
+            @Override
+            public String create(StackRequest request) {
+                return cloud.create(request);
+            }
+
+            @Override
+            public java.util.Optional<dev.magnetar.core.port.Stack> find(String name, StackCredential credential) {
+                java.util.Optional<dev.magnetar.core.port.Stack> found = cloud.find(name, credential);
+                if (found.isEmpty() && other[0] == null) {
+                    other[0] = cloud.create(new StackRequest(name, new TestDriver().stackSpec(template, cluster,
+                            DeploymentContext.local(DriverSettings.EMPTY)), 60, true, List.of(), StackCredential.NONE));
+                }
+                return found;
+            }
+
+            @Override
+            public void update(String name, String id, dev.magnetar.core.port.StackUpdate update, StackCredential credential) {
+                cloud.update(name, id, update, credential);
+            }
+
+            @Override
+            public void delete(String name, String id, StackCredential credential) {
+                cloud.delete(name, id, credential);
+            }
+
+            @Override
+            public List<dev.magnetar.core.port.StackResource> resources(String name, String id, int nestedDepth,
+                                                                       StackCredential credential) {
+                return cloud.resources(name, id, nestedDepth, credential);
+            }
+        };
+        OperationExecutor executor = new OperationExecutor(database, racing, drivers, ClusterCredentials.NONE,
+                (c, d, cred) -> DeploymentContext.local(DriverSettings.EMPTY), clock, Duration.ofMinutes(2));
+
+        assertThat(executor.runNext("worker-a")).isTrue();
+
+        Cluster after = database.transaction(r -> r.clusters().findByUuid(cluster.uuid())).orElseThrow();
+        assertThat(after.status()).isEqualTo(ClusterStatus.CREATE_IN_PROGRESS);
+        assertThat(after.stackId()).isEqualTo(other[0]);
+        assertThat(cloud.describe()).contains("1 stack(s)");
+    }
+
+    @Test
     void an_operation_whose_worker_died_is_taken_over_once_its_lease_expires() {
         Cluster cluster = requestCluster();
         java.util.Optional<dev.magnetar.core.model.Operation> claimed = database.transaction(

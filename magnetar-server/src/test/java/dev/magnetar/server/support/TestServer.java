@@ -46,6 +46,8 @@ public final class TestServer implements AutoCloseable {
         overrides.put(Option.CONDUCTOR_POLL_INTERVAL, "20");
         overrides.put(Option.CONDUCTOR_RECONCILE_INTERVAL, "50");
         overrides.put(Option.CONDUCTOR_HEARTBEAT_INTERVAL, "1");
+        // Test servers live seconds: making spare RSA keys would only take CPU from the tests.
+        overrides.put(Option.MONITOR_SPARE_KEYS, "0");
         overrides.putAll(extra);
         return new TestServer(MagnetarService.start(Config.load(null, Map.of(), overrides)), dataDir);
     }

@@ -32,9 +32,29 @@ public record HotTemplate(String version, Map<String, ParameterDefinition> param
     public record OutputDefinition(String name, Object value, Object condition) {
     }
 
-    /** Parses the document text; {@link HotException} for anything Heat would refuse on sight. */
+    /** Templates parsed lately, by text and name: every stack of one driver sends the same few documents. */
+    private static final int PARSED_KEPT = 256;
+    private static final Map<List<String>, HotTemplate> PARSED = Collections.synchronizedMap(
+            new LinkedHashMap<>(PARSED_KEPT, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<List<String>, HotTemplate> eldest) {
+                    return size() > PARSED_KEPT;
+                }
+            });
+
+    /**
+     * Parses the document text; {@link HotException} for anything Heat would refuse on sight. A text
+     * parsed lately under the same name gives the template parsed then (it is immutable and the
+     * planner copies what it changes), so a thousand stacks of one driver cost one parse per document.
+     */
     public static HotTemplate parse(String text, String what) {
-        return of(HotYaml.parseMap(text, what), what);
+        List<String> key = List.of(text, what);
+        HotTemplate parsed = PARSED.get(key);
+        if (parsed == null) {
+            parsed = of(HotYaml.parseMap(text, what), what);
+            PARSED.put(key, parsed);
+        }
+        return parsed;
     }
 
     @SuppressWarnings("unchecked")
