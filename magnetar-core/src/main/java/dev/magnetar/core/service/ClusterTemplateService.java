@@ -13,6 +13,7 @@ import dev.magnetar.core.port.PageRequest;
 import dev.magnetar.core.port.Scope;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -123,14 +124,11 @@ public final class ClusterTemplateService {
     private Optional<ClusterTemplate> updateOptimistically(RequestContext context, ClusterTemplate current,
                                                            UnaryOperator<ClusterTemplate> patch,
                                                            CloudLookups lookups) {
-        Policy.requireTemplateOwner(context, current, "clustertemplate:update");
-        ClusterTemplate patched = patch.apply(current);
-        Set<String> changed = changedFields(current, patched);
+        Patch applied = Patch.authorized(context, current, patch);
+        ClusterTemplate patched = applied.template();
+        Set<String> changed = applied.changed();
         if (changed.isEmpty()) {
             return Optional.of(current);
-        }
-        if (changed.contains("public") || changed.contains("hidden")) {
-            Policy.requirePublishRight(context);
         }
         // Refuse before the cloud look-ups; the write checks again.
         database.transact(repos -> refuseIfInUse(repos.templates(), current, changed, patched));
@@ -153,17 +151,14 @@ public final class ClusterTemplateService {
      */
     private Optional<ClusterTemplate> updateLocked(RequestContext context, String uuid, String ident,
                                                    UnaryOperator<ClusterTemplate> patch, CloudLookups lookups) {
-        List<ClusterTemplate> unanswered = new java.util.ArrayList<>(1);
+        List<ClusterTemplate> unanswered = new ArrayList<>(1);
         Optional<ClusterTemplate> written = database.transaction(repos -> {
             ClusterTemplate current = repos.templates().lockByUuid(uuid).orElseThrow(() -> notFound(ident));
-            Policy.requireTemplateOwner(context, current, "clustertemplate:update");
-            ClusterTemplate patched = patch.apply(current);
-            Set<String> changed = changedFields(current, patched);
+            Patch applied = Patch.authorized(context, current, patch);
+            ClusterTemplate patched = applied.template();
+            Set<String> changed = applied.changed();
             if (changed.isEmpty()) {
                 return Optional.of(current);
-            }
-            if (changed.contains("public") || changed.contains("hidden")) {
-                Policy.requirePublishRight(context);
             }
             if (!lookups.answered(patched)) {
                 unanswered.add(patched);
@@ -181,6 +176,20 @@ public final class ClusterTemplateService {
         });
         unanswered.forEach(patched -> validated(lookups, patched));
         return written;
+    }
+
+    /** A patch applied to a template by a caller allowed to make it, and the fields it changed. */
+    private record Patch(ClusterTemplate template, Set<String> changed) {
+
+        static Patch authorized(RequestContext context, ClusterTemplate current, UnaryOperator<ClusterTemplate> patch) {
+            Policy.requireTemplateOwner(context, current, "clustertemplate:update");
+            ClusterTemplate patched = patch.apply(current);
+            Set<String> changed = changedFields(current, patched);
+            if (changed.contains("public") || changed.contains("hidden")) {
+                Policy.requirePublishRight(context);
+            }
+            return new Patch(patched, changed);
+        }
     }
 
     /** A template in use by clusters may only be renamed, published, hidden or re-tagged. */
