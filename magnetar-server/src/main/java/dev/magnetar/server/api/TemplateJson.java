@@ -20,10 +20,19 @@ public final class TemplateJson {
             "http_proxy", "https_proxy", "no_proxy", "registry_enabled", "labels", "tls_disabled", "public",
             "server_type", "insecure_registry", "master_lb_enabled", "floating_ip_enabled", "hidden", "tags");
 
+    /** What a create may carry besides the editable fields: the server sets it from the image. */
+    private static final Set<String> CREATE_ONLY_FIELDS = union(CREATE_FIELDS, Set.of("cluster_distro"));
+
     static final Set<String> INTERNAL_PATHS = Set.of("/created_at", "/id", "/links", "/updated_at", "/uuid",
             "/project_id", "/user_id", "/driver");
 
     private TemplateJson() {
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     static Set<String> mandatoryPaths(TemplateKind kind) {
@@ -36,9 +45,14 @@ public final class TemplateJson {
         return paths;
     }
 
-    /** A create request, checked for types, lengths, enums and mandatory fields. */
+    /**
+     * A create request, checked for types, lengths, enums and mandatory fields. {@code cluster_distro}
+     * is accepted as Magnum accepts it (its clients send it, often null) and then set from the image's
+     * {@code os_distro}, whatever was given.
+     */
     public static ClusterTemplate parseCreate(JsonNode body, TemplateKind kind) {
-        FieldReader in = FieldReader.of(body, kind.argument(), CREATE_FIELDS);
+        FieldReader in = FieldReader.of(body, kind.argument(), CREATE_ONLY_FIELDS);
+        in.string("cluster_distro", 255);
         String uuid = in.string("uuid", 36);
         if (uuid != null && !dev.magnetar.core.service.Identifiers.looksLikeUuid(uuid)) {
             throw FieldReader.invalid("uuid", uuid, "Value should be a UUID");

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -121,6 +122,22 @@ class ClusterTemplateApiTest extends ApiTestBase {
             assertThat(t.get("links").get(0).get("href").asText()).endsWith("/v1/clustertemplates/" + t.get("uuid").asText());
             assertThat(t.get("created_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+00:00");
             assertThat(t.get("updated_at").isNull()).isTrue();
+        }
+
+        @Test
+        void accepts_cluster_distro_as_magnums_clients_send_it_and_sets_it_from_the_image() {
+            for (String collection : new String[] {"clustertemplates", "baymodels"}) {
+                for (Object given : new Object[] {null, "ubuntu"}) {
+                    Map<String, Object> body = new LinkedHashMap<>(template("distro-" + given));
+                    body.put("cluster_distro", given); // sent as JSON null too, as the tempest plugin does
+                    Api.Response created = member.post("/v1/" + collection, body);
+                    assertThat(created.status()).as(collection + " with cluster_distro " + given).isEqualTo(201);
+                    assertThat(created.json().get("cluster_distro").asText()).isEqualTo("fedora-coreos");
+                }
+            }
+            Api.Response refused = member.post("/v1/clustertemplates", with(template("distro-5"), "cluster_distro", 5));
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.detail()).contains("cluster_distro");
         }
 
         @Test
