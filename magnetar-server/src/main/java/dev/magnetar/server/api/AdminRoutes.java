@@ -17,6 +17,9 @@ final class AdminRoutes {
     private static final Set<String> QUOTA_FIELDS = Set.of("project_id", "resource", "hard_limit", "id",
             "created_at", "updated_at");
 
+    /** The binary Magnum's v1 API names for a conductor (MagnumServiceBinary). */
+    static final String MAGNUM_CONDUCTOR = "magnum-conductor";
+
     private final ApiServices services;
 
     AdminRoutes(ApiServices services) {
@@ -40,7 +43,10 @@ final class AdminRoutes {
             ObjectNode o = list.addObject();
             o.put("id", view.record().id());
             o.put("host", view.record().host());
-            o.put("binary", view.record().binary());
+            // Magnum's clients and tests know the conductor as magnum-conductor; our own name is the
+            // magnetar_binary extension (docs/clients.md).
+            o.put("binary", MAGNUM_CONDUCTOR);
+            o.put("magnetar_binary", view.record().binary());
             o.put("state", view.state());
             o.put("disabled", view.record().disabled());
             o.put("disabled_reason", view.record().disabledReason());

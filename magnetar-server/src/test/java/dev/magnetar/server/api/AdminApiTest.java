@@ -24,7 +24,9 @@ class AdminApiTest extends ApiTestBase {
                     () -> admin.get("/v1/mservices").json().get("mservices"),
                     list -> list.size() > 0 && list.get(0).get("report_count").asInt() > 0);
             JsonNode conductor = services.get(0);
-            assertThat(conductor.get("binary").asText()).isEqualTo("magnetar-conductor");
+            assertThat(conductor.get("binary").asText()).as("Magnum's name: the service is a drop-in")
+                    .isEqualTo("magnum-conductor");
+            assertThat(conductor.get("magnetar_binary").asText()).isEqualTo("magnetar-conductor");
             assertThat(conductor.get("state").asText()).isEqualTo("up");
             assertThat(conductor.get("last_seen_up").asText()).isNotBlank();
         }
