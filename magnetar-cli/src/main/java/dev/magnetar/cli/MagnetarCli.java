@@ -3,6 +3,7 @@ package dev.magnetar.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.magnetar.cli.command.CliContext;
 import dev.magnetar.cli.command.ClientCommands;
+import dev.magnetar.cli.error.CommandError;
 import dev.magnetar.cli.http.ApiException;
 import dev.magnetar.cli.http.ApiSettings;
 import dev.magnetar.cli.http.MagnumClient;

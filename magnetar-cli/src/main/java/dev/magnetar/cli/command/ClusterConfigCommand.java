@@ -2,7 +2,7 @@ package dev.magnetar.cli.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.magnetar.cli.CommandError;
+import dev.magnetar.cli.error.CommandError;
 import dev.magnetar.cli.output.OutputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

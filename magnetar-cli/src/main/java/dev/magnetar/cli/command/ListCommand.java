@@ -1,7 +1,7 @@
 package dev.magnetar.cli.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.magnetar.cli.CommandError;
+import dev.magnetar.cli.error.CommandError;
 import dev.magnetar.cli.http.ApiPath;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -3,7 +3,7 @@ package dev.magnetar.cli.input;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.magnetar.cli.CommandError;
+import dev.magnetar.cli.error.CommandError;
 
 import java.io.IOException;
 import java.nio.file.Files;

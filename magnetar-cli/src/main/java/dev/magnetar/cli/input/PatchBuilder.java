@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.magnetar.cli.CommandError;
+import dev.magnetar.cli.error.CommandError;
 
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.magnetar.cli.input;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.magnetar.cli.CommandError;
+import dev.magnetar.cli.error.CommandError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

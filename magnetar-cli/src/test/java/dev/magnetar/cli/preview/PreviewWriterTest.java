@@ -2,7 +2,7 @@ package dev.magnetar.cli.preview;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.magnetar.cli.CommandError;
+import dev.magnetar.cli.error.CommandError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package dev.magnetar.cli;
+package dev.magnetar.cli.error;
 
 /**
  * A command cannot go on because of what the user typed or pointed it at (a malformed label, an
