@@ -1,14 +1,12 @@
 package dev.magnetar.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bay and cluster commands: bodies, paths, microversion-dependent answers and output. */
-class ClusterCommandsTest {
+class ClusterCommandsTest extends CliAgainstFakeMagnum {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TEMPLATE_UUID = "0c154b75-e843-47bd-92b5-64f54699f4ac";
@@ -19,20 +17,6 @@ class ClusterCommandsTest {
             {"uuid": "%s", "name": "dcos-1", "cluster_template_id": "%s", "keypair": "default",
              "node_count": 2, "master_count": 1, "status": "CREATE_COMPLETE", "node_addresses": ["10.0.0.5", "10.0.0.6"],
              "links": [{"href": "http://127.0.0.1:9511/v1/clusters/x", "rel": "self"}]}""".formatted(CLUSTER_UUID, TEMPLATE_UUID);
-
-    private FakeMagnum server;
-    private CliRunner cli;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new FakeMagnum();
-        cli = new CliRunner(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void bayCreateResolvesTheBaymodelAndReportsTheAcceptedUuid() throws Exception {

@@ -2,8 +2,6 @@ package dev.magnetar.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,27 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code cluster-config}: reads the cluster's {@code dcos-attach} extension and writes the CA bundle
  * and the {@code dcos cluster setup} script, printing the UI's URL, the command and the login steps.
  */
-class ClusterConfigCommandTest {
+class ClusterConfigCommandTest extends CliAgainstFakeMagnum {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CA = "-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n";
 
     @TempDir
     Path dir;
-
-    private FakeMagnum server;
-    private CliRunner cli;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new FakeMagnum();
-        cli = new CliRunner(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private static String attach(boolean https) {
         String url = https ? "https://203.0.113.10" : "http://203.0.113.10";

@@ -1,7 +1,5 @@
 package dev.magnetar.cli;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
@@ -11,21 +9,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What an operator reads, and the exit status a script sees, when things go wrong. */
-class ErrorReportingTest {
-
-    private FakeMagnum server;
-    private CliRunner cli;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new FakeMagnum();
-        cli = new CliRunner(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class ErrorReportingTest extends CliAgainstFakeMagnum {
 
     @Test
     void aRefusalPrintsTheErrorDetailWithStatusAndRequestIdAndExitsOne() {

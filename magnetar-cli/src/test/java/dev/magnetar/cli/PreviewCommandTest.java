@@ -1,7 +1,6 @@
 package dev.magnetar.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,7 +11,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code --dry-run} and {@code --output-dir}: the create body goes to the preview endpoint instead. */
-class PreviewCommandTest {
+class PreviewCommandTest extends CliAgainstFakeMagnum {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PREVIEW = """
@@ -24,21 +23,11 @@ class PreviewCommandTest {
              "nodes": {"master": {"genconf/config.yaml": "cluster_name: dcos-1\\n", "genconf/ip-detect": "#!/bin/sh\\n"},
                        "agent": {"mesos-slave-common": "MESOS_ISOLATION=cgroups/cpu\\n"}}}""";
 
-    private FakeMagnum server;
-    private CliRunner cli;
-
     @BeforeEach
-    void start() throws Exception {
-        server = new FakeMagnum();
-        cli = new CliRunner(server);
+    void stubTheTemplateAndThePreview() {
         server.on("GET", "/v1/clustertemplates/dcos-model", 200, "{\"uuid\": \"t-uuid\"}");
         server.on("GET", "/v1/baymodels/dcos-model", 200, "{\"uuid\": \"t-uuid\"}");
         server.on("POST", "/v1/clusters/preview", 200, PREVIEW);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test

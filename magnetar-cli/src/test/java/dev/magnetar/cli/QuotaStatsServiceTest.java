@@ -1,33 +1,17 @@
 package dev.magnetar.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** quotas-*, stats-list and service-list. */
-class QuotaStatsServiceTest {
+class QuotaStatsServiceTest extends CliAgainstFakeMagnum {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String QUOTA = """
             {"id": 1, "project_id": "p-demo", "resource": "Cluster", "hard_limit": 5,
              "created_at": "2026-11-24T17:00:00+00:00", "updated_at": null}""";
-
-    private FakeMagnum server;
-    private CliRunner cli;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new FakeMagnum();
-        cli = new CliRunner(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void quotasCreatePostsTheQuotaAndShowsIt() throws Exception {

@@ -1,25 +1,16 @@
 package dev.magnetar.cli;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The root options: endpoint, identity headers and microversion, from flags or the environment. */
-class SessionOptionsTest {
-
-    private FakeMagnum server;
+class SessionOptionsTest extends CliAgainstFakeMagnum {
 
     @BeforeEach
-    void start() throws Exception {
-        server = new FakeMagnum();
+    void stubAnEmptyClusterList() {
         server.on("GET", "/v1/clusters", 200, "{\"clusters\": []}");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test

@@ -1,14 +1,12 @@
 package dev.magnetar.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Baymodel and cluster-template commands: what they send and what they print. */
-class TemplateCommandsTest {
+class TemplateCommandsTest extends CliAgainstFakeMagnum {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TEMPLATE = """
@@ -16,20 +14,6 @@ class TemplateCommandsTest {
              "image_id": "centos-dcos", "labels": {"dcos_overlay_enable": "true"}, "public": false,
              "keypair_id": null,
              "links": [{"href": "http://127.0.0.1:9511/v1/baymodels/a42f32df-b3ab-449d-a562-6598061ab3e8", "rel": "self"}]}""";
-
-    private FakeMagnum server;
-    private CliRunner cli;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new FakeMagnum();
-        cli = new CliRunner(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void baymodelCreateSendsEveryFieldWithTheMagnumClientDefaultsAndShowsTheResult() throws Exception {

@@ -1,6 +1,5 @@
 package dev.magnetar.cli;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -9,25 +8,15 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code --wait}: progress as the status changes, and the exit status of the outcome. */
-class WaitTest {
+class WaitTest extends CliAgainstFakeMagnum {
 
     private static final String UUID = "81300224-9b89-4f7b-bafe-31e7e412b4ac";
     private static final String TEMPLATE = "{\"uuid\": \"t-uuid\", \"name\": \"t\"}";
 
-    private FakeMagnum server;
-    private CliRunner cli;
-
     @BeforeEach
-    void start() throws Exception {
-        server = new FakeMagnum();
-        cli = new CliRunner(server);
+    void stubTheTemplateAndTheCreate() {
         server.on("GET", "/v1/clustertemplates/t", 200, TEMPLATE);
         server.on("POST", "/v1/clusters", 202, "{\"uuid\": \"" + UUID + "\"}");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private void clusterStatuses(String... statuses) {

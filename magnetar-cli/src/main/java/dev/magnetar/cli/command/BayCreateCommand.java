@@ -25,20 +25,8 @@ public final class BayCreateCommand implements Callable<Integer> {
     @Option(names = "--baymodel", required = true, paramLabel = "<baymodel>", description = "Baymodel name or uuid.")
     String baymodel;
 
-    @Option(names = "--node-count", paramLabel = "<node-count>", defaultValue = "1",
-            description = "Number of agent nodes (default: ${DEFAULT-VALUE}).")
-    int nodeCount;
-
-    @Option(names = "--master-count", paramLabel = "<master-count>", defaultValue = "1",
-            description = "Number of masters (default: ${DEFAULT-VALUE}).")
-    int masterCount;
-
-    @Option(names = "--discovery-url", paramLabel = "<discovery-url>", description = "etcd discovery URL.")
-    String discoveryUrl;
-
-    @Option(names = "--timeout", paramLabel = "<timeout>", defaultValue = "60",
-            description = "Minutes to wait for the stack to be created (default: ${DEFAULT-VALUE}).")
-    int timeout;
+    @Mixin
+    SizeOptions size;
 
     @Mixin
     PreviewOptions preview;
@@ -73,10 +61,7 @@ public final class BayCreateCommand implements Callable<Integer> {
         ObjectNode body = context.json().createObjectNode();
         TemplateOptions.putIfSet(body, "name", name);
         body.put("baymodel_id", baymodelUuid);
-        body.put("node_count", nodeCount);
-        body.put("master_count", masterCount);
-        TemplateOptions.putIfSet(body, "discovery_url", discoveryUrl);
-        body.put("bay_create_timeout", timeout);
+        size.putInto(body, "bay_create_timeout");
         return body;
     }
 
@@ -85,10 +70,7 @@ public final class BayCreateCommand implements Callable<Integer> {
         ObjectNode body = context.json().createObjectNode();
         TemplateOptions.putIfSet(body, "name", name);
         body.put("cluster_template_id", baymodelUuid);
-        body.put("node_count", nodeCount);
-        body.put("master_count", masterCount);
-        TemplateOptions.putIfSet(body, "discovery_url", discoveryUrl);
-        body.put("create_timeout", timeout);
+        size.putInto(body, "create_timeout");
         return body;
     }
 }

@@ -53,20 +53,8 @@ public final class ClusterCreateCommand implements Callable<Integer> {
     @Option(names = "--merge-labels", description = "Merge --labels into the template's labels instead of replacing them.")
     boolean mergeLabels;
 
-    @Option(names = "--node-count", paramLabel = "<node-count>", defaultValue = "1",
-            description = "Number of agent nodes (default: ${DEFAULT-VALUE}).")
-    int nodeCount;
-
-    @Option(names = "--master-count", paramLabel = "<master-count>", defaultValue = "1",
-            description = "Number of masters (default: ${DEFAULT-VALUE}).")
-    int masterCount;
-
-    @Option(names = "--discovery-url", paramLabel = "<discovery-url>", description = "etcd discovery URL.")
-    String discoveryUrl;
-
-    @Option(names = "--timeout", paramLabel = "<timeout>", defaultValue = "60",
-            description = "Minutes to wait for the stack to be created (default: ${DEFAULT-VALUE}).")
-    int timeout;
+    @Mixin
+    SizeOptions size;
 
     @Option(names = {"--flavor", "--flavor-id"}, paramLabel = "<flavor>", description = "Nova flavor for the nodes.")
     String flavor;
@@ -150,10 +138,7 @@ public final class ClusterCreateCommand implements Callable<Integer> {
         if (mergeLabels) {
             body.put("merge_labels", true);
         }
-        body.put("node_count", nodeCount);
-        body.put("master_count", masterCount);
-        TemplateOptions.putIfSet(body, "discovery_url", discoveryUrl);
-        body.put("create_timeout", timeout);
+        size.putInto(body, "create_timeout");
         TemplateOptions.putIfSet(body, "flavor_id", flavor);
         TemplateOptions.putIfSet(body, "master_flavor_id", masterFlavor);
         TemplateOptions.putIfSet(body, "fixed_network", fixedNetwork);
