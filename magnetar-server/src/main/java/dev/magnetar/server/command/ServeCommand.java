@@ -1,5 +1,6 @@
 package dev.magnetar.server.command;
 
+import dev.magnetar.server.config.Config;
 import dev.magnetar.server.config.Option;
 import dev.magnetar.server.wiring.MagnetarService;
 import picocli.CommandLine;
@@ -33,7 +34,9 @@ public final class ServeCommand implements Callable<Integer> {
         if (host != null) {
             overrides.put(Option.API_HOST, host);
         }
-        MagnetarService service = MagnetarService.start(server.load(overrides));
+        Config config = server.load(overrides);
+        config.validate();
+        MagnetarService service = MagnetarService.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();

@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -152,24 +154,29 @@ public final class Config {
         return Map.copyOf(settings);
     }
 
+    /**
+     * Checks every option's value against what it takes, so a bad value stops the service at start
+     * rather than when it is first read.
+     *
+     * @throws ConfigException naming each bad key, its value and what is allowed
+     */
+    public void validate() {
+        List<String> problems = new ArrayList<>();
+        for (Option option : Option.values()) {
+            String value = get(option);
+            if (!option.type().accepts().test(value)) {
+                problems.add("[" + option.section() + "] " + option.key() + " (" + option.environmentName() + ") is '"
+                        + value + "'; allowed: " + option.type().allowed());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException("Invalid configuration: " + String.join("\n", problems));
+        }
+    }
+
     /** Every option as a commented TOML file with its default. */
     public static String sample() {
-        StringBuilder out = new StringBuilder();
-        out.append("# Magnetar configuration. Every option is shown with its default.\n")
-                .append("# Each can also be set in the environment as MAGNETAR_<SECTION>_<KEY>.\n");
-        String section = null;
-        for (Option option : Option.values()) {
-            if (!option.section().equals(section)) {
-                section = option.section();
-                out.append("\n[").append(section).append("]\n");
-            }
-            out.append("# ").append(option.description()).append(" (").append(option.environmentName()).append(")\n")
-                    .append(option.key()).append(" = \"").append(option.defaultValue()).append("\"\n");
-        }
-        out.append("\n# Driver settings, handed to the driver of that name, e.g.:\n")
-                .append("# [driver.dcos_centos_v1]\n")
-                .append("# dcos_installer_url = \"http://mirror.example.org/dcos/dcos_generate_config.sh\"\n");
-        return out.toString();
+        return ConfigReference.sample();
     }
 
     /** A configuration problem, reported to the operator and ending the command. */

@@ -108,4 +108,31 @@ class ConfigTest {
         assertThatThrownBy(() -> config.getInt(Option.API_PORT))
                 .hasMessage("[api] port must be a whole number, not 'ninety'");
     }
+
+    @Test
+    void validation_names_each_bad_key_its_value_and_what_is_allowed() {
+        Config config = Config.load(null, Map.of("MAGNETAR_API_PORT", "ninety", "MAGNETAR_BACKEND_KIND", "vsphere"),
+                Map.of());
+
+        assertThatThrownBy(config::validate)
+                .isInstanceOf(Config.ConfigException.class)
+                .hasMessageContaining("[api] port (MAGNETAR_API_PORT) is 'ninety'; allowed: a whole number from 0 to 65535")
+                .hasMessageContaining("[backend] kind (MAGNETAR_BACKEND_KIND) is 'vsphere'; "
+                        + "allowed: one of simulated, openstack");
+    }
+
+    @Test
+    void validation_accepts_every_default_and_what_the_readers_accept() {
+        Config.defaults().validate();
+        Config.load(null, Map.of("MAGNETAR_DATABASE_MIGRATE_ON_START", " TRUE ", "MAGNETAR_API_PORT", " 9600 ",
+                "MAGNETAR_CONDUCTOR_WORKERS", "0"), Map.of()).validate();
+    }
+
+    @Test
+    void every_option_says_what_it_takes_and_its_default_is_allowed() {
+        for (Option option : Option.values()) {
+            assertThat(option.type().allowed()).as(option.key()).isNotBlank();
+            assertThat(option.type().accepts().test(option.defaultValue())).as(option.key()).isTrue();
+        }
+    }
 }
