@@ -5,6 +5,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.magnetar.core.port.OrchestratorException;
 import dev.magnetar.core.port.StackCredential;
 import dev.magnetar.core.port.StackResource;
+import dev.magnetar.core.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -5,6 +5,7 @@ import dev.magnetar.core.port.Stack;
 import dev.magnetar.core.port.StackCredential;
 import dev.magnetar.core.port.StackResource;
 import dev.magnetar.core.port.StackSpec;
+import dev.magnetar.core.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.magnetar.sim;
 import dev.magnetar.core.port.OrchestratorException;
 import dev.magnetar.core.port.Stack;
 import dev.magnetar.core.port.StackCredential;
+import dev.magnetar.core.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

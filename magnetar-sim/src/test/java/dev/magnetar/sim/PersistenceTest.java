@@ -4,6 +4,7 @@ import dev.magnetar.core.port.OrchestratorException;
 import dev.magnetar.core.port.Stack;
 import dev.magnetar.core.port.StackCredential;
 import dev.magnetar.core.port.StackUpdate;
+import dev.magnetar.core.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

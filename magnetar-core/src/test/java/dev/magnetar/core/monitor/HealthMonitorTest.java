@@ -11,6 +11,7 @@ import dev.magnetar.core.model.ClusterEvent;
 import dev.magnetar.core.model.ClusterEventKind;
 import dev.magnetar.core.model.ClusterStatus;
 import dev.magnetar.core.model.HealthStatus;
+import dev.magnetar.core.testing.MutableClock;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

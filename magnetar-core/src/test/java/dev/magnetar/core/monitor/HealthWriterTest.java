@@ -6,6 +6,7 @@ import dev.magnetar.core.model.ClusterStatus;
 import dev.magnetar.core.model.HealthStatus;
 import dev.magnetar.core.monitor.HealthUpdate.SessionChange;
 import dev.magnetar.core.monitor.HealthWriter.Written;
+import dev.magnetar.core.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -5,6 +5,7 @@ import dev.magnetar.core.driver.MonitorContext;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterStatus;
 import dev.magnetar.core.port.MonitorAccountRepository.SpareKey;
+import dev.magnetar.core.testing.MutableClock;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

@@ -6,6 +6,7 @@ import dev.magnetar.core.port.Stack;
 import dev.magnetar.core.port.StackCredential;
 import dev.magnetar.core.port.StackRequest;
 import dev.magnetar.core.port.StackUpdate;
+import dev.magnetar.core.testing.MutableClock;
 import dev.magnetar.sim.DurationProfile;
 import dev.magnetar.sim.SimulatedOrchestrator;
 import dev.magnetar.sim.hot.HotLinter;
@@ -13,11 +14,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -32,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SimulatedCloudTest {
 
-    private final MovingClock clock = new MovingClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
     private final SimulatedOrchestrator heat = SimulatedOrchestrator.inMemory(clock, DurationProfile.fast());
     private final DcosDriver driver = new DcosDriver(Fixtures.SETTINGS);
 
@@ -91,29 +89,5 @@ class SimulatedCloudTest {
 
     private Stack stack() {
         return heat.find("dcosbay-stack", StackCredential.NONE).orElseThrow();
-    }
-
-    /** A clock the test moves forward. */
-    private static final class MovingClock extends Clock {
-        private Instant now = Instant.parse("2026-11-24T10:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

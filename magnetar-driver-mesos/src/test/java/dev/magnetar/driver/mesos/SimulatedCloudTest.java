@@ -7,6 +7,7 @@ import dev.magnetar.core.port.StackCredential;
 import dev.magnetar.core.port.StackRequest;
 import dev.magnetar.core.port.StackResource;
 import dev.magnetar.core.port.StackUpdate;
+import dev.magnetar.core.testing.MutableClock;
 import dev.magnetar.sim.DurationProfile;
 import dev.magnetar.sim.SimulatedOrchestrator;
 import dev.magnetar.sim.hot.HotLinter;
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SimulatedCloudTest {
 
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = MutableClock.atEpochDay();
     private final SimulatedOrchestrator heat = SimulatedOrchestrator.inMemory(clock, DurationProfile.fast());
     private final MesosDriver driver = Fixtures.driver();
 

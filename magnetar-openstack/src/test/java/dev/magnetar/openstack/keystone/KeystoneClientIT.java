@@ -1,5 +1,6 @@
 package dev.magnetar.openstack.keystone;
 
+import dev.magnetar.core.testing.MutableClock;
 import dev.magnetar.openstack.http.OpenStackHttp;
 import dev.magnetar.openstack.http.RetryPolicy;
 import dev.magnetar.openstack.it.LoopbackOpenStack;

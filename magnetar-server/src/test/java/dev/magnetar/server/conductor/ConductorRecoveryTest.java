@@ -20,6 +20,7 @@ import dev.magnetar.core.service.ClusterService;
 import dev.magnetar.core.service.ClusterTemplateService;
 import dev.magnetar.core.service.NameGenerator;
 import dev.magnetar.core.service.ServiceSettings;
+import dev.magnetar.core.testing.MutableClock;
 import dev.magnetar.server.testdriver.TestDriver;
 import dev.magnetar.sim.DurationProfile;
 import dev.magnetar.sim.SimulatedCatalogue;
@@ -30,10 +31,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -183,33 +182,5 @@ class ConductorRecoveryTest {
         clock.advance(Duration.ofSeconds(2));
         assertThat(executor(Duration.ofMinutes(2)).runNext("worker")).isTrue();
         assertThat(database.transaction(r -> r.clusters().findByUuid(cluster.uuid())).orElseThrow().stackId()).isNotNull();
-    }
-
-    /** A clock tests move by hand. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -17,6 +17,7 @@ import dev.magnetar.core.service.ClusterService;
 import dev.magnetar.core.service.ClusterTemplateService;
 import dev.magnetar.core.service.NameGenerator;
 import dev.magnetar.core.service.ServiceSettings;
+import dev.magnetar.core.testing.MutableClock;
 import dev.magnetar.server.testdriver.TestDriver;
 import dev.magnetar.sim.DurationProfile;
 import dev.magnetar.sim.Fault;
@@ -42,8 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CreateTimeoutTest {
 
-    private final ConductorRecoveryTest.MutableClock clock =
-            new ConductorRecoveryTest.MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
     private final Store store = Store.open(new StoreConfig("jdbc:h2:mem:timeout" + System.nanoTime()
             + ";DB_CLOSE_DELAY=-1", "", "", 4));
 

@@ -19,7 +19,7 @@ import dev.magnetar.core.service.ClusterService;
 import dev.magnetar.core.service.ClusterTemplateService;
 import dev.magnetar.core.service.NameGenerator;
 import dev.magnetar.core.service.ServiceSettings;
-import dev.magnetar.server.conductor.ConductorRecoveryTest.MutableClock;
+import dev.magnetar.core.testing.MutableClock;
 import dev.magnetar.server.testdriver.TestDriver;
 import dev.magnetar.sim.DurationProfile;
 import dev.magnetar.sim.Fault;
