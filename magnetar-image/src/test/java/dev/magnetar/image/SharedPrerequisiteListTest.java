@@ -21,7 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SharedPrerequisiteListTest {
 
-    /** dcos_install.sh's tool check (DC/OS 2.2 preflight, reference §1.5). */
+    /**
+     * dcos_install.sh's tool check (DC/OS 2.2 preflight, docs/reference/dcos-facts.md#installer-preflight).
+     */
     static final List<String> PREFLIGHT_TOOLS = List.of("curl", "bash", "ping", "tar", "xz", "unzip", "ipset",
             "systemd-notify");
     static final String REPO_URL = "https://mirror.example.org/docker-ce/docker-ce.repo";

@@ -1,8 +1,8 @@
 package dev.magnetar.core.error;
 
 /**
- * The kinds of refusal the service gives, each with the HTTP status Magnum uses for it
- * (reference section 4.11). Adapters translate; core only names the kind.
+ * The kinds of refusal the service gives, each with the HTTP status Magnum uses for it (openstack/magnum {@code
+ * magnum/api/middleware/parsable_error.py}). Adapters translate; core only names the kind.
  */
 public enum ErrorKind {
     INVALID(400),

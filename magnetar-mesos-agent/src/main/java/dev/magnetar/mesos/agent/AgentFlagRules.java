@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The cross-flag rules Mesos 1.11 enforces when an agent starts ({@code containerizer.cpp} and each
- * isolator's {@code create()}; reference dcos-mesos.md §2). Judged on the <em>effective</em> flags,
- * because an agent that exits at startup is a failed install no matter which flag the user typed.
+ * The cross-flag rules Mesos 1.11 enforces when an agent starts ({@code containerizer.cpp} and each isolator's
+ * {@code create()}; docs/reference/dcos-facts.md#mesos-agent-isolation-rules). Judged on the <em>effective</em>
+ * flags, because an agent that exits at startup is a failed install no matter which flag the user typed.
  */
 public final class AgentFlagRules {
 

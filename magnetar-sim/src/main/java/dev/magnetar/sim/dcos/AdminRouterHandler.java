@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Admin Router of every simulated cluster: routes {@code /c/<id>/<path>} to the cluster's answer
- * for {@code <path>} (§3.1), after its response delay and, with oauth, its token check (§3.5).
+ * Admin Router of every simulated cluster: routes {@code /c/<id>/<path>} to the cluster's answer for {@code
+ * <path>} (docs/reference/dcos-facts.md#admin-router-routes), after its response delay and, with oauth, its token
+ * check (#logging-in-as-a-service-account there).
  */
 final class AdminRouterHandler implements HttpHandler {
 

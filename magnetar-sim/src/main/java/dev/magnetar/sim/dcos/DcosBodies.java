@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * The JSON bodies a DC/OS 2.2 cluster's Admin Router answers with, shaped like the recorded fixtures
- * ({@code dcos-mesos.md} §3), derived from a cluster's node counts and faults on each request:
- * rendering a few hundred bytes is cheaper than keeping 10,000 clusters' bodies in memory.
+ * (docs/reference/dcos-facts.md, from "Admin Router routes" to "Cosmos package API"), derived from a cluster's
+ * node counts and faults on each request: rendering a few hundred bytes is cheaper than keeping 10,000 clusters'
+ * bodies in memory.
  */
 final class DcosBodies {
 

@@ -15,9 +15,10 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Checks a service account's login JWT as the DC/OS IAM does (§3.5): RS256, signed by the key the
- * account was installed with, for the uid that logs in, not expired. A real signature check, so a
- * test that signs with the wrong key fails the way a real cluster would fail it.
+ * Checks a service account's login JWT as the DC/OS IAM does
+ * (docs/reference/dcos-facts.md#logging-in-as-a-service-account): RS256, signed by the key the account was
+ * installed with, for the uid that logs in, not expired. A real signature check, so a test that signs with the
+ * wrong key fails the way a real cluster would fail it.
  */
 final class LoginJwtVerifier {
 

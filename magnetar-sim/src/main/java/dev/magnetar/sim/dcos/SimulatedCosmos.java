@@ -15,12 +15,11 @@ import java.util.Optional;
 
 /**
  * Cosmos, DC/OS's package manager, as Admin Router reaches it under {@code /package/*}
- * ({@code dcos-mesos.md} §4.2): the repository list, add and delete, and search, each a POST whose
- * {@code Content-Type} and {@code Accept} must be the endpoint's versioned media types. A cluster starts
- * with DC/OS's default list (the public Universe). Every repository the cluster can reach holds one
- * package, {@code hello-<name>}, shaped like the search fixture; one that {@link DcosFaults} makes
- * unreachable fails a search with an error naming it, the first one listed, as Cosmos stops at the
- * first repository it cannot read.
+ * (docs/reference/dcos-facts.md#cosmos-package-api): the repository list, add and delete, and search, each a POST
+ * whose {@code Content-Type} and {@code Accept} must be the endpoint's versioned media types. A cluster starts
+ * with DC/OS's default list (the public Universe). Every repository the cluster can reach holds one package,
+ * {@code hello-<name>}, shaped like the search fixture; one that {@link DcosFaults} makes unreachable fails a
+ * search with an error naming it, the first one listed, as Cosmos stops at the first repository it cannot read.
  */
 final class SimulatedCosmos {
 

@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With oauth on, a simulated cluster behaves as DC/OS's Admin Router and IAM do (§3.5): nothing
- * without a token, and a token only for a login JWT whose RS256 signature the registered public key
- * verifies, for the registered uid, not expired.
+ * With oauth on, a simulated cluster behaves as DC/OS's Admin Router and IAM do
+ * (docs/reference/dcos-facts.md#logging-in-as-a-service-account): nothing without a token, and a token only for a
+ * login JWT whose RS256 signature the registered public key verifies, for the registered uid, not expired.
  */
 class SimulatedLoginTest {
 

@@ -91,9 +91,9 @@ public final class DcosConfig {
     }
 
     /**
-     * Installs Magnetar's monitoring service account (§1.3, §3.5), so the monitor can log in to a
-     * cluster whose Admin Router requires authentication. Without oauth there is no IAM to log in
-     * to, so the account is left out.
+     * Installs Magnetar's monitoring service account (docs/reference/dcos-facts.md#the-superuser-service-account
+     * and #logging-in-as-a-service-account), so the monitor can log in to a cluster whose Admin Router requires
+     * authentication. Without oauth there is no IAM to log in to, so the account is left out.
      */
     private static void monitorAccount(ObjectNode config, Labels labels, DeploymentContext context) {
         DeploymentContext.MonitorAccount account = context.monitorAccount();

@@ -31,7 +31,10 @@ public final class DcosConfigRules {
             "azure", List.of("exhibitor_azure_account_name", "exhibitor_azure_prefix"),
             "shared_filesystem", List.of("exhibitor_fs_config_dir"));
 
-    /** Keys gen calculates; setting them fails with "must be calculated" (dcos-mesos.md §1.1). */
+    /**
+     * Keys gen calculates; setting them fails with "must be calculated"
+     * (docs/reference/dcos-facts.md#keys-the-installer-calculates).
+     */
     static final Set<String> CALCULATED = Set.of("mesos_isolation", "dcos_version", "provider", "check_search_path",
             "fault_domain_enabled", "licensing_enabled", "mesos_master_port", "mesos_agent_port", "marathon_port",
             "exhibitor_port", "metronome_port", "mesos_dns_port", "master_quorum", "exhibitor_static_ensemble",

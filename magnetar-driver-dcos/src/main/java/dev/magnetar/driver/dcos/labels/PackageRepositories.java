@@ -11,11 +11,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The package repositories a cluster's Cosmos should list, in priority order (the first is searched
- * first), read from {@code dcos_package_repositories=name1=https://...;name2=http://...}, the label
- * that keeps DC/OS's public Universe after them, and the cluster's own local Universe first. Cosmos' model is
- * a list of {@code {name, uri}} where both are unique ({@code dcos-mesos.md} §4.2 names it as
- * {@code /package/repository/list|add|delete}; docs/dcos-driver.md, "Using your cluster").
+ * The package repositories a cluster's Cosmos should list, in priority order (the first is searched first), read
+ * from {@code dcos_package_repositories=name1=https://...;name2=http://...}, the label that keeps DC/OS's public
+ * Universe after them, and the cluster's own local Universe first. Cosmos' model is a list of {@code {name, uri}}
+ * where both are unique (docs/reference/dcos-facts.md#cosmos-package-api names it as {@code
+ * /package/repository/list|add|delete}; docs/dcos-driver.md, "Using your cluster").
  */
 public final class PackageRepositories {
 

@@ -17,8 +17,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Requests to one cluster's Admin Router, the single entry DC/OS offers to its masters' services
- * ({@code dcos-mesos.md} §3.1). The base may carry a path prefix ({@code http://host:port/prefix}),
- * as a proxy or the simulated cloud gives. Every failure becomes a {@link Reply}; nothing is thrown.
+ * (docs/reference/dcos-facts.md#admin-router-routes). The base may carry a path prefix ({@code
+ * http://host:port/prefix}), as a proxy or the simulated cloud gives. Every failure becomes a {@link Reply};
+ * nothing is thrown.
  */
 final class AdminRouter {
 
@@ -65,7 +66,9 @@ final class AdminRouter {
                 .header("Content-Type", "application/json").header("Accept", "application/json"), deadline);
     }
 
-    /** A POST with the given media types, as Cosmos wants ({@code dcos-mesos.md} §4.2). */
+    /**
+     * A POST with the given media types, as Cosmos wants (docs/reference/dcos-facts.md#cosmos-package-api).
+     */
     CompletableFuture<Reply> post(String path, String contentType, String accept, byte[] json, String authToken,
                                   Deadline deadline) {
         HttpRequest.Builder request = request(path, deadline).POST(HttpRequest.BodyPublishers.ofByteArray(json))

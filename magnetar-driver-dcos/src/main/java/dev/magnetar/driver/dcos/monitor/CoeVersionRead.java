@@ -3,9 +3,9 @@ package dev.magnetar.driver.dcos.monitor;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The DC/OS version the answering master runs, from its own dcos-diagnostics record
- * ({@code GET /system/health/v1}, §3.3). Informational: a missing version is no health finding,
- * since the nodes and units checks already judge dcos-diagnostics.
+ * The DC/OS version the answering master runs, from its own dcos-diagnostics record ({@code GET
+ * /system/health/v1}, docs/reference/dcos-facts.md#node-and-unit-health). Informational: a missing version is no
+ * health finding, since the nodes and units checks already judge dcos-diagnostics.
  */
 final class CoeVersionRead implements EndpointCheck {
 

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The ZooKeeper ensemble as Exhibitor reports it (§3.4): one member per master, each serving
- * (code 3), exactly one of them leading.
+ * The ZooKeeper ensemble as Exhibitor reports it (docs/reference/dcos-facts.md#marathon-and-exhibitor): one member
+ * per master, each serving (code 3), exactly one of them leading.
  */
 final class ExhibitorCheck implements EndpointCheck {
 

@@ -11,8 +11,8 @@ import java.util.Base64;
 
 /**
  * The short-lived RS256 JWT {@code {uid, exp}} a service account proves itself with when it logs in
- * ({@code dcos-mesos.md} §3.5). Compact serialisation, Base64url without padding (RFC 7515); signed
- * by {@link Rs256}.
+ * (docs/reference/dcos-facts.md#logging-in-as-a-service-account). Compact serialisation, Base64url without padding
+ * (RFC 7515); signed by {@link Rs256}.
  */
 final class LoginJwt {
 

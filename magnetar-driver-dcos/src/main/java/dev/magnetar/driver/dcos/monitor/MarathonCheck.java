@@ -2,7 +2,10 @@ package dev.magnetar.driver.dcos.monitor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Marathon, DC/OS's scheduler for long-running services, must have an elected leader (§3.4). */
+/**
+ * Marathon, DC/OS's scheduler for long-running services, must have an elected leader
+ * (docs/reference/dcos-facts.md#marathon-and-exhibitor).
+ */
 final class MarathonCheck implements EndpointCheck {
 
     @Override

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.magnetar.mesos.agent.LeadingMasterGauges;
 
 /**
- * The leading Mesos master's gauges ({@code dcos-mesos.md} §3.2): is a master elected, do the agents
- * the cluster should have take part, and how much of the cluster is in use. A non-leading master
- * knows no agents, so nothing beyond leadership is read from one.
+ * The leading Mesos master's gauges (docs/reference/dcos-facts.md#mesos-master-health): is a master elected, do
+ * the agents the cluster should have take part, and how much of the cluster is in use. A non-leading master knows
+ * no agents, so nothing beyond leadership is read from one.
  */
 final class MesosMasterCheck implements EndpointCheck {
 

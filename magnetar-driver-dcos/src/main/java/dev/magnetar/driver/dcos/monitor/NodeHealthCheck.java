@@ -3,8 +3,8 @@ package dev.magnetar.driver.dcos.monitor;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * dcos-diagnostics' view of every node ({@code dcos-mesos.md} §3.3): each node must report health 0,
- * and every node the cluster should have must report at all.
+ * dcos-diagnostics' view of every node (docs/reference/dcos-facts.md#node-and-unit-health): each node must report
+ * health 0, and every node the cluster should have must report at all.
  */
 final class NodeHealthCheck implements EndpointCheck {
 

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The DC/OS service account a cluster was installed with ({@code superuser_service_account_uid}
- * and its key pair, {@code dcos-mesos.md} §3.5), read from the monitor's credentials.
+ * The DC/OS service account a cluster was installed with ({@code superuser_service_account_uid} and its key pair,
+ * docs/reference/dcos-facts.md#the-superuser-service-account), read from the monitor's credentials.
  */
 record ServiceAccount(String uid, PrivateKey privateKey) {
 

@@ -9,8 +9,8 @@ import java.time.InstantSource;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Non-interactive DC/OS login ({@code dcos-mesos.md} §3.5): a login JWT signed with the service
- * account's key, posted to the IAM through Admin Router, exchanged for an authentication token.
+ * Non-interactive DC/OS login (docs/reference/dcos-facts.md#logging-in-as-a-service-account): a login JWT signed
+ * with the service account's key, posted to the IAM through Admin Router, exchanged for an authentication token.
  */
 final class ServiceAccountLogin {
 

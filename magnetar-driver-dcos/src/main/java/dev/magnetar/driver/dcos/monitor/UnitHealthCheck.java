@@ -3,8 +3,8 @@ package dev.magnetar.driver.dcos.monitor;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The cluster-wide systemd units dcos-diagnostics watches ({@code dcos-mesos.md} §3.3); a unit is
- * unhealthy when it is on at least one node.
+ * The cluster-wide systemd units dcos-diagnostics watches (docs/reference/dcos-facts.md#node-and-unit-health); a
+ * unit is unhealthy when it is on at least one node.
  */
 final class UnitHealthCheck implements EndpointCheck {
 

@@ -12,11 +12,11 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The package catalogue as a user meets it, through Cosmos behind Admin Router ({@code dcos-mesos.md}
- * §4.2; docs/monitoring.md, "Universe"): when the cluster's labels name its repositories, the listed
- * ones are made the wanted ones ({@link RepositoryPlan}: list first, delete what is not asked for, add
- * what is missing in order); then a search must answer with packages. What goes wrong is noted under
- * the reason key {@value #KEY} and never makes DC/OS itself unhealthy.
+ * The package catalogue as a user meets it, through Cosmos behind Admin Router
+ * (docs/reference/dcos-facts.md#cosmos-package-api; docs/monitoring.md, "Universe"): when the cluster's labels
+ * name its repositories, the listed ones are made the wanted ones ({@link RepositoryPlan}: list first, delete what
+ * is not asked for, add what is missing in order); then a search must answer with packages. What goes wrong is
+ * noted under the reason key {@value #KEY} and never makes DC/OS itself unhealthy.
  *
  * <p>This is where the labels are applied, rather than by the node scripts: the monitor already
  * reaches every settled cluster through Admin Router with its login, on whichever conductor replica

@@ -12,10 +12,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Judges what a poll read (dcos-mesos.md §3.2 and §3.4) against the shape the cluster was asked to
- * have: every master answers, one is the elected leader with a recovered replicated log, as many
- * agents are active as {@code node_count} asks and none is registered but inactive, and Marathon has
- * an elected leader. Pure, so each rule is specified without a network.
+ * Judges what a poll read (docs/reference/dcos-facts.md#mesos-master-health and #marathon-and-exhibitor) against
+ * the shape the cluster was asked to have: every master answers, one is the elected leader with a recovered
+ * replicated log, as many agents are active as {@code node_count} asks and none is registered but inactive, and
+ * Marathon has an elected leader. Pure, so each rule is specified without a network.
  *
  * @param masters      each master's {@code /metrics/snapshot} reply, by master address, in order
  * @param leaderState  the leading master's {@code /master/state}; empty when no leader was found

@@ -1,7 +1,8 @@
-# A local Universe for clusters without Internet access (docs/dcos-driver.md, "Air-gapped Universe"):
-# the bootstrap server serves the operator's repository file (Universe v4/v5 JSON, dcos-mesos.md
-# section 4.1) and package artefacts on the private network, and the masters add it to Cosmos as the
-# first repository. Heat appends this file after common.sh; it only defines functions.
+# A local Universe for clusters without Internet access (docs/dcos-driver.md, "Air-gapped Universe"): the bootstrap
+# server serves the operator's repository file (Universe v4/v5 JSON,
+# docs/reference/dcos-facts.md#universe-repository-files) and package artefacts on the private network, and the
+# masters add it to Cosmos as the first repository. Heat appends this file after common.sh; it only defines
+# functions.
 
 # fetch_to SOURCE PATH: an http(s) URL or a path on the image, copied to PATH.
 fetch_to() {
