@@ -63,12 +63,18 @@ public final class DcosDriver extends SchemaDriver {
             "DC/OS fixes its masters at install (num_masters, Exhibitor ensemble)", "a private agent");
 
     /** Each label set read once, shared by validation, rendering, the monitor account decision and the monitor. */
-    private final ParsedLabels<DcosLabels> parsed = new ParsedLabels<>(DcosLabels::read);
+    private final ParsedLabels<DcosLabels> parsed;
     /** Built on first use: its HTTP client is only worth its threads where clusters are monitored. */
     private volatile DcosMonitor monitor;
 
     public DcosDriver(DriverSettings settings) {
-        super(DESCRIPTOR, POLICY, DcosLabelSchema.SCHEMA, settings);
+        this(settings, new ParsedLabels<>(DcosLabels::read));
+    }
+
+    /** @param parsed where the driver keeps each label set it read */
+    DcosDriver(DriverSettings settings, ParsedLabels<DcosLabels> parsed) {
+        super(DESCRIPTOR, POLICY, DcosLabelSchema.SCHEMA, SCALING, settings);
+        this.parsed = parsed;
     }
 
     @Override
@@ -110,12 +116,6 @@ public final class DcosDriver extends SchemaDriver {
     public StackSpec stackSpec(ClusterTemplate template, Cluster cluster, DeploymentContext context) {
         Rendering r = render(template, cluster, context);
         return DcosStackRenderer.spec(r.parameters());
-    }
-
-    @Override
-    public Map<String, Object> scaleParameters(ClusterTemplate template, Cluster cluster, List<String> nodesToRemove,
-                                               Stack current) {
-        return SCALING.parameters(cluster, nodesToRemove, current);
     }
 
     @Override

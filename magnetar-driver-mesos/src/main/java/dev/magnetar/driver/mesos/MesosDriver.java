@@ -59,7 +59,7 @@ public final class MesosDriver extends SchemaDriver {
     private ClusterMonitor monitor;
 
     public MesosDriver(DriverSettings settings) {
-        super(DESCRIPTOR, POLICY, MesosLabelSchema.SCHEMA, settings);
+        super(DESCRIPTOR, POLICY, MesosLabelSchema.SCHEMA, SCALING, settings);
     }
 
     @Override
@@ -95,12 +95,6 @@ public final class MesosDriver extends SchemaDriver {
     @Override
     public StackSpec stackSpec(ClusterTemplate template, Cluster cluster, DeploymentContext context) {
         return MesosStackRenderer.spec(render(template, cluster, context).parameters());
-    }
-
-    @Override
-    public Map<String, Object> scaleParameters(ClusterTemplate template, Cluster cluster, List<String> nodesToRemove,
-                                               Stack current) {
-        return SCALING.parameters(cluster, nodesToRemove, current);
     }
 
     @Override
