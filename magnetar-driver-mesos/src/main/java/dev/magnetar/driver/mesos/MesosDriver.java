@@ -14,6 +14,7 @@ import dev.magnetar.core.port.StackSpec;
 import dev.magnetar.driver.kit.driver.SchemaDriver;
 import dev.magnetar.driver.kit.labels.LabelReading;
 import dev.magnetar.driver.kit.labels.Labels;
+import dev.magnetar.driver.kit.labels.ParsedLabels;
 import dev.magnetar.driver.kit.stack.AgentScaling;
 import dev.magnetar.driver.mesos.heat.MesosStackRenderer;
 import dev.magnetar.driver.mesos.labels.MesosLabelRules;
@@ -55,6 +56,8 @@ public final class MesosDriver extends SchemaDriver {
     static final AgentScaling SCALING = new AgentScaling(
             "the ZooKeeper ensemble and Mesos quorum are fixed at create", "an agent");
 
+    /** Each label set read once, shared by validation and rendering. */
+    private final ParsedLabels<LabelReading> parsed = new ParsedLabels<>(MesosLabelSchema::read);
     /** Made on first use: its HTTP client is only worth having where clusters are monitored. */
     private ClusterMonitor monitor;
 
@@ -64,13 +67,13 @@ public final class MesosDriver extends SchemaDriver {
 
     @Override
     public void validateTemplate(ClusterTemplate template) {
-        throwIfAny(labelViolations(MesosLabelSchema.read(template.labels()), template,
+        throwIfAny(labelViolations(parsed.of(template.labels()), template,
                 DeploymentContext.local(settings)));
     }
 
     @Override
     public void validateCluster(ClusterTemplate template, Cluster cluster) {
-        validate(template, cluster, MesosLabelSchema.read(cluster.labels()), DeploymentContext.local(settings));
+        validate(template, cluster, parsed.of(cluster.labels()), DeploymentContext.local(settings));
     }
 
     private void validate(ClusterTemplate template, Cluster cluster, LabelReading reading,
@@ -130,7 +133,7 @@ public final class MesosDriver extends SchemaDriver {
 
     /** Everything rendered for one cluster, after the same checks as {@link #validateCluster}. */
     Rendering render(ClusterTemplate template, Cluster cluster, DeploymentContext context) {
-        LabelReading reading = MesosLabelSchema.read(cluster.labels());
+        LabelReading reading = parsed.of(cluster.labels());
         validate(template, cluster, reading, context);
         Labels labels = reading.labels();
         boolean rexray = "rexray".equals(template.volumeDriver());

@@ -13,6 +13,7 @@ import dev.magnetar.driver.kit.stack.AgentScaling;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What every driver built on a {@link LabelSchema} answers alike: its descriptor and policy, which
@@ -21,20 +22,22 @@ import java.util.Map;
  */
 public abstract class SchemaDriver implements ClusterDriver {
 
-    private final DriverDescriptor descriptor;
-    private final DriverPolicy policy;
-    private final LabelSchema schema;
-    private final AgentScaling scaling;
     /** The driver's section of the service configuration; empty when none was given. */
     protected final DriverSettings settings;
+    private final DriverDescriptor descriptor;
+    private final DriverPolicy policy;
+    /** The driver's labels: which of them are secret. */
+    private final LabelSchema schema;
+    /** How the driver's agents scale; its masters are fixed at create. */
+    private final AgentScaling scaling;
 
     protected SchemaDriver(DriverDescriptor descriptor, DriverPolicy policy, LabelSchema schema,
                            AgentScaling scaling, DriverSettings settings) {
-        this.descriptor = descriptor;
-        this.policy = policy;
-        this.schema = schema;
-        this.scaling = scaling;
         this.settings = settings == null ? DriverSettings.EMPTY : settings;
+        this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.schema = Objects.requireNonNull(schema, "schema");
+        this.scaling = Objects.requireNonNull(scaling, "scaling");
     }
 
     @Override
