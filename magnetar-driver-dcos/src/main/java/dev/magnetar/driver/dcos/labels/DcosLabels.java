@@ -1,8 +1,8 @@
 package dev.magnetar.driver.dcos.labels;
 
+import dev.magnetar.driver.dcos.labels.PackageRepositories.Repository;
 import dev.magnetar.driver.kit.labels.LabelReading;
 import dev.magnetar.driver.kit.labels.Labels;
-import dev.magnetar.driver.dcos.labels.PackageRepositories.Repository;
 
 import java.util.List;
 import java.util.Map;
