@@ -14,6 +14,9 @@ final class Repo {
     /** The driver's node-script fragments, as Heat receives them. */
     static final Path FRAGMENTS = ROOT.resolve(
             "magnetar-driver-dcos/src/main/resources/dev/magnetar/driver/dcos/templates/fragments");
+    /** The node-script helpers the driver kit puts before every driver's common.sh. */
+    static final Path NODE_COMMON = ROOT.resolve(
+            "magnetar-driver-kit/src/main/resources/dev/magnetar/driver/kit/fragments/node-common.sh");
     /** The one prerequisite list. */
     static final Path PREREQUISITES = FRAGMENTS.resolve("prerequisites.sh");
 

@@ -159,7 +159,8 @@ class SharedPrerequisiteListTest {
 
     /**
      * A stock CentOS image as far as the prerequisite list goes: none of its commands exist. The
-     * driver's common.sh is rendered as Heat renders it for a node without a Docker volume.
+     * driver's common.sh (after the kit's node-common.sh, as the stack's files carry it) is rendered
+     * as Heat renders it for a node without a Docker volume.
      */
     private Sandbox bareNode(String name) {
         Sandbox s = new Sandbox(dir(name)).allow("date", "grep", "tr", "cut", "chmod")
@@ -168,7 +169,8 @@ class SharedPrerequisiteListTest {
                 .stubs("notify")
                 .env("DOCKER_REPO_URL", REPO_URL).env("DOCKER_PACKAGE", DOCKER);
         try {
-            String common = Files.readString(Repo.FRAGMENTS.resolve("common.sh"))
+            String common = (Files.readString(Repo.NODE_COMMON) + "\n"
+                    + Files.readString(Repo.FRAGMENTS.resolve("common.sh")))
                     .replace("__DOCKER_VOLUME_ID__", "").replace("__WC_NOTIFY__", "notify");
             Sandbox.write(s.dir().resolve("common.sh"), common);
         } catch (IOException e) {

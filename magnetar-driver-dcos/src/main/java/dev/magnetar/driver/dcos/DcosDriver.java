@@ -2,7 +2,6 @@ package dev.magnetar.driver.dcos;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.magnetar.core.driver.ClientAttachment;
-import dev.magnetar.core.driver.ClusterDriver;
 import dev.magnetar.core.driver.ClusterMonitor;
 import dev.magnetar.core.driver.ClusterObservation;
 import dev.magnetar.core.driver.DeploymentContext;
@@ -10,7 +9,6 @@ import dev.magnetar.core.driver.DriverDescriptor;
 import dev.magnetar.core.driver.DriverKey;
 import dev.magnetar.core.driver.DriverPolicy;
 import dev.magnetar.core.driver.DriverSettings;
-import dev.magnetar.core.error.MagnetarException;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.port.Stack;
@@ -19,17 +17,22 @@ import dev.magnetar.driver.dcos.config.DcosConfig;
 import dev.magnetar.driver.dcos.config.DcosConfigRules;
 import dev.magnetar.driver.dcos.config.NodeFiles;
 import dev.magnetar.driver.dcos.heat.DcosStackRenderer;
-import dev.magnetar.driver.dcos.labels.DcosAgentFlags;
 import dev.magnetar.driver.dcos.labels.DcosLabelRules;
 import dev.magnetar.driver.dcos.labels.DcosLabelSchema;
+import dev.magnetar.driver.dcos.labels.DcosLabels;
 import dev.magnetar.driver.dcos.labels.DcosValueChecks;
+import dev.magnetar.driver.dcos.labels.MasterCounts;
+import dev.magnetar.driver.dcos.labels.SpartanAddresses;
 import dev.magnetar.driver.dcos.monitor.DcosMonitor;
-import dev.magnetar.driver.kit.labels.LabelReading;
+import dev.magnetar.driver.kit.driver.SchemaDriver;
+import dev.magnetar.driver.kit.http.MonitorHttpClient;
 import dev.magnetar.driver.kit.labels.Labels;
+import dev.magnetar.driver.kit.labels.ParsedLabels;
 import dev.magnetar.driver.kit.labels.ValueChecks;
 import dev.magnetar.driver.kit.stack.AgentScaling;
 import dev.magnetar.driver.kit.stack.StackParameters;
 
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +46,7 @@ import java.util.Set;
  * install files). Validation answers every broken rule in one 400, each naming the label, the
  * value and what is allowed.
  */
-public final class DcosDriver implements ClusterDriver {
+public final class DcosDriver extends SchemaDriver {
 
     public static final String NAME = "dcos_centos_v1";
     /** DriverSettings keys ({@code [driver.dcos_centos_v1]}). */
@@ -59,49 +62,40 @@ public final class DcosDriver implements ClusterDriver {
     static final AgentScaling SCALING = new AgentScaling(
             "DC/OS fixes its masters at install (num_masters, Exhibitor ensemble)", "a private agent");
 
-    private final DriverSettings settings;
+    /** Each label set read once, shared by validation, rendering, the monitor account decision and the monitor. */
+    private final ParsedLabels<DcosLabels> parsed;
     /** Built on first use: its HTTP client is only worth its threads where clusters are monitored. */
     private volatile DcosMonitor monitor;
 
     public DcosDriver(DriverSettings settings) {
-        this.settings = settings == null ? DriverSettings.EMPTY : settings;
+        this(settings, new ParsedLabels<>(DcosLabels::read));
     }
 
-    @Override
-    public DriverDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public DriverPolicy policy() {
-        return POLICY;
-    }
-
-    /** The labels whose schema type is {@code secret}. */
-    @Override
-    public boolean isSecretLabel(String label) {
-        return DcosLabelSchema.SCHEMA.isSecret(label);
+    /** @param parsed where the driver keeps each label set it read */
+    DcosDriver(DriverSettings settings, ParsedLabels<DcosLabels> parsed) {
+        super(DESCRIPTOR, POLICY, DcosLabelSchema.SCHEMA, SCALING, settings);
+        this.parsed = parsed;
     }
 
     @Override
     public void validateTemplate(ClusterTemplate template) {
-        List<String> violations = new ArrayList<>(labelViolations(template.labels(), template,
-                template.masterLbEnabled()));
-        throwIfAny(violations);
+        throwIfAny(labelViolations(parsed.of(template.labels()), template, template.masterLbEnabled()));
     }
 
     @Override
     public void validateCluster(ClusterTemplate template, Cluster cluster) {
-        validateRequest(template, cluster);
-        checkedConfig(template, cluster, DeploymentContext.local(settings));
+        DcosLabels labels = parsed.of(cluster.labels());
+        validateRequest(template, cluster, labels);
+        checkedConfig(template, cluster, labels, DeploymentContext.local(settings));
     }
 
-    private void validateRequest(ClusterTemplate template, Cluster cluster) {
+    private void validateRequest(ClusterTemplate template, Cluster cluster, DcosLabels labels) {
         boolean masterLb = masterLb(template, cluster);
-        List<String> violations = new ArrayList<>(labelViolations(cluster.labels(), template, masterLb));
-        if (!DcosLabelRules.MASTER_COUNTS.contains(cluster.masterCount())) {
-            violations.add("master_count " + cluster.masterCount() + " is not allowed: DC/OS needs 1, 3, 5, 7 or 9 "
-                    + "masters (a ZooKeeper quorum), and masters cannot be scaled after create");
+        List<String> violations = new ArrayList<>(labelViolations(labels, template, masterLb));
+        if (!MasterCounts.allowed(cluster.masterCount())) {
+            violations.add("master_count " + cluster.masterCount() + " is not allowed: DC/OS needs "
+                    + MasterCounts.inWords() + " masters (a ZooKeeper quorum), and masters cannot be scaled after "
+                    + "create");
         }
         if (cluster.nodeCount() < 0) {
             violations.add("node_count " + cluster.nodeCount() + " is not allowed: it must be 0 or more");
@@ -110,9 +104,9 @@ public final class DcosDriver implements ClusterDriver {
     }
 
     /** The config tree, refused if it breaks a DC/OS 2.2 rule: checked before any stack exists. */
-    private ObjectNode checkedConfig(ClusterTemplate template, Cluster cluster, DeploymentContext context) {
-        Labels labels = DcosLabelSchema.read(cluster.labels()).labels();
-        ObjectNode tree = DcosConfig.tree(template, cluster, labels, context, masterLb(template, cluster));
+    private ObjectNode checkedConfig(ClusterTemplate template, Cluster cluster, DcosLabels labels,
+                                     DeploymentContext context) {
+        ObjectNode tree = DcosConfig.tree(template, cluster, labels.labels(), context, masterLb(template, cluster));
         throwIfAny(DcosConfigRules.check(tree, cluster.masterCount()).stream()
                 .map(p -> "rendered config.yaml breaks a DC/OS 2.2 rule: " + p).toList());
         return tree;
@@ -122,12 +116,6 @@ public final class DcosDriver implements ClusterDriver {
     public StackSpec stackSpec(ClusterTemplate template, Cluster cluster, DeploymentContext context) {
         Rendering r = render(template, cluster, context);
         return DcosStackRenderer.spec(r.parameters());
-    }
-
-    @Override
-    public Map<String, Object> scaleParameters(ClusterTemplate template, Cluster cluster, List<String> nodesToRemove,
-                                               Stack current) {
-        return SCALING.parameters(cluster, nodesToRemove, current);
     }
 
     @Override
@@ -143,7 +131,7 @@ public final class DcosDriver implements ClusterDriver {
             synchronized (this) {
                 current = monitor;
                 if (current == null) {
-                    current = new DcosMonitor();
+                    current = new DcosMonitor(MonitorHttpClient.create(), InstantSource.system(), parsed);
                     monitor = current;
                 }
             }
@@ -157,7 +145,7 @@ public final class DcosDriver implements ClusterDriver {
      */
     @Override
     public boolean wantsMonitorAccount(ClusterTemplate template, Cluster cluster) {
-        return DcosLabelSchema.read(cluster.labels()).labels().flag("oauth_enabled");
+        return parsed.of(cluster.labels()).oauthEnabled();
     }
 
     /**
@@ -171,7 +159,7 @@ public final class DcosDriver implements ClusterDriver {
 
     @Override
     public Optional<ClientAttachment> attachment(ClusterTemplate template, Cluster cluster) {
-        return Optional.of(DcosAttachment.of(cluster, DcosLabelSchema.read(cluster.labels()).labels().flag("oauth_enabled")));
+        return Optional.of(DcosAttachment.of(cluster, parsed.of(cluster.labels()).oauthEnabled()));
     }
 
     @Override
@@ -194,12 +182,13 @@ public final class DcosDriver implements ClusterDriver {
 
     /** Everything rendered for one cluster; refuses a config.yaml that breaks DC/OS 2.2's rules. */
     Rendering render(ClusterTemplate template, Cluster cluster, DeploymentContext context) {
-        validateRequest(template, cluster);
+        DcosLabels read = parsed.of(cluster.labels());
+        validateRequest(template, cluster, read);
         boolean masterLb = masterLb(template, cluster);
-        Labels labels = DcosLabelSchema.read(cluster.labels()).labels();
-        ObjectNode tree = checkedConfig(template, cluster, context);
+        Labels labels = read.labels();
+        ObjectNode tree = checkedConfig(template, cluster, read, context);
         String configYaml = DcosConfig.render(tree);
-        String agentFlags = NodeFiles.agentFlags(DcosAgentFlags.from(labels));
+        String agentFlags = NodeFiles.agentFlags(read.agentFlags());
         String installer = labels.given(DcosLabelSchema.DCOS_INSTALLER_URL)
                 .orElse(context.setting(SETTING_INSTALLER_URL, settings.get(SETTING_INSTALLER_URL, "")));
         String nodeSettings = DcosStackRenderer.nodeSettings(installer, masterLb, cluster.createTimeout(),
@@ -209,9 +198,8 @@ public final class DcosDriver implements ClusterDriver {
                 labels.given(DcosLabelSchema.DCOS_LOCAL_UNIVERSE_URL).map(repository -> new DcosStackRenderer.LocalUniverse(
                         repository, labels.given(DcosLabelSchema.DCOS_LOCAL_UNIVERSE_ARTIFACTS_URL).orElse(null)))
                         .orElse(null));
-        boolean floatingIp = cluster.floatingIpEnabled() != null ? cluster.floatingIpEnabled()
-                : template.floatingIpEnabled();
-        Map<String, Object> parameters = DcosStackRenderer.parameters(template, cluster, masterLb, floatingIp,
+        Map<String, Object> parameters = DcosStackRenderer.parameters(template, cluster, masterLb,
+                floatingIp(template, cluster),
                 Integer.parseInt(labels.effective(DcosLabelSchema.DCOS_PUBLIC_AGENT_COUNT).orElseThrow()),
                 labels.effective(DcosLabelSchema.FIXED_SUBNET_CIDR).orElseThrow(),
                 new DcosStackRenderer.RenderedFiles(configYaml, agentFlags, nodeSettings));
@@ -221,12 +209,11 @@ public final class DcosDriver implements ClusterDriver {
     record Rendering(String configYaml, String agentFlags, String nodeSettings, Map<String, Object> parameters) {
     }
 
-    private List<String> labelViolations(Map<String, String> raw, ClusterTemplate template, boolean masterLb) {
-        LabelReading reading = DcosLabelSchema.read(raw);
-        List<String> violations = new ArrayList<>(reading.violations());
-        violations.addAll(DcosLabelRules.check(reading.labels(), masterLb, template.networkDriver(),
+    private static List<String> labelViolations(DcosLabels labels, ClusterTemplate template, boolean masterLb) {
+        List<String> violations = new ArrayList<>(labels.violations());
+        violations.addAll(DcosLabelRules.check(labels.labels(), masterLb, template.networkDriver(),
                 template.volumeDriver()));
-        violations.addAll(DcosAgentFlags.from(reading.labels()).violations());
+        violations.addAll(labels.agentFlags().violations());
         violations.addAll(templateFieldViolations(template));
         return violations;
     }
@@ -237,9 +224,9 @@ public final class DcosDriver implements ClusterDriver {
             if (!ValueChecks.IPV4.matcher(resolver).matches()) {
                 violations.add("dns_nameserver '" + resolver + "' is not allowed: DC/OS resolvers must be IPv4 "
                         + "addresses");
-            } else if (resolver.startsWith("198.51.100.")) {
-                violations.add("dns_nameserver '" + resolver + "' is not allowed: 198.51.100.1-3 are DC/OS's "
-                        + "internal Spartan addresses, refused by DC/OS 2.2 as resolvers");
+            } else if (resolver.startsWith(SpartanAddresses.NETWORK)) {
+                violations.add("dns_nameserver '" + resolver + "' is not allowed: " + SpartanAddresses.inWords()
+                        + " are DC/OS's internal Spartan addresses, refused by DC/OS 2.2 as resolvers");
             }
         }
         boolean http = template.httpProxy() != null && !template.httpProxy().isEmpty();
@@ -258,15 +245,5 @@ public final class DcosDriver implements ClusterDriver {
             }
         }
         return violations;
-    }
-
-    private static boolean masterLb(ClusterTemplate template, Cluster cluster) {
-        return cluster.masterLbEnabled() != null ? cluster.masterLbEnabled() : template.masterLbEnabled();
-    }
-
-    private void throwIfAny(List<String> violations) {
-        if (!violations.isEmpty()) {
-            throw MagnetarException.invalid(violations);
-        }
     }
 }

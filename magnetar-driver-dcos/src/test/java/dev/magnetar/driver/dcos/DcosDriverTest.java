@@ -1,5 +1,7 @@
 package dev.magnetar.driver.dcos;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.magnetar.core.driver.ClusterDriver;
 import dev.magnetar.core.driver.ClusterObservation;
 import dev.magnetar.core.driver.DriverKey;
@@ -10,8 +12,10 @@ import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.port.Stack;
 import dev.magnetar.core.port.StackSpec;
+import dev.magnetar.driver.dcos.labels.MasterCounts;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -64,6 +68,16 @@ class DcosDriverTest {
                 .isInstanceOfSatisfying(MagnetarException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID))
                 .hasMessageContaining("master_count 2").hasMessageContaining("1, 3, 5, 7 or 9")
                 .hasMessageContaining("cannot be scaled after create");
+    }
+
+    @Test
+    void theStacksMasterCountConstraintIsTheDriversQuorumRule() throws Exception {
+        JsonNode constraint = new YAMLMapper().readTree(driver.stackSpec(template, cluster, Fixtures.context())
+                .template()).at("/parameters/number_of_masters/constraints/0/allowed_values");
+        List<Integer> allowed = new ArrayList<>();
+        constraint.forEach(count -> allowed.add(count.intValue()));
+
+        assertThat(allowed).isEqualTo(MasterCounts.ALLOWED);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.magnetar.driver.mesos;
 
-import dev.magnetar.core.driver.ClusterDriver;
 import dev.magnetar.core.driver.ClusterMonitor;
 import dev.magnetar.core.driver.ClusterObservation;
 import dev.magnetar.core.driver.DeploymentContext;
@@ -8,13 +7,14 @@ import dev.magnetar.core.driver.DriverDescriptor;
 import dev.magnetar.core.driver.DriverKey;
 import dev.magnetar.core.driver.DriverPolicy;
 import dev.magnetar.core.driver.DriverSettings;
-import dev.magnetar.core.error.MagnetarException;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.port.Stack;
 import dev.magnetar.core.port.StackSpec;
+import dev.magnetar.driver.kit.driver.SchemaDriver;
 import dev.magnetar.driver.kit.labels.LabelReading;
 import dev.magnetar.driver.kit.labels.Labels;
+import dev.magnetar.driver.kit.labels.ParsedLabels;
 import dev.magnetar.driver.kit.stack.AgentScaling;
 import dev.magnetar.driver.mesos.heat.MesosStackRenderer;
 import dev.magnetar.driver.mesos.labels.MesosLabelRules;
@@ -36,7 +36,7 @@ import java.util.Set;
  * Marathon) and agents on Ubuntu VMs. It takes Magnum's labels with Mesos 1.11's full rules and
  * answers every broken rule in one 400, each naming the label, the value and what is allowed.
  */
-public final class MesosDriver implements ClusterDriver {
+public final class MesosDriver extends SchemaDriver {
 
     public static final String NAME = "mesos_ubuntu_v1";
     /** DriverSettings keys ({@code [driver.mesos_ubuntu_v1]}): the default package source. */
@@ -56,42 +56,29 @@ public final class MesosDriver implements ClusterDriver {
     static final AgentScaling SCALING = new AgentScaling(
             "the ZooKeeper ensemble and Mesos quorum are fixed at create", "an agent");
 
-    private final DriverSettings settings;
+    /** Each label set read once, shared by validation and rendering. */
+    private final ParsedLabels<LabelReading> parsed = new ParsedLabels<>(MesosLabelSchema::read);
     /** Made on first use: its HTTP client is only worth having where clusters are monitored. */
     private ClusterMonitor monitor;
 
     public MesosDriver(DriverSettings settings) {
-        this.settings = settings == null ? DriverSettings.EMPTY : settings;
-    }
-
-    @Override
-    public DriverDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public DriverPolicy policy() {
-        return POLICY;
-    }
-
-    /** The labels whose schema type is {@code secret}. */
-    @Override
-    public boolean isSecretLabel(String label) {
-        return MesosLabelSchema.SCHEMA.isSecret(label);
+        super(DESCRIPTOR, POLICY, MesosLabelSchema.SCHEMA, SCALING, settings);
     }
 
     @Override
     public void validateTemplate(ClusterTemplate template) {
-        throwIfAny(labelViolations(template.labels(), template, DeploymentContext.local(settings)));
+        throwIfAny(labelViolations(parsed.of(template.labels()), template,
+                DeploymentContext.local(settings)));
     }
 
     @Override
     public void validateCluster(ClusterTemplate template, Cluster cluster) {
-        validate(template, cluster, DeploymentContext.local(settings));
+        validate(template, cluster, parsed.of(cluster.labels()), DeploymentContext.local(settings));
     }
 
-    private void validate(ClusterTemplate template, Cluster cluster, DeploymentContext context) {
-        List<String> violations = new ArrayList<>(labelViolations(cluster.labels(), template, context));
+    private void validate(ClusterTemplate template, Cluster cluster, LabelReading reading,
+                          DeploymentContext context) {
+        List<String> violations = new ArrayList<>(labelViolations(reading, template, context));
         if (!MASTER_COUNTS.contains(cluster.masterCount())) {
             violations.add("master_count " + cluster.masterCount() + " is not allowed: Mesos masters form a "
                     + "ZooKeeper ensemble and replicated log of 1, 3 or 5, fixed at create");
@@ -111,12 +98,6 @@ public final class MesosDriver implements ClusterDriver {
     @Override
     public StackSpec stackSpec(ClusterTemplate template, Cluster cluster, DeploymentContext context) {
         return MesosStackRenderer.spec(render(template, cluster, context).parameters());
-    }
-
-    @Override
-    public Map<String, Object> scaleParameters(ClusterTemplate template, Cluster cluster, List<String> nodesToRemove,
-                                               Stack current) {
-        return SCALING.parameters(cluster, nodesToRemove, current);
     }
 
     @Override
@@ -152,8 +133,9 @@ public final class MesosDriver implements ClusterDriver {
 
     /** Everything rendered for one cluster, after the same checks as {@link #validateCluster}. */
     Rendering render(ClusterTemplate template, Cluster cluster, DeploymentContext context) {
-        validate(template, cluster, context);
-        Labels labels = MesosLabelSchema.read(cluster.labels()).labels();
+        LabelReading reading = parsed.of(cluster.labels());
+        validate(template, cluster, reading, context);
+        Labels labels = reading.labels();
         boolean rexray = "rexray".equals(template.volumeDriver());
         NodeFiles.InstallSource source = installSource(labels, context);
         String nodeSettings = NodeFiles.nodeSettings(source, NodeFiles.Proxies.of(template.httpProxy(),
@@ -162,9 +144,8 @@ public final class MesosDriver implements ClusterDriver {
                 NodeFiles.masterEnv(clusterName(cluster), cluster.masterCount(), labels), NodeFiles.marathonEnv(labels),
                 NodeFiles.agentEnv(MesosAgentFlags.from(labels)),
                 rexray ? NodeFiles.rexrayConfig(labels.flag(MesosLabelSchema.REXRAY_PREEMPT), context, false) : "");
-        boolean floatingIp = cluster.floatingIpEnabled() != null ? cluster.floatingIpEnabled()
-                : template.floatingIpEnabled();
-        MesosStackRenderer.Shape shape = new MesosStackRenderer.Shape(masterLb(template, cluster), floatingIp,
+        MesosStackRenderer.Shape shape = new MesosStackRenderer.Shape(masterLb(template, cluster),
+                floatingIp(template, cluster),
                 labels.givenOr(MesosLabelSchema.FIXED_SUBNET_CIDR, "10.0.0.0/24"),
                 labels.givenOr(MesosLabelSchema.API_ALLOWED_CIDR, "0.0.0.0/0"));
         return new Rendering(labels, rexray, files, MesosStackRenderer.parameters(template, cluster, shape, files));
@@ -174,8 +155,8 @@ public final class MesosDriver implements ClusterDriver {
                      Map<String, Object> parameters) {
     }
 
-    private List<String> labelViolations(Map<String, String> raw, ClusterTemplate template, DeploymentContext context) {
-        LabelReading reading = MesosLabelSchema.read(raw);
+    private List<String> labelViolations(LabelReading reading, ClusterTemplate template,
+                                         DeploymentContext context) {
         List<String> violations = new ArrayList<>(reading.violations());
         MesosAgentFlags agent = MesosAgentFlags.from(reading.labels());
         violations.addAll(agent.violations());
@@ -198,15 +179,5 @@ public final class MesosDriver implements ClusterDriver {
 
     private static String clusterName(Cluster cluster) {
         return cluster.name() == null || cluster.name().isEmpty() ? cluster.uuid() : cluster.name();
-    }
-
-    private static boolean masterLb(ClusterTemplate template, Cluster cluster) {
-        return cluster.masterLbEnabled() != null ? cluster.masterLbEnabled() : template.masterLbEnabled();
-    }
-
-    private static void throwIfAny(List<String> violations) {
-        if (!violations.isEmpty()) {
-            throw MagnetarException.invalid(violations);
-        }
     }
 }

@@ -13,15 +13,14 @@ import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.port.StackCredential;
 import dev.magnetar.driver.dcos.labels.DcosLabelSchema;
+import dev.magnetar.driver.dcos.labels.ExhibitorBackend;
 import dev.magnetar.driver.dcos.labels.Landing;
-import dev.magnetar.driver.dcos.labels.OverlayNetwork;
 import dev.magnetar.driver.kit.labels.LabelSpec;
 import dev.magnetar.driver.kit.labels.Labels;
 import dev.magnetar.driver.kit.stack.StackParameters;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Renders {@code genconf/config.yaml} as a tree serialised by Jackson's YAML writer, with every
@@ -38,8 +37,6 @@ public final class DcosConfig {
     public static final String STACK_TIME_NOTE = "# appended on the bootstrap server from the stack's addresses:\n"
             + "#   bootstrap_url (the bootstrap server), and master_list (static discovery) or\n"
             + "#   exhibitor_address (the masters' load balancer)\n";
-
-    private static final Set<String> INTEGER_KEYS = Set.of("dcos_overlay_mtu", "dcos_overlay_config_attempts");
 
     private static final ObjectMapper YAML = new YAMLMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -61,8 +58,7 @@ public final class DcosConfig {
         String backend = labels.effective(DcosLabelSchema.EXHIBITOR_STORAGE_BACKEND).orElseThrow();
         config.put("exhibitor_storage_backend", backend);
         for (LabelSpec spec : DcosLabelSchema.LABELS) {
-            if (spec.landing() == Landing.CONFIG_YAML && spec.name().startsWith("exhibitor_") && !spec.name()
-                    .equals(DcosLabelSchema.EXHIBITOR_STORAGE_BACKEND) || isAwsKey(spec.name())) {
+            if (spec.landing() == Landing.CONFIG_YAML && ExhibitorBackend.isBackendKey(spec.name())) {
                 labels.given(spec.name()).ifPresent(v -> putTyped(config, spec, v));
             }
         }
@@ -73,8 +69,8 @@ public final class DcosConfig {
         ArrayNode resolvers = config.putArray("resolvers");
         StackParameters.nameservers(template).forEach(resolvers::add);
         for (LabelSpec spec : DcosLabelSchema.LABELS) {
-            if (spec.landing() == Landing.CONFIG_YAML && !config.has(spec.name()) && !isBackendKey(spec.name())
-                    && !spec.name().equals("rexray_preempt")) {
+            if (spec.landing() == Landing.CONFIG_YAML && !config.has(spec.name())
+                    && !ExhibitorBackend.isBackendKey(spec.name()) && !spec.name().equals("rexray_preempt")) {
                 labels.effective(spec.name()).ifPresent(v -> putTyped(config, spec, v));
             }
         }
@@ -117,26 +113,9 @@ public final class DcosConfig {
         return yaml(tree) + STACK_TIME_NOTE;
     }
 
-    private static boolean isAwsKey(String name) {
-        return name.startsWith("aws_") || name.startsWith("s3_");
-    }
-
-    private static boolean isBackendKey(String name) {
-        return name.startsWith("exhibitor_") || isAwsKey(name);
-    }
-
+    /** The value in the form its label type writes into config.yaml. */
     private static void putTyped(ObjectNode config, LabelSpec spec, String value) {
-        switch (spec.type()) {
-            case "bool" -> config.put(spec.target(), Boolean.parseBoolean(value));
-            case "JSON" -> config.set(spec.target(), OverlayNetwork.parse(value).orElseThrow());
-            default -> {
-                if (INTEGER_KEYS.contains(spec.name())) {
-                    config.put(spec.target(), Integer.parseInt(value));
-                } else {
-                    config.put(spec.target(), value);
-                }
-            }
-        }
+        config.set(spec.target(), spec.type().tree(value));
     }
 
     private static void proxy(ClusterTemplate template, ObjectNode config) {

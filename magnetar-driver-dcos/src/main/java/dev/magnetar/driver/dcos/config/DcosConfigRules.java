@@ -3,16 +3,19 @@ package dev.magnetar.driver.dcos.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.magnetar.driver.dcos.labels.DcosLabelSchema;
-import dev.magnetar.driver.dcos.labels.DcosValueChecks;
+import dev.magnetar.driver.dcos.labels.ExhibitorBackend;
 import dev.magnetar.driver.dcos.labels.Landing;
+import dev.magnetar.driver.dcos.labels.MasterCounts;
 import dev.magnetar.driver.dcos.labels.OverlayNetwork;
+import dev.magnetar.driver.dcos.labels.SpartanAddresses;
 import dev.magnetar.driver.kit.labels.LabelSpec;
 import dev.magnetar.driver.kit.labels.ValueChecks;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,14 +25,6 @@ import java.util.Set;
  * rule is checked against the cluster's master count instead.
  */
 public final class DcosConfigRules {
-
-    private static final Set<String> SPARTAN = Set.of("198.51.100.1", "198.51.100.2", "198.51.100.3");
-    private static final Map<String, List<String>> BACKEND_REQUIRES = Map.of(
-            "static", List.of(),
-            "zookeeper", List.of("exhibitor_zk_hosts", "exhibitor_zk_path"),
-            "aws_s3", List.of("aws_region", "s3_bucket", "s3_prefix", "exhibitor_explicit_keys"),
-            "azure", List.of("exhibitor_azure_account_name", "exhibitor_azure_prefix"),
-            "shared_filesystem", List.of("exhibitor_fs_config_dir"));
 
     /**
      * Keys gen calculates; setting them fails with "must be calculated"
@@ -68,10 +63,11 @@ public final class DcosConfigRules {
         if (!List.of("static", "master_http_loadbalancer").contains(discovery)) {
             problems.add("master_discovery: must be static or master_http_loadbalancer");
         }
-        if (!BACKEND_REQUIRES.containsKey(backend)) {
-            problems.add("exhibitor_storage_backend: must be one of " + BACKEND_REQUIRES.keySet());
+        Optional<ExhibitorBackend> known = ExhibitorBackend.of(backend);
+        if (known.isEmpty()) {
+            problems.add("exhibitor_storage_backend: must be one of " + Arrays.toString(ExhibitorBackend.names()));
         } else {
-            BACKEND_REQUIRES.get(backend).stream().filter(k -> !config.hasNonNull(k))
+            known.get().required().stream().filter(k -> !config.hasNonNull(k))
                     .forEach(k -> problems.add(k + ": required with exhibitor_storage_backend " + backend));
         }
         if (!"static".equals(discovery) && "static".equals(backend)) {
@@ -79,11 +75,11 @@ public final class DcosConfigRules {
         }
         if ("master_http_loadbalancer".equals(discovery)) {
             int num = config.path("num_masters").asInt(-1);
-            if (num != masterCount || !Set.of(1, 3, 5, 7, 9).contains(num)) {
-                problems.add("num_masters: must be the master count, one of 1, 3, 5, 7, 9");
+            if (num != masterCount || !MasterCounts.allowed(num)) {
+                problems.add("num_masters: must be the master count, one of " + MasterCounts.listed());
             }
-        } else if (!Set.of(1, 3, 5, 7, 9).contains(masterCount)) {
-            problems.add("master_list: must hold 1, 3, 5, 7 or 9 masters");
+        } else if (!MasterCounts.allowed(masterCount)) {
+            problems.add("master_list: must hold " + MasterCounts.inWords() + " masters");
         }
         if (config.path("exhibitor_zk_hosts").asText("").startsWith("zk://")) {
             problems.add("exhibitor_zk_hosts: must not start with zk://");
@@ -100,12 +96,7 @@ public final class DcosConfigRules {
             if (spec.landing() != Landing.CONFIG_YAML || value == null) {
                 continue;
             }
-            if (spec.type().equals("bool") && !value.isBoolean()) {
-                problems.add(spec.target() + ": must be a YAML boolean");
-            } else if (spec.type().equals("Mesos duration")
-                    && !DcosValueChecks.MESOS_DURATION.matcher(value.asText()).matches()) {
-                problems.add(spec.target() + ": must be a Mesos duration");
-            }
+            spec.type().renderedProblem(value).ifPresent(p -> problems.add(spec.target() + ": " + p));
         }
         JsonNode mtu = config.get("dcos_overlay_mtu");
         if (mtu != null && !(mtu.isInt() && mtu.intValue() >= 552)) {
@@ -153,7 +144,7 @@ public final class DcosConfigRules {
             if (!resolver.isTextual() || !ValueChecks.IPV4.matcher(address).matches() || !port.matches("[0-9]{1,5}")
                     || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
                 problems.add("resolvers: '" + text + "' is not an IPv4 address with an optional port 1-65535");
-            } else if (SPARTAN.contains(address)) {
+            } else if (SpartanAddresses.ADDRESSES.contains(address)) {
                 problems.add("resolvers: '" + text + "' is a DC/OS-internal Spartan address, refused since 2.2");
             } else if (!seen.add(text)) {
                 problems.add("resolvers: '" + text + "' is listed twice");

@@ -27,12 +27,12 @@ public final class DcosStackRenderer {
      * Nested templates and fragments, by the name the templates use. {@code fragments/prerequisites.sh}
      * is the node prerequisite list the image elements under {@code image/} read as well.
      */
-    public static final List<String> FILES = List.of("node.yaml", "lb.yaml", "fragments/common.sh",
+    public static final List<String> FILES = List.of("node.yaml", "lb.yaml", HeatTemplates.SCRIPT_BASE,
             "fragments/prerequisites.sh", "fragments/local-universe.sh", "fragments/bootstrap.sh", "fragments/node.sh");
     public static final int BOOTSTRAP_PORT = 8086;
 
     private static final HeatTemplates TEMPLATES = new HeatTemplates(NodeFiles.RESOURCES, "templates/",
-            "dcoscluster.yaml", FILES);
+            "dcoscluster.yaml", FILES).withSharedScriptBase();
 
     private DcosStackRenderer() {
     }

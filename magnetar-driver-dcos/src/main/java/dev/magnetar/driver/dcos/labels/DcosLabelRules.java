@@ -4,8 +4,6 @@ import dev.magnetar.driver.kit.labels.Labels;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The DC/OS 2.2 rules that tie several labels and template fields together: what each Exhibitor
@@ -13,22 +11,6 @@ import java.util.Set;
  * against the features they need, Calico against the overlay subnets.
  */
 public final class DcosLabelRules {
-
-    /** Keys that belong to one Exhibitor backend; given with another they would be silently ignored. */
-    static final Map<String, List<String>> BACKEND_KEYS = Map.of(
-            "zookeeper", List.of("exhibitor_zk_hosts", "exhibitor_zk_path"),
-            "aws_s3", List.of("aws_region", "s3_bucket", "s3_prefix", "exhibitor_explicit_keys", "aws_access_key_id",
-                    "aws_secret_access_key"),
-            "azure", List.of("exhibitor_azure_account_name", "exhibitor_azure_account_key", "exhibitor_azure_prefix"),
-            "shared_filesystem", List.of("exhibitor_fs_config_dir"),
-            "static", List.of());
-
-    static final Map<String, List<String>> BACKEND_REQUIRED = Map.of(
-            "zookeeper", List.of("exhibitor_zk_hosts", "exhibitor_zk_path"),
-            "aws_s3", List.of("aws_region", "s3_bucket", "s3_prefix", "exhibitor_explicit_keys"),
-            "azure", List.of("exhibitor_azure_account_name", "exhibitor_azure_prefix"),
-            "shared_filesystem", List.of("exhibitor_fs_config_dir"),
-            "static", List.of());
 
     private DcosLabelRules() {
     }
@@ -41,18 +23,19 @@ public final class DcosLabelRules {
                                      String volumeDriver) {
         List<String> violations = new ArrayList<>();
         String backend = labels.effective(DcosLabelSchema.EXHIBITOR_STORAGE_BACKEND).orElseThrow();
-        for (String required : BACKEND_REQUIRED.get(backend)) {
+        ExhibitorBackend chosen = ExhibitorBackend.of(backend).orElseThrow();
+        for (String required : chosen.required()) {
             if (labels.given(required).isEmpty()) {
                 violations.add("label '" + required + "' is required with exhibitor_storage_backend=" + backend);
             }
         }
-        BACKEND_KEYS.forEach((other, keys) -> {
-            if (!other.equals(backend)) {
-                keys.stream().filter(k -> labels.given(k).isPresent()).forEach(k -> violations.add(
+        for (ExhibitorBackend other : ExhibitorBackend.values()) {
+            if (other != chosen) {
+                other.keys().stream().filter(k -> labels.given(k).isPresent()).forEach(k -> violations.add(
                         labels.describeGiven(k, "only used with exhibitor_storage_backend="
-                                + other + ", but the backend is " + backend)));
+                                + other.value() + ", but the backend is " + backend)));
             }
-        });
+        }
         if ("aws_s3".equals(backend) && labels.flag("exhibitor_explicit_keys")
                 && labels.given("aws_access_key_id").isEmpty()) {
             violations.add("label 'aws_access_key_id' is required with exhibitor_explicit_keys=true");
@@ -60,7 +43,7 @@ public final class DcosLabelRules {
         if (masterLbEnabled && "static".equals(backend)) {
             violations.add(Labels.describe(DcosLabelSchema.EXHIBITOR_STORAGE_BACKEND, backend,
                     "master_lb_enabled selects master_http_loadbalancer discovery, which needs a non-static "
-                            + "Exhibitor backend (zookeeper, aws_s3, azure or shared_filesystem)"));
+                            + "Exhibitor backend (" + ExhibitorBackend.nonStaticInWords() + ")"));
         }
         String network = networkDriver == null || networkDriver.isEmpty() ? "docker" : networkDriver;
         if ("dcos-overlay".equals(network) && !labels.flag("dcos_overlay_enable")) {
@@ -88,7 +71,4 @@ public final class DcosLabelRules {
         violations.addAll(PackageRepositories.crossCheck(labels));
         return violations;
     }
-
-    /** DC/OS's rule for the number of masters (ZooKeeper quorum sizes). */
-    public static final Set<Integer> MASTER_COUNTS = Set.of(1, 3, 5, 7, 9);
 }

@@ -14,16 +14,7 @@ import java.util.regex.Pattern;
  */
 public final class DcosValueChecks {
 
-    /** Mesos' Duration: a decimal number directly followed by a unit (stout's duration.hpp). */
-    public static final Pattern MESOS_DURATION = Pattern.compile("[0-9]+(\\.[0-9]+)?(ns|us|ms|secs|mins|hrs|days|weeks)");
-
     private DcosValueChecks() {
-    }
-
-    public static ValueCheck duration() {
-        return v -> MESOS_DURATION.matcher(v).matches() ? Optional.empty()
-                : Optional.of("must be a Mesos duration: a number directly followed by one of ns, us, ms, secs, "
-                + "mins, hrs, days, weeks (e.g. 1hrs; a bare number or '1h' is invalid)");
     }
 
     /** Printable text on one line: what a secret or free-form name may hold. */

@@ -1,28 +1,18 @@
 package dev.magnetar.driver.dcos.labels;
 
 import dev.magnetar.driver.kit.labels.LabelLanding;
+import dev.magnetar.driver.kit.labels.Landings;
 
 /** Where a label's value ends up; the docs and the renderers both read it from the schema. */
-public enum Landing implements LabelLanding {
-    CONFIG_YAML("genconf/config.yaml key"),
-    AGENT_FLAG("agent flag in /var/lib/dcos/mesos-slave-common"),
-    HEAT_PARAMETER("Heat parameter"),
-    PACKAGE_REPOSITORY("Cosmos package repository, through Admin Router (no stack update)"),
-    REJECTED("rejected");
+public final class Landing {
 
-    private final String description;
+    public static final LabelLanding CONFIG_YAML = Landings.to("genconf/config.yaml key");
+    public static final LabelLanding AGENT_FLAG = Landings.to("agent flag in /var/lib/dcos/mesos-slave-common");
+    public static final LabelLanding HEAT_PARAMETER = Landings.to("Heat parameter");
+    public static final LabelLanding PACKAGE_REPOSITORY =
+            Landings.to("Cosmos package repository, through Admin Router (no stack update)");
+    public static final LabelLanding REJECTED = Landings.REJECTED;
 
-    Landing(String description) {
-        this.description = description;
-    }
-
-    @Override
-    public String description() {
-        return description;
-    }
-
-    @Override
-    public boolean refuses() {
-        return this == REJECTED;
+    private Landing() {
     }
 }

@@ -1,9 +1,7 @@
 package dev.magnetar.driver.dcos.labels;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.magnetar.driver.kit.labels.LabelTypes;
 import dev.magnetar.driver.kit.labels.ValueCheck;
 
 import java.util.ArrayList;
@@ -21,20 +19,13 @@ public final class OverlayNetwork {
     /** DC/OS's default Calico network, which the overlay subnets must not overlap. */
     public static final String CALICO_NETWORK_CIDR = "172.29.0.0/16";
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final Pattern MAC_OUI = Pattern.compile("([0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}");
 
     private OverlayNetwork() {
     }
 
     public static Optional<JsonNode> parse(String value) {
-        try {
-            JsonNode node = JSON.readTree(value);
-            return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
-        } catch (Exception e) {
-            return Optional.empty();
-        }
+        return LabelTypes.jsonObject(value);
     }
 
     public static ValueCheck check() {

@@ -2,7 +2,7 @@ package dev.magnetar.driver.dcos.monitor;
 
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.driver.dcos.labels.DcosLabelSchema;
-import dev.magnetar.driver.kit.labels.Labels;
+import dev.magnetar.driver.dcos.labels.DcosLabels;
 
 /**
  * How many of each node a healthy cluster has, from what was asked for: what the cluster reports
@@ -10,9 +10,8 @@ import dev.magnetar.driver.kit.labels.Labels;
  */
 record ClusterShape(int masters, int privateAgents, int publicAgents) {
 
-    static ClusterShape of(Cluster cluster) {
-        Labels labels = DcosLabelSchema.read(cluster.labels()).labels();
-        int publicAgents = labels.effective(DcosLabelSchema.DCOS_PUBLIC_AGENT_COUNT).map(ClusterShape::count)
+    static ClusterShape of(Cluster cluster, DcosLabels labels) {
+        int publicAgents = labels.labels().effective(DcosLabelSchema.DCOS_PUBLIC_AGENT_COUNT).map(ClusterShape::count)
                 .orElse(0);
         return new ClusterShape(cluster.masterCount(), cluster.nodeCount(), publicAgents);
     }

@@ -8,11 +8,10 @@ import dev.magnetar.core.driver.MonitorContext;
 import dev.magnetar.core.driver.MonitorSession;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
-import dev.magnetar.driver.dcos.labels.DcosLabelSchema;
-import dev.magnetar.driver.dcos.labels.PackageRepositories;
+import dev.magnetar.driver.dcos.labels.DcosLabels;
 import dev.magnetar.driver.dcos.labels.PackageRepositories.Repository;
-import dev.magnetar.driver.kit.labels.Labels;
 import dev.magnetar.driver.kit.http.MonitorHttpClient;
+import dev.magnetar.driver.kit.labels.ParsedLabels;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -50,13 +49,13 @@ public final class DcosMonitor implements ClusterMonitor {
     /** {@link MonitorContext#credentials()} key: the service account's RSA private key, PEM PKCS#8. */
     public static final String CREDENTIAL_PRIVATE_KEY = ServiceAccount.PRIVATE_KEY;
 
-    private static final String OAUTH_ENABLED = "oauth_enabled";
     private static final List<EndpointCheck> CHECKS = List.of(new MesosMasterCheck(), new NodeHealthCheck(),
             new UnitHealthCheck(), new MarathonCheck(), new ExhibitorCheck(), new CoeVersionRead());
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
     private final InstantSource clock;
+    private final ParsedLabels<DcosLabels> parsed;
 
     /** A monitor with its own {@link MonitorHttpClient} (Admin Router is nginx) and the system clock. */
     public DcosMonitor() {
@@ -68,8 +67,14 @@ public final class DcosMonitor implements ClusterMonitor {
      * @param clock dates login JWTs and judges whether a kept token is still worth using
      */
     public DcosMonitor(HttpClient http, InstantSource clock) {
+        this(http, clock, new ParsedLabels<>(DcosLabels::read));
+    }
+
+    /** @param parsed the driver's parsed labels, shared with its rendering and monitor account decision */
+    public DcosMonitor(HttpClient http, InstantSource clock, ParsedLabels<DcosLabels> parsed) {
         this.http = http;
         this.clock = clock;
+        this.parsed = parsed;
     }
 
     @Override
@@ -80,10 +85,10 @@ public final class DcosMonitor implements ClusterMonitor {
         }
         AdminRouter router = new AdminRouter(http, cluster.apiAddress());
         Deadline deadline = Deadline.after(context.requestTimeout());
-        ClusterShape shape = ClusterShape.of(cluster);
-        Labels labels = DcosLabelSchema.read(cluster.labels()).labels();
-        Optional<List<Repository>> repositories = PackageRepositories.wanted(labels);
-        if (!labels.flag(OAUTH_ENABLED)) {
+        DcosLabels labels = parsed.of(cluster.labels());
+        ClusterShape shape = ClusterShape.of(cluster, labels);
+        Optional<List<Repository>> repositories = labels.packageRepositories();
+        if (!labels.oauthEnabled()) {
             UniverseStep.Pending universe = UniverseStep.start(router, null, deadline);
             return assess(readAll(CHECKS, router, null, deadline), shape, cluster.apiAddress(),
                     findings -> UniverseStep.finish(universe, router, null, repositories, deadline, findings));

@@ -29,7 +29,7 @@ public final class LabelReferenceTables {
                 String name = "`" + spec.name() + "`" + (spec.aliases().isEmpty() ? ""
                         : " (alias " + spec.aliases().stream().map(a -> "`" + a + "`")
                         .collect(Collectors.joining(", ")) + ")");
-                out.append("| ").append(name).append(" | ").append(cell(spec.type())).append(" | ")
+                out.append("| ").append(name).append(" | ").append(cell(spec.type().name())).append(" | ")
                         .append(cell(spec.allowed())).append(" | ")
                         .append(spec.defaultValue() == null ? "(not written)" : "`" + spec.defaultValue() + "`")
                         .append(" | `").append(spec.target()).append("` | ").append(cell(spec.rule())).append(" |\n");

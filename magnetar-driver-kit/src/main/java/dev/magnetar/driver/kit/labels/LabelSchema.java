@@ -97,7 +97,7 @@ public final class LabelSchema {
                         + "give only one");
                 continue;
             }
-            Optional<String> problem = spec.check().problem(value);
+            Optional<String> problem = spec.type().problem(value);
             if (problem.isPresent()) {
                 violations.add(spec.secret() ? Labels.describeSecret(name, problem.get())
                         : Labels.describe(name, value, problem.get()));

@@ -25,10 +25,9 @@ class LabelSchemaTest {
     }
 
     private static final List<LabelSpec> TABLE = List.of(
-            new LabelSpec("speed", List.of("old_speed"), "int", "1 to 9", "5", "how fast", Where.FLAG, "SPEED",
-                    ValueChecks.integer(1, 9)),
-            new LabelSpec("loud", List.of(), "bool", "true, false", null, "a|b", Where.FLAG, "LOUD",
-                    ValueChecks.bool()),
+            new LabelSpec("speed", List.of("old_speed"), LabelTypes.integer(1, 9), "1 to 9", "5", "how fast",
+                    Where.FLAG, "SPEED"),
+            new LabelSpec("loud", List.of(), LabelTypes.bool(), "true, false", null, "a|b", Where.FLAG, "LOUD"),
             LabelSpec.refused("master_ip", "set from the stack", Where.REFUSED));
 
     private static final LabelSchema NAMES = new LabelSchema("toy_v1", TABLE, LabelSchema.AcceptedNames.NAMES);

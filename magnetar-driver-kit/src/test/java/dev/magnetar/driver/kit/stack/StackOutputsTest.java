@@ -66,6 +66,18 @@ class StackOutputsTest {
     }
 
     @Test
+    void theSharedScriptBaseStartsWithTheKitsNodeHelpersThenTheDriversOwnFile() {
+        HeatTemplates templates = new HeatTemplates(new DriverResources(StackOutputsTest.class,
+                "/dev/magnetar/driver/kit/toy"), "templates", "toy.yaml", List.of(HeatTemplates.SCRIPT_BASE))
+                .withSharedScriptBase();
+
+        String common = templates.files().get("fragments/common.sh");
+
+        assertThat(common).startsWith("#!/usr/bin/env bash\n").contains("\nsignal() {\n", "\nstep() {\n",
+                "trap on_error ERR", "${NODE_KIND} node failed while ${STEP}").endsWith("}\n\nlog() { :; }\n");
+    }
+
+    @Test
     void base64KeepsUtf8Bytes() {
         assertThat(StackParameters.base64("é'$")).isEqualTo("w6knJA==");
     }

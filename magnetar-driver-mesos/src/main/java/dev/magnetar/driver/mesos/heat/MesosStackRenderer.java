@@ -22,13 +22,13 @@ public final class MesosStackRenderer {
 
     /** Nested templates and fragments, by the name the templates use. */
     public static final List<String> FILES = List.of("masterport.yaml", "master.yaml", "agent.yaml", "lb.yaml",
-            "fragments/common.sh", "fragments/master.sh", "fragments/agent.sh");
+            HeatTemplates.SCRIPT_BASE, "fragments/master.sh", "fragments/agent.sh");
     /** Parameters that carry a rendered file (base64). */
     public static final List<String> FILE_PARAMETERS = List.of("node_settings", "master_flags", "marathon_flags",
             "agent_flags", "rexray_config");
 
     private static final HeatTemplates TEMPLATES = new HeatTemplates(NodeFiles.RESOURCES, "templates/",
-            "mesoscluster.yaml", FILES);
+            "mesoscluster.yaml", FILES).withSharedScriptBase();
 
     private MesosStackRenderer() {
     }

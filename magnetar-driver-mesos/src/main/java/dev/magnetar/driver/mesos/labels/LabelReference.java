@@ -2,8 +2,6 @@ package dev.magnetar.driver.mesos.labels;
 
 import dev.magnetar.driver.kit.labels.LabelReferenceTables;
 
-import java.util.Arrays;
-
 /**
  * The labels reference of the Mesos driver guide, generated from {@link MesosLabelSchema} so the
  * guide cannot drift from what the driver enforces. {@code main} prints it; a test keeps the
@@ -18,8 +16,7 @@ public final class LabelReference {
     }
 
     public static String markdown() {
-        return LabelReferenceTables.markdown(MesosLabelSchema.SCHEMA,
-                Arrays.stream(Landing.values()).filter(landing -> !landing.refuses()).toList());
+        return LabelReferenceTables.markdown(MesosLabelSchema.SCHEMA, Landing.ACCEPTED);
     }
 
     public static void main(String[] args) {

@@ -1,34 +1,9 @@
-#!/usr/bin/env bash
-# Shared by every Magnetar DC/OS node script. Heat prepends it to the role's script; the
-# __UPPER__ tokens are replaced by Heat with values Heat itself produced (the wait condition's
+# The DC/OS node scripts' own helpers. The stack's files put the driver kit's node-common.sh
+# (strict mode, log, signal, step) before this file, and Heat prepends both to the role's script;
+# the __UPPER__ tokens are replaced by Heat with values Heat itself produced (the wait condition's
 # signal command, a volume id). Everything a user chose arrives base64-encoded in the node
 # settings, an environment file Magnetar renders with single-quoted values.
-set -o nounset -o errexit -o pipefail
-
-log() {
-    printf '%s magnetar: %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$*" >&2
-}
-
-# signal STATUS REASON [DATA]: tells Heat's wait condition how this node ended.
-signal() {
-    local status=$1 reason data body
-    reason=$(printf '%s' "$2" | tr -cd '[:alnum:] ._:/=()-' | cut -c 1-200)
-    data=$(printf '%s' "${3:-}" | tr -cd '[:alnum:] ._:/=()-' | cut -c 1-200)
-    body=$(printf '{"status": "%s", "reason": "%s", "data": "%s"}' "$status" "$reason" "$data")
-    __WC_NOTIFY__ --retry 10 --retry-delay 5 --data-binary "$body" || log "could not signal Heat"
-}
-
-STEP="starting"
-on_error() {
-    signal FAILURE "DC/OS node failed while ${STEP}"
-    exit 1
-}
-trap on_error ERR
-
-step() {
-    STEP=$1
-    log "$STEP"
-}
+NODE_KIND="DC/OS"
 
 # decode_to PATH BASE64: writes a file Magnetar rendered, byte for byte.
 decode_to() {

@@ -1,34 +1,9 @@
-#!/usr/bin/env bash
-# Shared by every Magnetar Mesos node script; Heat prepends it to the role's script. The
-# double-underscored upper-case tokens are replaced by Heat with values Heat itself produced
+# The Mesos node scripts' own helpers. The stack's files put the driver kit's node-common.sh
+# (strict mode, log, signal, step) before this file, and Heat prepends both to the role's script.
+# The double-underscored upper-case tokens are replaced by Heat with values Heat itself produced
 # (the wait condition's signal command, addresses, a volume id) or with base64 text of files
 # Magnetar rendered and escaped. Nothing a user typed is substituted into this text directly.
-set -o nounset -o errexit -o pipefail
-
-log() {
-    printf '%s magnetar: %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$*" >&2
-}
-
-# signal STATUS REASON [DATA]: tells Heat's wait condition how this node ended.
-signal() {
-    local status=$1 reason data body
-    reason=$(printf '%s' "$2" | tr -cd '[:alnum:] ._:/=()-' | cut -c 1-200)
-    data=$(printf '%s' "${3:-}" | tr -cd '[:alnum:] ._:/=()-' | cut -c 1-200)
-    body=$(printf '{"status": "%s", "reason": "%s", "data": "%s"}' "$status" "$reason" "$data")
-    __WC_NOTIFY__ --retry 10 --retry-delay 5 --data-binary "$body" || log "could not signal Heat"
-}
-
-STEP="starting"
-on_error() {
-    signal FAILURE "Mesos node failed while ${STEP}"
-    exit 1
-}
-trap on_error ERR
-
-step() {
-    STEP=$1
-    log "$STEP"
-}
+NODE_KIND="Mesos"
 
 fail() {
     signal FAILURE "$1"

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Shared by every Magnetar node script of every driver: the stack's files put it before the
+# driver's own fragments/common.sh, which Heat prepends to the role's script. __WC_NOTIFY__ is
+# replaced by Heat with the wait condition's signal command, a value Heat itself produced. The
+# driver's common.sh names its nodes in NODE_KIND, for the failure reason.
+set -o nounset -o errexit -o pipefail
+
+log() {
+    printf '%s magnetar: %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$*" >&2
+}
+
+# signal STATUS REASON [DATA]: tells Heat's wait condition how this node ended.
+signal() {
+    local status=$1 reason data body
+    reason=$(printf '%s' "$2" | tr -cd '[:alnum:] ._:/=()-' | cut -c 1-200)
+    data=$(printf '%s' "${3:-}" | tr -cd '[:alnum:] ._:/=()-' | cut -c 1-200)
+    body=$(printf '{"status": "%s", "reason": "%s", "data": "%s"}' "$status" "$reason" "$data")
+    __WC_NOTIFY__ --retry 10 --retry-delay 5 --data-binary "$body" || log "could not signal Heat"
+}
+
+STEP="starting"
+on_error() {
+    signal FAILURE "${NODE_KIND} node failed while ${STEP}"
+    exit 1
+}
+trap on_error ERR
+
+step() {
+    STEP=$1
+    log "$STEP"
+}
