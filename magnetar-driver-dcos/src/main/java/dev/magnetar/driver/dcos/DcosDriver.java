@@ -170,8 +170,9 @@ public final class DcosDriver implements ClusterDriver {
     }
 
     @Override
-    public Optional<ClientAttachment> attachment(ClusterTemplate template, Cluster cluster) {
-        return Optional.of(DcosAttachment.of(cluster, DcosLabelSchema.read(cluster.labels()).labels().flag("oauth_enabled")));
+    public Optional<ClientAttachment> attachment(ClusterTemplate template, Cluster cluster, Optional<String> pinnedCa) {
+        return Optional.of(DcosAttachment.of(cluster, DcosLabelSchema.read(cluster.labels()).labels().flag("oauth_enabled"),
+                pinnedCa));
     }
 
     @Override

@@ -1,0 +1,66 @@
+package dev.magnetar.driver.dcos.monitor.tls;
+
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedTrustManager;
+import java.net.Socket;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+
+/**
+ * Trusts a server exactly when its chain leads to the cluster's pinned CA ({@link PinnedCa#check}),
+ * and trusts no client.
+ *
+ * <p>It does not compare the certificate's names with the address dialled. DC/OS issues Admin
+ * Router's certificate from a CA it makes for that one cluster at install, naming the masters'
+ * private addresses and internal names; the monitor reaches the cluster at a floating IP or a load
+ * balancer, which the certificate does not name. The pinned per-cluster CA is the identity check:
+ * only that cluster's Admin Router holds a key it certified. Being an
+ * {@link X509ExtendedTrustManager}, it keeps the JDK from adding its own host name check around it.
+ */
+final class PinnedCaTrustManager extends X509ExtendedTrustManager {
+
+    private final PinnedCa ca;
+
+    PinnedCaTrustManager(PinnedCa ca) {
+        this.ca = ca;
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        ca.check(chain, authType);
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+            throws CertificateException {
+        ca.check(chain, authType);
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+            throws CertificateException {
+        ca.check(chain, authType);
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        throw new CertificateException("the monitor accepts no client certificates");
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+            throws CertificateException {
+        throw new CertificateException("the monitor accepts no client certificates");
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+            throws CertificateException {
+        throw new CertificateException("the monitor accepts no client certificates");
+    }
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+        return new X509Certificate[0];
+    }
+}
