@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
@@ -42,6 +43,7 @@ public final class SimulatedDcos implements AutoCloseable {
     public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofDays(5);
 
     private static final String LOOPBACK = "127.0.0.1";
+    private static final String CA_NAME = "Simulated DC/OS Root CA";
 
     private final Map<String, SimCluster> clusters = new ConcurrentHashMap<>();
     private final CertificateAuthority ca;
@@ -70,8 +72,19 @@ public final class SimulatedDcos implements AutoCloseable {
      * @param clock         judges login JWT and token expiry
      */
     public static SimulatedDcos start(Duration tokenLifetime, InstantSource clock) {
+        return start(tokenLifetime, clock, CertificateAuthority.create(CA_NAME));
+    }
+
+    /**
+     * Serves with DC/OS's token lifetime, the system clock and the CA kept in {@code caFile}, made
+     * there on first start: the embedded default restarts as the same CA, so its pins still hold.
+     */
+    public static SimulatedDcos start(Path caFile) {
+        return start(DEFAULT_TOKEN_LIFETIME, InstantSource.system(), CertificateAuthority.loadOrCreate(caFile, CA_NAME));
+    }
+
+    private static SimulatedDcos start(Duration tokenLifetime, InstantSource clock, CertificateAuthority ca) {
         try {
-            CertificateAuthority ca = CertificateAuthority.create("Simulated DC/OS Root CA");
             HttpsServer server = listen(ca.serverContext(LOOPBACK));
             HttpsServer impostor = listen(CertificateAuthority.create("Simulated impostor CA").serverContext(LOOPBACK));
             ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();

@@ -16,6 +16,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -23,10 +25,15 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -36,14 +43,18 @@ import java.util.Date;
  * A certificate authority made in memory, as DC/OS makes one per cluster at install: a self-signed
  * CA certificate and the server certificates it issues for Admin Router. The simulated DC/OS serves
  * HTTPS with it and publishes its certificate at {@code /ca/dcos-ca.crt}; tests make a second one to
- * present a certificate the monitor must refuse. Keys are EC P-256 (cheap to make); nothing is
- * written to disk and the keys die with the process.
+ * present a certificate the monitor must refuse. Keys are EC P-256 (cheap to make). A CA lives in
+ * memory only, unless kept in a file ({@link #loadOrCreate}) so that a restarted simulator is still
+ * the CA its clusters' pins name.
  */
 public final class CertificateAuthority {
 
     private static final Duration VALIDITY = Duration.ofDays(365);
     private static final String SIGNATURE = "SHA256withECDSA";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ENTRY = "ca";
+    /** PKCS#12 needs one; the file's owner-only mode is what protects the key. */
+    private static final char[] STORE_PASSWORD = "magnetar-simulated-ca".toCharArray();
 
     private final X500Name name;
     private final KeyPair keys;
@@ -71,6 +82,43 @@ public final class CertificateAuthority {
             return new CertificateAuthority(subject, keys, sign(builder, keys));
         } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
             throw new IllegalStateException("cannot make a certificate authority", e);
+        }
+    }
+
+    /**
+     * The CA kept in {@code file} (PKCS#12, owner-only, written whole or not at all), made and kept
+     * there on first use: a restarted embedded default serves certificates from the same CA, so the
+     * CAs its monitor pinned still hold.
+     */
+    public static CertificateAuthority loadOrCreate(Path file, String commonName) {
+        try {
+            if (Files.exists(file)) {
+                KeyStore store = KeyStore.getInstance("PKCS12");
+                try (InputStream in = Files.newInputStream(file)) {
+                    store.load(in, STORE_PASSWORD);
+                }
+                X509Certificate certificate = (X509Certificate) store.getCertificate(ENTRY);
+                PrivateKey key = (PrivateKey) store.getKey(ENTRY, STORE_PASSWORD);
+                if (certificate == null || key == null) {
+                    throw new IllegalStateException(file + " holds no CA entry '" + ENTRY + "'");
+                }
+                return new CertificateAuthority(new X500Name(certificate.getSubjectX500Principal().getName()),
+                        new KeyPair(certificate.getPublicKey(), key), certificate);
+            }
+            CertificateAuthority made = create(commonName);
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry(ENTRY, made.keys.getPrivate(), STORE_PASSWORD, new Certificate[]{made.certificate});
+            Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "ca", ".tmp");
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                store.store(out, STORE_PASSWORD);
+            }
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+            return made;
+        } catch (FileAlreadyExistsException e) {
+            return loadOrCreate(file, commonName);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot keep the simulated CA in " + file, e);
         }
     }
 
