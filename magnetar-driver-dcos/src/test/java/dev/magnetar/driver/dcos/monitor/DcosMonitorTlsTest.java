@@ -71,13 +71,18 @@ class DcosMonitorTlsTest {
         }
     }
 
+    /** The cluster's own CA, pinned; the router a test polls presents another's certificate. */
+    private static final CertificateAuthority CLUSTER_CA = CertificateAuthority.create("DC/OS Root CA of the cluster");
+
+    private static FixtureAdminRouter impostor() throws java.io.IOException {
+        return new FixtureAdminRouter(CertificateAuthority.create("Impostor CA"), "127.0.0.1");
+    }
+
     @Test
     void aCertificateFromAnotherCaThanThePinnedOneIsUnknownNamingTheTlsFailure() throws Exception {
-        CertificateAuthority pinnedCa = CertificateAuthority.create("DC/OS Root CA of the cluster");
-        try (FixtureAdminRouter impostor = new FixtureAdminRouter(
-                CertificateAuthority.create("Impostor CA"), "127.0.0.1")) {
-            MonitorSession session = MonitorSession.inMemory();
-            session.pinCa(pinnedCa.certificatePem());
+        CertificateAuthority pinnedCa = CLUSTER_CA;
+        try (FixtureAdminRouter impostor = impostor()) {
+            MonitorSession session = pinnedTo(pinnedCa);
 
             HealthReport report = poll(impostor.apiAddress(), session);
 
@@ -93,11 +98,8 @@ class DcosMonitorTlsTest {
 
     @Test
     void anOauthClusterSendsNoLoginToACertificateFromAnotherCa() throws Exception {
-        CertificateAuthority pinnedCa = CertificateAuthority.create("DC/OS Root CA of the cluster");
-        try (FixtureAdminRouter impostor = new FixtureAdminRouter(
-                CertificateAuthority.create("Impostor CA"), "127.0.0.1")) {
-            MonitorSession session = MonitorSession.inMemory();
-            session.pinCa(pinnedCa.certificatePem());
+        try (FixtureAdminRouter impostor = impostor()) {
+            MonitorSession session = pinnedTo(CLUSTER_CA);
             java.security.KeyPair keys = MonitoredClusters.rsaKeyPair();
 
             HealthReport report = monitor.poll(MonitoredClusters.TEMPLATE,

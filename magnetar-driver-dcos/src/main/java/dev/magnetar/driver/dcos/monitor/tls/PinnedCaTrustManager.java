@@ -1,8 +1,5 @@
 package dev.magnetar.driver.dcos.monitor.tls;
 
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.X509ExtendedTrustManager;
-import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 
@@ -14,10 +11,9 @@ import java.security.cert.X509Certificate;
  * Router's certificate from a CA it makes for that one cluster at install, naming the masters'
  * private addresses and internal names; the monitor reaches the cluster at a floating IP or a load
  * balancer, which the certificate does not name. The pinned per-cluster CA is the identity check:
- * only that cluster's Admin Router holds a key it certified. Being an
- * {@link X509ExtendedTrustManager}, it keeps the JDK from adding its own host name check around it.
+ * only that cluster's Admin Router holds a key it certified.
  */
-final class PinnedCaTrustManager extends X509ExtendedTrustManager {
+final class PinnedCaTrustManager extends ServerOnlyTrustManager {
 
     private final PinnedCa ca;
 
@@ -26,41 +22,7 @@ final class PinnedCaTrustManager extends X509ExtendedTrustManager {
     }
 
     @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+    void checkServer(X509Certificate[] chain, String authType) throws CertificateException {
         ca.check(chain, authType);
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-            throws CertificateException {
-        ca.check(chain, authType);
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-            throws CertificateException {
-        ca.check(chain, authType);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        throw new CertificateException("the monitor accepts no client certificates");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-            throws CertificateException {
-        throw new CertificateException("the monitor accepts no client certificates");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-            throws CertificateException {
-        throw new CertificateException("the monitor accepts no client certificates");
-    }
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-        return new X509Certificate[0];
     }
 }
