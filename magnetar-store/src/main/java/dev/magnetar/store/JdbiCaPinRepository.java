@@ -9,6 +9,9 @@ import java.util.Optional;
  * Pinned CAs in {@code cluster_ca_pins}, one per cluster (a unique key), removed with the cluster's
  * row by the foreign key's cascade. A pin is written only where none is: the insert selects from the
  * cluster's own row, so a cluster deleted meanwhile gets none, and skips a cluster already pinned.
+ * Two transactions pinning the same cluster at the same instant (two replicas' first polls) meet
+ * the unique key: one commits, the other fails and its poll's health is stored at the next poll,
+ * which finds the pin.
  */
 final class JdbiCaPinRepository implements CaPinRepository {
 
