@@ -1,5 +1,6 @@
 package dev.magnetar.store;
 
+import dev.magnetar.core.port.CaPinRepository;
 import dev.magnetar.core.port.ClusterEventRepository;
 import dev.magnetar.core.port.ClusterRepository;
 import dev.magnetar.core.port.ClusterTemplateRepository;
@@ -20,6 +21,7 @@ final class JdbiRepositories implements Repositories {
     private final QuotaRepository quotas;
     private final ClusterEventRepository events;
     private final MonitorAccountRepository monitorAccounts;
+    private final CaPinRepository caPins;
 
     /** @param onTemplateWrite told of every template write in this transaction */
     JdbiRepositories(Handle handle, UniqueKeys uniqueKeys, Dialect dialect, Runnable onTemplateWrite) {
@@ -30,6 +32,7 @@ final class JdbiRepositories implements Repositories {
         this.quotas = new JdbiQuotaRepository(handle, uniqueKeys, dialect);
         this.events = new JdbiClusterEventRepository(handle);
         this.monitorAccounts = new JdbiMonitorAccountRepository(handle, uniqueKeys);
+        this.caPins = new JdbiCaPinRepository(handle);
     }
 
     @Override
@@ -65,5 +68,10 @@ final class JdbiRepositories implements Repositories {
     @Override
     public MonitorAccountRepository monitorAccounts() {
         return monitorAccounts;
+    }
+
+    @Override
+    public CaPinRepository caPins() {
+        return caPins;
     }
 }

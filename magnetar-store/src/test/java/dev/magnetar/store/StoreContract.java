@@ -21,6 +21,7 @@ import dev.magnetar.core.port.MonitorAccountRepository.SealedAccount;
 import dev.magnetar.core.port.MonitorAccountRepository.SealedSession;
 import dev.magnetar.core.port.MonitorAccountRepository.SpareKey;
 import dev.magnetar.core.port.PageRequest;
+import dev.magnetar.core.port.CaPinRepository.CaPin;
 import dev.magnetar.core.port.Repositories;
 import dev.magnetar.core.port.PageRequest.SortDirection;
 import dev.magnetar.core.port.Scope;
@@ -1234,6 +1235,58 @@ abstract class StoreContract {
 
             assertThatThrownBy(() -> db().transact(repos -> repos.monitorAccounts().insert(account(never, "x"))))
                     .isNotNull();
+        }
+    }
+
+    @Nested
+    class CaPins {
+
+        CaPin pin(Cluster cluster, String pem) {
+            return new CaPin(cluster.uuid(), pem, Instant.parse("2026-03-06T12:00:00.123456Z"));
+        }
+
+        static final String PEM = "-----BEGIN CERTIFICATE-----\n" + "MIIB".repeat(400) + "\n-----END CERTIFICATE-----\n";
+
+        @Test
+        void a_pin_reads_back_and_the_first_pin_stands() {
+            Cluster cluster = insert(Fixtures.cluster("p1").build());
+            CaPin first = pin(cluster, PEM);
+
+            assertThat(db().transaction((Repositories repos) -> repos.caPins().find(cluster.uuid()))).isEmpty();
+            assertThat(db().transaction((Repositories repos) -> repos.caPins().pinIfAbsent(first))).isTrue();
+            assertThat(db().transaction((Repositories repos) -> repos.caPins().pinIfAbsent(pin(cluster, "other"))))
+                    .isFalse();
+            assertThat(db().transaction((Repositories repos) -> repos.caPins().find(cluster.uuid()))).contains(first);
+        }
+
+        @Test
+        void an_unpinned_cluster_is_pinned_again_by_the_next_fetch() {
+            Cluster cluster = insert(Fixtures.cluster("p1").build());
+            db().transact(repos -> repos.caPins().pinIfAbsent(pin(cluster, PEM)));
+
+            db().transact(repos -> repos.caPins().unpin(cluster.uuid()));
+            assertThat(db().transaction((Repositories repos) -> repos.caPins().find(cluster.uuid()))).isEmpty();
+            assertThat(db().transaction((Repositories repos) -> repos.caPins().pinIfAbsent(pin(cluster, "re-fetched"))))
+                    .isTrue();
+            assertThat(db().transaction((Repositories repos) -> repos.caPins().find(cluster.uuid())))
+                    .hasValueSatisfying(p -> assertThat(p.certificatePem()).isEqualTo("re-fetched"));
+        }
+
+        @Test
+        void a_cluster_that_is_gone_gets_no_pin_and_a_pin_goes_with_its_clusters_row() {
+            Cluster cluster = insert(Fixtures.cluster("p1").build());
+            Cluster kept = insert(Fixtures.cluster("p1").build());
+            Cluster never = Fixtures.cluster("p1").build();
+            db().transact(repos -> {
+                repos.caPins().pinIfAbsent(pin(cluster, PEM));
+                repos.caPins().pinIfAbsent(pin(kept, PEM));
+            });
+
+            db().transact(repos -> repos.clusters().delete(cluster.uuid()));
+
+            assertThat(db().transaction((Repositories repos) -> repos.caPins().find(cluster.uuid()))).isEmpty();
+            assertThat(db().transaction((Repositories repos) -> repos.caPins().find(kept.uuid()))).isPresent();
+            assertThat(db().transaction((Repositories repos) -> repos.caPins().pinIfAbsent(pin(never, PEM)))).isFalse();
         }
     }
 

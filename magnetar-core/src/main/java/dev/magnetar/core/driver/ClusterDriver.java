@@ -79,8 +79,11 @@ public interface ClusterDriver {
      * How a user attaches the COE's own tools to a running cluster (its URL, CA, CLI setup and login),
      * or empty when the driver offers nothing beyond Magnum's API. Called only for clusters that have
      * an {@code api_address}.
+     *
+     * @param pinnedCa the CA certificate (PEM) the monitor pinned for the cluster, if it has one yet
      */
-    default java.util.Optional<ClientAttachment> attachment(ClusterTemplate template, Cluster cluster) {
+    default java.util.Optional<ClientAttachment> attachment(ClusterTemplate template, Cluster cluster,
+                                                            java.util.Optional<String> pinnedCa) {
         return java.util.Optional.empty();
     }
 

@@ -8,8 +8,18 @@ import java.util.Optional;
  * that a cluster is logged in to once per token lifetime rather than once per poll, per service
  * restart or per replica. The service stores it sealed with the cluster's monitoring account and
  * removes it with the cluster; the monitor decides when a token is too close to expiry to use.
+ *
+ * <p>It also holds the CA the COE's endpoint was pinned to at the monitor's first contact: once
+ * pinned, the monitor trusts that CA alone for the cluster. The service stores the pin with the
+ * cluster (public, so not sealed) and never replaces it with a later one.
  */
 public interface MonitorSession {
+
+    /** The CA certificate (PEM) pinned for the cluster, or empty before the first fetch. */
+    Optional<String> pinnedCa();
+
+    /** Pins the CA the monitor fetched at first contact; ignored when one is pinned already. */
+    void pinCa(String caCertificatePem);
 
     /** The token an earlier poll kept, if any (it may have expired: the monitor judges). */
     Optional<Token> token();
@@ -27,6 +37,19 @@ public interface MonitorSession {
     static MonitorSession inMemory() {
         return new MonitorSession() {
             private volatile Token token;
+            private volatile String pinnedCa;
+
+            @Override
+            public Optional<String> pinnedCa() {
+                return Optional.ofNullable(pinnedCa);
+            }
+
+            @Override
+            public synchronized void pinCa(String caCertificatePem) {
+                if (pinnedCa == null) {
+                    pinnedCa = caCertificatePem;
+                }
+            }
 
             @Override
             public Optional<Token> token() {

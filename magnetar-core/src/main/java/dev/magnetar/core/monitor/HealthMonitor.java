@@ -12,6 +12,7 @@ import dev.magnetar.core.model.ClusterStatus;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.model.HealthStatus;
 import dev.magnetar.core.monitor.HealthUpdate.SessionChange;
+import dev.magnetar.core.port.CaPinRepository;
 import dev.magnetar.core.port.Database;
 import dev.magnetar.core.port.MonitorAccountRepository.SealedAccount;
 import org.slf4j.Logger;
@@ -169,7 +170,8 @@ public final class HealthMonitor {
         Optional<Subject> read = database.transaction(repos -> repos.clusters().findByUuid(clusterUuid)
                 .filter(c -> c.status().isMonitored())
                 .map(c -> new Subject(c, watched.driver().wantsMonitorAccount(watched.template(), c)
-                        ? repos.monitorAccounts().find(clusterUuid) : Optional.empty())));
+                        ? repos.monitorAccounts().find(clusterUuid) : Optional.empty(),
+                        repos.caPins().find(clusterUuid).map(CaPinRepository.CaPin::certificatePem))));
         if (read.isEmpty()) {
             return Optional.empty();
         }
@@ -189,7 +191,8 @@ public final class HealthMonitor {
         Cluster cluster = subject.cluster();
         try {
             Optional<MonitorAccounts.Opened> account = subject.account().map(accounts::open);
-            PollSession session = new PollSession(account.flatMap(MonitorAccounts.Opened::session));
+            PollSession session = new PollSession(account.flatMap(MonitorAccounts.Opened::session),
+                    subject.pinnedCa());
             MonitorTarget target = targets.targetOf(watched.template(), cluster,
                     account.map(MonitorAccounts.Opened::account));
             if (!target.reachable()) {
@@ -200,7 +203,7 @@ public final class HealthMonitor {
                     new MonitorContext(settings.requestTimeout(),
                             account.map(MonitorAccounts.Opened::credentials).orElse(Map.of()), session));
             return new HealthUpdate(cluster, report, account.isPresent() ? changeOf(cluster, session)
-                    : SessionChange.NONE);
+                    : SessionChange.NONE, session.newlyPinned().orElse(null));
         } catch (RuntimeException e) {
             LOG.error("The {} monitor failed on cluster {}", watched.driver().descriptor().name(), cluster.uuid(), e);
             return new HealthUpdate(cluster, HealthReport.unknown("the monitor failed: "
@@ -226,8 +229,11 @@ public final class HealthMonitor {
     private record Watched(ClusterTemplate template, ClusterDriver driver, ClusterMonitor monitor) {
     }
 
-    /** A cluster read just before its poll, with its monitoring account when its driver wants one. */
-    private record Subject(Cluster cluster, Optional<SealedAccount> account) {
+    /**
+     * A cluster read just before its poll, with its monitoring account when its driver wants one and
+     * the CA pinned for it, if any.
+     */
+    private record Subject(Cluster cluster, Optional<SealedAccount> account, Optional<String> pinnedCa) {
     }
 
     private record Turn(String clusterUuid, Watched watched, Instant due) {

@@ -5,13 +5,19 @@ import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.port.MonitorAccountRepository.SealedSession;
 
 /**
- * What one poll found, to be stored on the cluster: its health report and what became of the
- * monitor's session.
+ * What one poll found, to be stored on the cluster: its health report, what became of the
+ * monitor's session, and the CA the poll pinned.
  *
- * @param polled the cluster as read just before the poll; the report is stored on it if it is still
- *               the stored version
+ * @param polled   the cluster as read just before the poll; the report is stored on it if it is still
+ *                 the stored version
+ * @param pinnedCa the CA certificate (PEM) the poll fetched and pinned for a cluster that had none, or null
  */
-record HealthUpdate(Cluster polled, HealthReport report, SessionChange session) {
+record HealthUpdate(Cluster polled, HealthReport report, SessionChange session, String pinnedCa) {
+
+    /** An update that pins no CA. */
+    HealthUpdate(Cluster polled, HealthReport report, SessionChange session) {
+        this(polled, report, session, null);
+    }
 
     String clusterUuid() {
         return polled.uuid();
@@ -28,7 +34,7 @@ record HealthUpdate(Cluster polled, HealthReport report, SessionChange session) 
 
     /** True when storing this on the cluster as polled would change nothing. */
     boolean changesNothing() {
-        return session == SessionChange.NONE && appliedTo(polled).equals(polled);
+        return session == SessionChange.NONE && pinnedCa == null && appliedTo(polled).equals(polled);
     }
 
     /** What the poll did to the session kept on the cluster's monitoring account. */

@@ -4,6 +4,7 @@ import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterEvent;
 import dev.magnetar.core.model.ClusterEventKind;
 import dev.magnetar.core.model.HealthStatus;
+import dev.magnetar.core.port.CaPinRepository;
 import dev.magnetar.core.port.Database;
 import dev.magnetar.core.port.Repositories;
 import org.slf4j.Logger;
@@ -164,6 +165,10 @@ final class HealthWriter {
             case HealthUpdate.SessionChange.Forget forget -> repos.monitorAccounts().forgetSession(update.clusterUuid());
             case HealthUpdate.SessionChange.Unchanged unchanged -> {
             }
+        }
+        if (update.pinnedCa() != null && repos.caPins().pinIfAbsent(
+                new CaPinRepository.CaPin(update.clusterUuid(), update.pinnedCa(), clock.instant()))) {
+            LOG.info("Cluster {}: pinned the CA its COE endpoint served at first contact", update.clusterUuid());
         }
         Cluster after = update.appliedTo(before);
         if (after.equals(before)) {

@@ -15,4 +15,6 @@ public interface Repositories {
     ClusterEventRepository events();
 
     MonitorAccountRepository monitorAccounts();
+
+    CaPinRepository caPins();
 }

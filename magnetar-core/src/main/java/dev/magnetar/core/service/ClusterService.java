@@ -16,6 +16,7 @@ import dev.magnetar.core.conductor.OperationPayload;
 import dev.magnetar.core.conductor.StackNames;
 import dev.magnetar.core.driver.DeploymentContext;
 import dev.magnetar.core.port.StackCredential;
+import dev.magnetar.core.port.CaPinRepository;
 import dev.magnetar.core.port.ClusterRepository;
 import dev.magnetar.core.port.Database;
 import dev.magnetar.core.port.PageRequest;
@@ -261,8 +262,8 @@ public final class ClusterService {
 
     /**
      * What the cluster's driver says a user needs to attach the COE's own tools (the DC/OS CLI and
-     * UI), for whoever may see the cluster. Refused for a cluster without an address yet, or whose
-     * driver offers none.
+     * UI), for whoever may see the cluster, with the CA the monitor pinned for it. Refused for a
+     * cluster without an address yet, or whose driver offers none.
      */
     public ClientAttachment attachment(RequestContext context, String ident) {
         Cluster cluster = get(context, ident);
@@ -272,7 +273,9 @@ public final class ClusterService {
         }
         ClusterTemplate template = templateOf(cluster);
         ClusterDriver driver = templates.driverFor(template);
-        return driver.attachment(template, cluster).orElseThrow(() -> MagnetarException.invalid("Cluster "
+        Optional<String> pinnedCa = database.transaction(repos -> repos.caPins().find(cluster.uuid()))
+                .map(CaPinRepository.CaPin::certificatePem);
+        return driver.attachment(template, cluster, pinnedCa).orElseThrow(() -> MagnetarException.invalid("Cluster "
                 + cluster.name() + " is a " + template.coe() + " cluster; driver " + driver.descriptor().name()
                 + " offers no client attachment."));
     }

@@ -471,6 +471,45 @@ class HealthMonitorTest {
         }
 
         @Test
+        void a_ca_the_monitor_pins_is_stored_with_the_cluster_and_given_to_every_later_poll_even_without_an_account() {
+            Cluster c = cluster(1, ClusterStatus.CREATE_COMPLETE);
+            List<Optional<String>> pins = Collections.synchronizedList(new ArrayList<>());
+            ClusterMonitor pinning = (t, cl, ctx) -> {
+                pins.add(ctx.session().pinnedCa());
+                ctx.session().pinCa("CA fetched at poll " + pins.size());
+                return HEALTHY;
+            };
+
+            monitor(pinning, settings(1, Duration.ZERO)).sweep();
+            monitor(pinning, settings(1, Duration.ZERO)).sweep();
+
+            assertThat(pins).containsExactly(Optional.empty(), Optional.of("CA fetched at poll 1"));
+            assertThat(db.caPins.get(c.uuid()).certificatePem()).isEqualTo("CA fetched at poll 1");
+            assertThat(db.caPins.get(c.uuid()).pinnedAt()).isBeforeOrEqualTo(clock.instant());
+        }
+
+        @Test
+        void a_pin_is_stored_even_when_the_health_is_unchanged_and_a_stored_pin_is_never_replaced() {
+            Cluster c = cluster(1, ClusterStatus.CREATE_COMPLETE);
+            monitor((t, cl, ctx) -> HEALTHY, settings(1, Duration.ZERO)).sweep();
+            db.transact(repos -> repos.caPins().pinIfAbsent(new dev.magnetar.core.port.CaPinRepository.CaPin(
+                    c.uuid(), "pinned first", clock.instant())));
+            db.transact(repos -> repos.caPins().unpin(c.uuid()));
+
+            monitor((t, cl, ctx) -> {
+                ctx.session().pinCa("fetched again");
+                return HEALTHY;
+            }, settings(1, Duration.ZERO)).sweep();
+            monitor((t, cl, ctx) -> {
+                ctx.session().pinCa("an impostor's");
+                return HEALTHY;
+            }, settings(1, Duration.ZERO)).sweep();
+
+            assertThat(db.caPins.get(c.uuid()).certificatePem()).isEqualTo("fetched again");
+            assertThat(db.events()).hasSize(1);
+        }
+
+        @Test
         void a_cluster_without_an_account_keeps_nothing_between_polls() {
             cluster(1, ClusterStatus.CREATE_COMPLETE);
 

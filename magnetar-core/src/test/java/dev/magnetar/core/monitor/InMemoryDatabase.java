@@ -10,6 +10,7 @@ import dev.magnetar.core.port.ClusterRepository;
 import dev.magnetar.core.port.ClusterTemplateRepository;
 import dev.magnetar.core.port.ConductorRepository;
 import dev.magnetar.core.port.Database;
+import dev.magnetar.core.port.CaPinRepository;
 import dev.magnetar.core.port.MonitorAccountRepository;
 import dev.magnetar.core.port.OperationRepository;
 import dev.magnetar.core.port.PageRequest;
@@ -40,6 +41,7 @@ final class InMemoryDatabase implements Database {
     final List<ClusterEvent> events = new ArrayList<>();
     final Map<String, MonitorAccountRepository.SealedAccount> accounts = new LinkedHashMap<>();
     final Map<String, MonitorAccountRepository.SpareKey> spares = new LinkedHashMap<>();
+    final Map<String, CaPinRepository.CaPin> caPins = new LinkedHashMap<>();
     final AtomicInteger updates = new AtomicInteger();
     final AtomicInteger transactions = new AtomicInteger();
     /** Clusters whose update fails as a database would fail it. */
@@ -61,6 +63,7 @@ final class InMemoryDatabase implements Database {
             List<ClusterEvent> eventsBefore = new ArrayList<>(events);
             Map<String, MonitorAccountRepository.SealedAccount> accountsBefore = new LinkedHashMap<>(accounts);
             Map<String, MonitorAccountRepository.SpareKey> sparesBefore = new LinkedHashMap<>(spares);
+            Map<String, CaPinRepository.CaPin> caPinsBefore = new LinkedHashMap<>(caPins);
             try {
                 return work.apply(new Repos());
             } catch (RuntimeException e) {
@@ -72,6 +75,8 @@ final class InMemoryDatabase implements Database {
                 accounts.putAll(accountsBefore);
                 spares.clear();
                 spares.putAll(sparesBefore);
+                caPins.clear();
+                caPins.putAll(caPinsBefore);
                 throw e;
             }
         }
@@ -298,6 +303,26 @@ final class InMemoryDatabase implements Database {
                 private static SealedAccount withSession(SealedAccount a, MonitorAccountRepository.SealedSession s) {
                     return new SealedAccount(a.clusterUuid(), a.uid(), a.publicKeyPem(), a.sealedPrivateKey(),
                             a.createdAt(), s);
+                }
+            };
+        }
+
+        @Override
+        public CaPinRepository caPins() {
+            return new CaPinRepository() {
+                @Override
+                public Optional<CaPin> find(String clusterUuid) {
+                    return Optional.ofNullable(caPins.get(clusterUuid));
+                }
+
+                @Override
+                public boolean pinIfAbsent(CaPin pin) {
+                    return clusters.containsKey(pin.clusterUuid()) && caPins.putIfAbsent(pin.clusterUuid(), pin) == null;
+                }
+
+                @Override
+                public void unpin(String clusterUuid) {
+                    caPins.remove(clusterUuid);
                 }
             };
         }

@@ -131,7 +131,7 @@ public final class DcosDriver extends SchemaDriver {
             synchronized (this) {
                 current = monitor;
                 if (current == null) {
-                    current = new DcosMonitor(MonitorHttpClient.create(), InstantSource.system(), parsed);
+                    current = new DcosMonitor(MonitorHttpClient::create, InstantSource.system(), parsed);
                     monitor = current;
                 }
             }
@@ -158,8 +158,8 @@ public final class DcosDriver extends SchemaDriver {
     }
 
     @Override
-    public Optional<ClientAttachment> attachment(ClusterTemplate template, Cluster cluster) {
-        return Optional.of(DcosAttachment.of(cluster, parsed.of(cluster.labels()).oauthEnabled()));
+    public Optional<ClientAttachment> attachment(ClusterTemplate template, Cluster cluster, Optional<String> pinnedCa) {
+        return Optional.of(DcosAttachment.of(cluster, parsed.of(cluster.labels()).oauthEnabled(), pinnedCa));
     }
 
     @Override

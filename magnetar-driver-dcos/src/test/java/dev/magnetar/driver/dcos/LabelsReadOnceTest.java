@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * account decision, the attachment and the monitor all read.
  */
 class LabelsReadOnceTest {
+
+    private static final String PINNED_CA = "-----BEGIN CERTIFICATE-----\nAA==\n-----END CERTIFICATE-----\n";
 
     private final AtomicInteger parses = new AtomicInteger();
     private final DcosDriver driver = new DcosDriver(Fixtures.SETTINGS, new ParsedLabels<>(raw -> {
@@ -35,7 +38,7 @@ class LabelsReadOnceTest {
         boolean account = driver.wantsMonitorAccount(template, cluster);
         driver.stackSpec(template, cluster, Fixtures.contextWithMonitorAccount());
         driver.nodeFiles(template, cluster, Fixtures.contextWithMonitorAccount());
-        driver.attachment(template, cluster);
+        driver.attachment(template, cluster, Optional.of(PINNED_CA));
         driver.monitor().orElseThrow().poll(template, cluster, new MonitorContext(Duration.ofSeconds(2), Map.of()));
 
         assertThat(account).isTrue();

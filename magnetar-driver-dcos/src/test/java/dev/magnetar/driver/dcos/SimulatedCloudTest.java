@@ -59,7 +59,7 @@ class SimulatedCloudTest {
         Stack created = stack();
         assertThat(created.status()).isEqualTo("CREATE_COMPLETE");
         ClusterObservation observed = driver.observe(blueprint.template(), blueprint.cluster(), created);
-        assertThat(observed.apiAddress()).startsWith("http://");
+        assertThat(observed.apiAddress()).startsWith("https://");
         assertThat(observed.masterAddresses()).hasSize(1);
         assertThat(observed.nodeAddresses()).hasSize(1).doesNotContainAnyElementsOf(observed.masterAddresses());
 

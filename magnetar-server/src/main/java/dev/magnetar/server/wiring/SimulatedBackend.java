@@ -22,9 +22,13 @@ import java.util.function.Function;
 /**
  * The embedded default's cloud: the simulated Heat and catalogue, with stacks kept in the data
  * directory so a restarted service finds the stacks it made, and a simulated DC/OS on loopback that
- * the monitor polls in place of each completed DC/OS cluster's Admin Router.
+ * the monitor polls in place of each completed DC/OS cluster's Admin Router, over HTTPS with a CA
+ * kept in the same directory.
  */
 public final class SimulatedBackend implements Backend {
+
+    /** The simulated Admin Routers' CA, kept with the stacks so that a restart keeps the CAs pinned. */
+    static final String DCOS_CA_FILE = "simulated-dcos-ca.p12";
 
     private final SimulatedOrchestrator orchestrator;
     private final SimulatedCatalogue catalogue;
@@ -37,7 +41,8 @@ public final class SimulatedBackend implements Backend {
         this.orchestrator = new SimulatedOrchestrator(clock, profile, new Faults(clock), stateDirectory);
         this.catalogue = SimulatedCatalogue.defaults();
         this.driverSettings = driverSettings;
-        this.dcos = SimulatedDcos.start();
+        this.dcos = stateDirectory == null ? SimulatedDcos.start()
+                : SimulatedDcos.start(stateDirectory.resolve(DCOS_CA_FILE));
         this.monitorTargets = new SimulatedDcosTargets(dcos);
     }
 

@@ -135,9 +135,13 @@ public final class MonitorSweepBench {
             ClusterTemplate template = ClusterTemplate.builder().uuid(uuidOf(-1)).name("warm-up").coe("dcos")
                     .serverType("vm").clusterDistro("centos").imageId("dcos-centos-7.2").build();
             Semaphore slots = new Semaphore(32);
-            try (HttpClient http = MonitorHttpClient.create();
-                 ExecutorService polls = Executors.newVirtualThreadPerTaskExecutor()) {
-                DcosMonitor monitor = new DcosMonitor(http, InstantSource.system());
+            java.util.List<HttpClient> made = new java.util.concurrent.CopyOnWriteArrayList<>();
+            try (ExecutorService polls = Executors.newVirtualThreadPerTaskExecutor()) {
+                DcosMonitor monitor = new DcosMonitor(tls -> {
+                    HttpClient client = MonitorHttpClient.create(tls);
+                    made.add(client);
+                    return client;
+                }, InstantSource.system());
                 for (int n = 0; n < WARM_UP_CLUSTERS; n++) {
                     String id = "warm-up-" + n;
                     String uid = "warm-up-" + n;
@@ -159,6 +163,8 @@ public final class MonitorSweepBench {
                         }
                     });
                 }
+            } finally {
+                made.forEach(HttpClient::close);
             }
             for (int n = 0; n < WARM_UP_CLUSTERS; n++) {
                 dcos.unregister("warm-up-" + n);

@@ -16,12 +16,14 @@ import java.util.Optional;
 /**
  * Admin Router of every simulated cluster: routes {@code /c/<id>/<path>} to the cluster's answer for {@code
  * <path>} (docs/reference/dcos-facts.md#admin-router-routes), after its response delay and, with oauth, its token
- * check (#logging-in-as-a-service-account there).
+ * check (#logging-in-as-a-service-account there). The cluster's CA certificate ({@value #CA_CERTIFICATE}) needs
+ * no token, as on a real master.
  */
 final class AdminRouterHandler implements HttpHandler {
 
     static final String PREFIX = "/c/";
     static final String LOGIN = "/acs/api/v1/auth/login";
+    static final String CA_CERTIFICATE = "/ca/dcos-ca.crt";
 
     private static final int MAX_LOGIN_BYTES = 16 * 1024;
     private static final int MAX_COSMOS_BYTES = 64 * 1024;
@@ -32,11 +34,14 @@ final class AdminRouterHandler implements HttpHandler {
     private final Map<String, SimCluster> clusters;
     private final SessionTokens tokens;
     private final InstantSource clock;
+    private final byte[] caCertificate;
 
-    AdminRouterHandler(Map<String, SimCluster> clusters, SessionTokens tokens, InstantSource clock) {
+    AdminRouterHandler(Map<String, SimCluster> clusters, SessionTokens tokens, InstantSource clock,
+                       String caCertificatePem) {
         this.clusters = clusters;
         this.tokens = tokens;
         this.clock = clock;
+        this.caCertificate = caCertificatePem.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** What to send back. */
@@ -90,6 +95,10 @@ final class AdminRouterHandler implements HttpHandler {
         String method = exchange.getRequestMethod();
         if (path.equals(LOGIN)) {
             return "POST".equals(method) ? login(cluster, exchange.getRequestBody()) : methodNotAllowed();
+        }
+        if (path.equals(CA_CERTIFICATE)) {
+            return "GET".equals(method) ? new Answer(200, "application/x-x509-ca-cert", caCertificate, Map.of())
+                    : methodNotAllowed();
         }
         if (cluster.spec.oauthEnabled() && !authorized(cluster, exchange)) {
             return new Answer(401, "application/json", DcosBodies.error("Unauthorized",

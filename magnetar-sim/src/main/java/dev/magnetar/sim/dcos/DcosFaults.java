@@ -19,16 +19,26 @@ import java.util.Set;
  * @param unreachableRepositories names of package repositories Cosmos cannot fetch: a search fails naming
  *                              the first of them that the cluster lists, as Cosmos fails on the first
  *                              repository it cannot read
+ * @param wrongCa               Admin Router presents a certificate from a CA other than the cluster's
+ *                              (a man in the middle, or a cluster reinstalled under the same address)
  */
 public record DcosFaults(Set<String> unhealthyNodes, Set<String> unhealthyUnits, boolean noMesosLeader,
                          int missingAgents, int zookeeperMembersDown, boolean marathonDown, Duration responseDelay,
-                         Set<String> unreachableRepositories) {
+                         Set<String> unreachableRepositories, boolean wrongCa) {
 
     /** Slow, not hung: a delay is bounded so a simulated cluster can never hold a server thread for long. */
     public static final Duration MAX_DELAY = Duration.ofSeconds(30);
 
     public static final DcosFaults NONE = new DcosFaults(Set.of(), Set.of(), false, 0, 0, false, Duration.ZERO,
-            Set.of());
+            Set.of(), false);
+
+    /** Faults with the certificate right. */
+    public DcosFaults(Set<String> unhealthyNodes, Set<String> unhealthyUnits, boolean noMesosLeader, int missingAgents,
+                      int zookeeperMembersDown, boolean marathonDown, Duration responseDelay,
+                      Set<String> unreachableRepositories) {
+        this(unhealthyNodes, unhealthyUnits, noMesosLeader, missingAgents, zookeeperMembersDown, marathonDown,
+                responseDelay, unreachableRepositories, false);
+    }
 
     public DcosFaults {
         unhealthyNodes = Set.copyOf(unhealthyNodes);
@@ -44,42 +54,47 @@ public record DcosFaults(Set<String> unhealthyNodes, Set<String> unhealthyUnits,
 
     public DcosFaults withUnhealthyNode(String ip) {
         return new DcosFaults(plus(unhealthyNodes, ip), unhealthyUnits, noMesosLeader, missingAgents,
-                zookeeperMembersDown, marathonDown, responseDelay, unreachableRepositories);
+                zookeeperMembersDown, marathonDown, responseDelay, unreachableRepositories, wrongCa);
     }
 
     public DcosFaults withUnhealthyUnit(String unitId) {
         return new DcosFaults(unhealthyNodes, plus(unhealthyUnits, unitId), noMesosLeader, missingAgents,
-                zookeeperMembersDown, marathonDown, responseDelay, unreachableRepositories);
+                zookeeperMembersDown, marathonDown, responseDelay, unreachableRepositories, wrongCa);
     }
 
     public DcosFaults withNoMesosLeader() {
         return new DcosFaults(unhealthyNodes, unhealthyUnits, true, missingAgents, zookeeperMembersDown,
-                marathonDown, responseDelay, unreachableRepositories);
+                marathonDown, responseDelay, unreachableRepositories, wrongCa);
     }
 
     public DcosFaults withMissingAgents(int count) {
         return new DcosFaults(unhealthyNodes, unhealthyUnits, noMesosLeader, count, zookeeperMembersDown,
-                marathonDown, responseDelay, unreachableRepositories);
+                marathonDown, responseDelay, unreachableRepositories, wrongCa);
     }
 
     public DcosFaults withZookeeperMembersDown(int count) {
         return new DcosFaults(unhealthyNodes, unhealthyUnits, noMesosLeader, missingAgents, count, marathonDown,
-                responseDelay, unreachableRepositories);
+                responseDelay, unreachableRepositories, wrongCa);
     }
 
     public DcosFaults withMarathonDown() {
         return new DcosFaults(unhealthyNodes, unhealthyUnits, noMesosLeader, missingAgents, zookeeperMembersDown,
-                true, responseDelay, unreachableRepositories);
+                true, responseDelay, unreachableRepositories, wrongCa);
     }
 
     public DcosFaults withResponseDelay(Duration delay) {
         return new DcosFaults(unhealthyNodes, unhealthyUnits, noMesosLeader, missingAgents, zookeeperMembersDown,
-                marathonDown, delay, unreachableRepositories);
+                marathonDown, delay, unreachableRepositories, wrongCa);
     }
 
     public DcosFaults withUnreachableRepository(String name) {
         return new DcosFaults(unhealthyNodes, unhealthyUnits, noMesosLeader, missingAgents, zookeeperMembersDown,
-                marathonDown, responseDelay, plus(unreachableRepositories, name));
+                marathonDown, responseDelay, plus(unreachableRepositories, name), wrongCa);
+    }
+
+    public DcosFaults withWrongCa() {
+        return new DcosFaults(unhealthyNodes, unhealthyUnits, noMesosLeader, missingAgents, zookeeperMembersDown,
+                marathonDown, responseDelay, unreachableRepositories, true);
     }
 
     private static Set<String> plus(Set<String> set, String value) {

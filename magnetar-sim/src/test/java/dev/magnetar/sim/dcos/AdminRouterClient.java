@@ -10,12 +10,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 
-/** A bare HTTP client for the tests: what a request to a simulated Admin Router answers. */
+/**
+ * A bare HTTPS client for the tests, trusting the simulator's CA only: what a request to a simulated
+ * Admin Router answers.
+ */
 final class AdminRouterClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final Supplier<SSLContext> trust;
+    private volatile HttpClient http;
+
+    /** @param trust the simulator's {@link SimulatedDcos#clientContext()}, asked for at the first request */
+    AdminRouterClient(Supplier<SSLContext> trust) {
+        this.trust = trust;
+    }
 
     record Answer(int status, String body, HttpResponse<String> response) {
         JsonNode json() {
@@ -48,6 +59,9 @@ final class AdminRouterClient {
     }
 
     private Answer send(HttpRequest request) {
+        if (http == null) {
+            http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(trust.get()).build();
+        }
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body(), response);

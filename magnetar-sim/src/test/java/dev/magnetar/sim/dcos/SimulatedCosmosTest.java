@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SimulatedCosmosTest {
 
     private static SimulatedDcos dcos;
-    private static final AdminRouterClient http = new AdminRouterClient();
+    private static final AdminRouterClient http = new AdminRouterClient(() -> dcos.clientContext());
     private static int clusters;
     private String api;
     private String id;

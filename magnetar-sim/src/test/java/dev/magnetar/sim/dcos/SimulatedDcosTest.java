@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SimulatedDcosTest {
 
     private static SimulatedDcos dcos;
-    private static final AdminRouterClient http = new AdminRouterClient();
+    private static final AdminRouterClient http = new AdminRouterClient(() -> dcos.clientContext());
     private static int clusters;
 
     @BeforeAll

@@ -26,7 +26,7 @@ class SimulatedLoginTest {
 
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-01T12:00:00Z"));
     private final InstantSource clock = now::get;
-    private final AdminRouterClient http = new AdminRouterClient();
+    private final AdminRouterClient http = new AdminRouterClient(() -> this.dcos.clientContext());
     private SimulatedDcos dcos;
     private String api;
 

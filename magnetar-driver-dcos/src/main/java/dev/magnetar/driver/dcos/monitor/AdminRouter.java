@@ -1,6 +1,9 @@
 package dev.magnetar.driver.dcos.monitor;
 
+import dev.magnetar.driver.dcos.monitor.tls.PinnedCa;
 import dev.magnetar.driver.kit.http.BoundedBody;
+
+import javax.net.ssl.SSLException;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -9,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -17,8 +21,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Requests to one cluster's Admin Router, the single entry DC/OS offers to its masters' services
- * (docs/reference/dcos-facts.md#admin-router-routes). The base may carry a path prefix ({@code
- * http://host:port/prefix}), as a proxy or the simulated cloud gives. Every failure becomes a {@link Reply};
+ * (docs/reference/dcos-facts.md#admin-router-routes), always over HTTPS ({@link #httpsBase}) with a client
+ * that trusts the cluster's pinned CA alone. The base may carry a path prefix ({@code
+ * https://host:port/prefix}), as a proxy or the simulated cloud gives. Every failure becomes a {@link Reply};
  * nothing is thrown.
  */
 final class AdminRouter {
@@ -34,7 +39,7 @@ final class AdminRouter {
 
     AdminRouter(HttpClient http, String apiAddress) {
         this.http = http;
-        this.base = apiAddress.endsWith("/") ? apiAddress.substring(0, apiAddress.length() - 1) : apiAddress;
+        this.base = httpsBase(apiAddress);
     }
 
     /** The usable base of an api_address, or empty with the reason it is unusable. */
@@ -51,6 +56,16 @@ final class AdminRouter {
         } catch (IllegalArgumentException e) {
             return java.util.Optional.of("api_address '" + apiAddress + "' is not a URL: " + e.getMessage());
         }
+    }
+
+    /**
+     * The HTTPS base for an api_address: an {@code http://} address (stored before Admin Router was
+     * reached over TLS) is read as the same host, port and path over {@code https://}; there is no
+     * way back to plain HTTP.
+     */
+    static String httpsBase(String apiAddress) {
+        String base = apiAddress.endsWith("/") ? apiAddress.substring(0, apiAddress.length() - 1) : apiAddress;
+        return base.regionMatches(true, 0, "http://", 0, 7) ? "https://" + base.substring(7) : base;
     }
 
     CompletableFuture<Reply> get(String path, String authToken, Deadline deadline) {
@@ -100,7 +115,7 @@ final class AdminRouter {
                 : new Reply.Answered(path, body.status(), body.bytes());
     }
 
-    private static String describe(Throwable failure, Deadline deadline) {
+    static String describe(Throwable failure, Deadline deadline) {
         Throwable cause = failure;
         while ((cause instanceof CompletionException || cause instanceof CancellationException)
                 && cause.getCause() != null) {
@@ -109,6 +124,10 @@ final class AdminRouter {
         if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
             return noAnswer(deadline);
         }
+        Optional<String> tls = tlsFailure(cause);
+        if (tls.isPresent()) {
+            return tls.get();
+        }
         if (cause instanceof ConnectException) {
             return "connection refused";
         }
@@ -116,6 +135,21 @@ final class AdminRouter {
             return "connection failed: " + message(cause);
         }
         return "request failed: " + message(cause);
+    }
+
+    /**
+     * A TLS failure named as such: the pinned CA's verdict when the chain was refused, else the
+     * handshake's own message (no common protocol, the peer is not TLS at all).
+     */
+    private static Optional<String> tlsFailure(Throwable cause) {
+        boolean handshake = false;
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof PinnedCa.NotPinnedCaException refused) {
+                return Optional.of("TLS: " + refused.getMessage());
+            }
+            handshake |= t instanceof SSLException;
+        }
+        return handshake ? Optional.of("TLS handshake failed: " + message(cause)) : Optional.empty();
     }
 
     private static String noAnswer(Deadline deadline) {

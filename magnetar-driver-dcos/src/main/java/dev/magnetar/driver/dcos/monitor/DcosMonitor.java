@@ -13,6 +13,9 @@ import dev.magnetar.driver.dcos.labels.PackageRepositories.Repository;
 import dev.magnetar.driver.kit.http.MonitorHttpClient;
 import dev.magnetar.driver.kit.labels.ParsedLabels;
 
+import dev.magnetar.driver.dcos.monitor.tls.FirstContactTrust;
+
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.InstantSource;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * Says whether a DC/OS cluster really works, by asking the cluster itself through Admin Router at
@@ -39,8 +43,14 @@ import java.util.concurrent.CompletableFuture;
  * {@link MonitorSession} (the service stores it, sealed, for later polls, restarts and replicas),
  * uses it until shortly before it expires, and logs in again when the cluster answers 401.
  *
- * <p>One instance serves every cluster: it is thread-safe, shares one HTTP client, and a poll never
- * blocks much longer than the context's request timeout.
+ * <p>Every call goes over HTTPS and trusts one CA: the cluster's own, pinned in the poll's
+ * {@link MonitorSession} (the service stores it with the cluster). A cluster with none yet has it
+ * fetched first ({@link CaFetch}, trust on first fetch). A certificate that does not chain to the
+ * pinned CA makes the poll UNKNOWN with the TLS failure as the reason; there is no fallback to plain
+ * HTTP nor to trusting any certificate.
+ *
+ * <p>One instance serves every cluster: it is thread-safe, shares one HTTP client per pinned CA, and
+ * a poll never blocks much longer than the context's request timeout.
  */
 public final class DcosMonitor implements ClusterMonitor {
 
@@ -53,26 +63,29 @@ public final class DcosMonitor implements ClusterMonitor {
             new UnitHealthCheck(), new MarathonCheck(), new ExhibitorCheck(), new CoeVersionRead());
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http;
+    private final PinnedClients pinned;
+    private final HttpClient firstContact;
     private final InstantSource clock;
     private final ParsedLabels<DcosLabels> parsed;
 
-    /** A monitor with its own {@link MonitorHttpClient} (Admin Router is nginx) and the system clock. */
+    /** A monitor with {@link MonitorHttpClient}s (Admin Router is nginx) and the system clock. */
     public DcosMonitor() {
-        this(MonitorHttpClient.create(), InstantSource.system());
+        this(MonitorHttpClient::create, InstantSource.system());
     }
 
     /**
-     * @param http  the client every poll shares (its connection pool is what makes a sweep cheap)
-     * @param clock dates login JWTs and judges whether a kept token is still worth using
+     * @param clients makes the client the polls of clusters pinned to one CA share (its connection
+     *                pool is what makes a sweep cheap), with the TLS context that trusts that CA
+     * @param clock   dates login JWTs and judges whether a kept token is still worth using
      */
-    public DcosMonitor(HttpClient http, InstantSource clock) {
-        this(http, clock, new ParsedLabels<>(DcosLabels::read));
+    public DcosMonitor(Function<SSLContext, HttpClient> clients, InstantSource clock) {
+        this(clients, clock, new ParsedLabels<>(DcosLabels::read));
     }
 
     /** @param parsed the driver's parsed labels, shared with its rendering and monitor account decision */
-    public DcosMonitor(HttpClient http, InstantSource clock, ParsedLabels<DcosLabels> parsed) {
-        this.http = http;
+    public DcosMonitor(Function<SSLContext, HttpClient> clients, InstantSource clock, ParsedLabels<DcosLabels> parsed) {
+        this.pinned = new PinnedClients(clients);
+        this.firstContact = clients.apply(FirstContactTrust.sslContext());
         this.clock = clock;
         this.parsed = parsed;
     }
@@ -83,8 +96,12 @@ public final class DcosMonitor implements ClusterMonitor {
         if (unusable.isPresent()) {
             return HealthReport.unknown(unusable.get());
         }
-        AdminRouter router = new AdminRouter(http, cluster.apiAddress());
         Deadline deadline = Deadline.after(context.requestTimeout());
+        PinnedClients.Pinned trust = trust(cluster.apiAddress(), context.session(), deadline);
+        if (trust.client() == null) {
+            return HealthReport.unknown(trust.problem());
+        }
+        AdminRouter router = new AdminRouter(trust.client(), cluster.apiAddress());
         DcosLabels labels = parsed.of(cluster.labels());
         ClusterShape shape = ClusterShape.of(cluster, labels);
         Optional<List<Repository>> repositories = labels.packageRepositories();
@@ -121,6 +138,25 @@ public final class DcosMonitor implements ClusterMonitor {
         UniverseStep.Pending catalogue = universe;
         return assess(replies, shape, cluster.apiAddress(),
                 findings -> UniverseStep.finish(catalogue, router, token, repositories, deadline, findings));
+    }
+
+    /**
+     * The client that trusts the cluster's pinned CA; for a cluster with none, the CA fetched now and
+     * pinned in the session. Without a client, why there is none.
+     */
+    private PinnedClients.Pinned trust(String apiAddress, MonitorSession session, Deadline deadline) {
+        Optional<String> kept = session.pinnedCa();
+        if (kept.isPresent()) {
+            PinnedClients.Pinned known = pinned.forPem(kept.get());
+            return known.client() != null ? known
+                    : new PinnedClients.Pinned(null, null, "the CA pinned for Admin Router is unusable: " + known.problem());
+        }
+        CaFetch.Outcome fetched = CaFetch.fetch(firstContact, apiAddress, deadline);
+        if (fetched.ca().isEmpty()) {
+            return new PinnedClients.Pinned(null, null, fetched.failure());
+        }
+        session.pinCa(fetched.ca().get().pem());
+        return pinned.forPem(session.pinnedCa().orElseThrow());
     }
 
     /**

@@ -24,7 +24,6 @@ import static org.assertj.core.api.Assertions.entry;
  */
 class DcosMonitorFixturesTest {
 
-    private static final MonitorContext CONTEXT = new MonitorContext(Duration.ofSeconds(2), Map.of());
     private static final DcosMonitor monitor = new DcosMonitor();
     private FixtureAdminRouter router;
 
@@ -38,9 +37,13 @@ class DcosMonitorFixturesTest {
         router.close();
     }
 
+    /**
+     * A poll with a session of its own: each test's router has a CA of its own. The timeout leaves
+     * room for the first poll's TLS handshakes on a loaded machine; nothing here is judged on time.
+     */
     private HealthReport poll() {
         return monitor.poll(MonitoredClusters.TEMPLATE, MonitoredClusters.cluster(router.apiAddress(), 3, 2, 1, false),
-                CONTEXT);
+                new MonitorContext(Duration.ofSeconds(10), Map.of()));
     }
 
     /** The recorded nodes list as a healthy cluster of this shape would give it: every node reporting 0. */

@@ -55,7 +55,8 @@ class DcosMonitorOauthTest {
         String api = dcos.register(DcosClusterSpec.of(ID, 1, 2, 0, "2.2.1")
                 .withOauth(UID, MonitoredClusters.publicPem(account)));
         cluster = MonitoredClusters.cluster(api, 1, 2, 0, true);
-        monitor = new DcosMonitor(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), clock);
+        monitor = new DcosMonitor(tls -> HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls).build(),
+                clock);
     }
 
     @AfterEach
@@ -119,7 +120,7 @@ class DcosMonitorOauthTest {
     @Test
     void aTokenKeptByAnEarlierMonitorIsUsedWithoutLoggingIn() {
         poll(credentials(account));
-        DcosMonitor restarted = new DcosMonitor(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+        DcosMonitor restarted = new DcosMonitor(tls -> HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls).build(),
                 clock);
 
         HealthReport report = restarted.poll(MonitoredClusters.TEMPLATE, cluster, credentials(account));

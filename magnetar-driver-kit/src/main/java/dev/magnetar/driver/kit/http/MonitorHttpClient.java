@@ -20,10 +20,18 @@ public final class MonitorHttpClient {
     }
 
     public static HttpClient create() {
+        return builder().build();
+    }
+
+    /** The same client for HTTPS endpoints, trusting what {@code tls} trusts. */
+    public static HttpClient create(javax.net.ssl.SSLContext tls) {
+        return builder().sslContext(tls).build();
+    }
+
+    private static HttpClient.Builder builder() {
         return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(Runnable::run)
-                .build();
+                .executor(Runnable::run);
     }
 }
