@@ -87,7 +87,7 @@ public final class ClusterService {
             repos.operations().insert(Operation.pending(Identifiers.newUuid(), cluster.uuid(),
                     OperationKind.CREATE_CLUSTER, Map.of(), clock.instant()));
             repos.events().record(ClusterEvent.of(cluster, ClusterEventKind.CREATED, actor(context),
-                    "requested with " + cluster.masterCount() + " master(s) and " + cluster.nodeCount() + " node(s)",
+                    "requested with " + cluster.spec().masterCount() + " master(s) and " + cluster.spec().nodeCount() + " node(s)",
                     clock.instant()));
             return cluster;
         });
@@ -126,10 +126,10 @@ public final class ClusterService {
         ClusterDriver driver = templates.driverFor(template);
         LabelSecrets.of(driver).refuseMasks(request.labels(), "cluster");
         Cluster cluster = candidate(context, request, template, nameSuffix);
-        ClusterTemplateService.checkDockerVolumeSize(template.dockerStorageDriver(), cluster.dockerVolumeSize());
-        cloud.requireKeypair(context, cluster.keypair());
-        cloud.requireFlavor(context, cluster.flavorId());
-        cloud.requireFlavor(context, cluster.masterFlavorId());
+        ClusterTemplateService.checkDockerVolumeSize(template.dockerStorageDriver(), cluster.spec().dockerVolumeSize());
+        cloud.requireKeypair(context, cluster.spec().keypair());
+        cloud.requireFlavor(context, cluster.spec().flavorId());
+        cloud.requireFlavor(context, cluster.spec().masterFlavorId());
         driver.validateCluster(template, cluster);
         return new Prepared(template, driver, cluster);
     }
@@ -143,8 +143,8 @@ public final class ClusterService {
 
     /** The template a cluster was made from, visible to the caller or not (it is the cluster's). */
     public ClusterTemplate templateOf(Cluster cluster) {
-        return database.transaction(repos -> repos.templates().findByUuid(cluster.clusterTemplateId()))
-                .orElseThrow(() -> ClusterTemplateService.notFound(cluster.clusterTemplateId()));
+        return database.transaction(repos -> repos.templates().findByUuid(cluster.spec().clusterTemplateId()))
+                .orElseThrow(() -> ClusterTemplateService.notFound(cluster.spec().clusterTemplateId()));
     }
 
     public List<Cluster> list(RequestContext context, PageRequest page) {
@@ -172,12 +172,12 @@ public final class ClusterService {
                 throw MagnetarException.invalid(
                         "Updating a cluster when status is \"" + current.status() + "\" is not supported.");
             }
-            if (current.nodeCount() == nodeCount && nodesToRemove.isEmpty()) {
+            if (current.spec().nodeCount() == nodeCount && nodesToRemove.isEmpty()) {
                 return Optional.of(current);
             }
-            if (!nodesToRemove.isEmpty() && nodeCount >= current.nodeCount()) {
+            if (!nodesToRemove.isEmpty() && nodeCount >= current.spec().nodeCount()) {
                 throw MagnetarException.invalid("nodes_to_remove can only be given when node_count decreases ("
-                        + current.nodeCount() + " -> " + nodeCount + ").");
+                        + current.spec().nodeCount() + " -> " + nodeCount + ").");
             }
             Cluster updated = current.toBuilder()
                     .nodeCount(nodeCount)
@@ -190,13 +190,13 @@ public final class ClusterService {
                 return Optional.empty();
             }
             Map<String, String> payload = new HashMap<>();
-            payload.put(OperationPayload.PREVIOUS_NODE_COUNT, Integer.toString(current.nodeCount()));
+            payload.put(OperationPayload.PREVIOUS_NODE_COUNT, Integer.toString(current.spec().nodeCount()));
             payload.put(OperationPayload.ROLLBACK, Boolean.toString(rollback));
             payload.put(OperationPayload.NODES_TO_REMOVE, OperationPayload.encodeList(nodesToRemove));
             repos.operations().insert(Operation.pending(Identifiers.newUuid(), current.uuid(),
                     OperationKind.UPDATE_CLUSTER, payload, clock.instant()));
             repos.events().record(ClusterEvent.of(updated, ClusterEventKind.SCALED, actor(context),
-                    "node_count " + current.nodeCount() + " -> " + nodeCount
+                    "node_count " + current.spec().nodeCount() + " -> " + nodeCount
                             + (nodesToRemove.isEmpty() ? "" : ", removing " + String.join(", ", nodesToRemove)),
                     clock.instant()));
             return repos.clusters().findByUuid(current.uuid());
@@ -215,7 +215,7 @@ public final class ClusterService {
         Policy.requireWriter(context, "cluster:update");
         return OptimisticRetry.run(() -> changedMeanwhile(ident), attempt -> {
             Cluster current = get(context, ident);
-            Set<String> changed = changedLabels(current.labels(), labels);
+            Set<String> changed = changedLabels(current.spec().labels(), labels);
             if (changed.isEmpty()) {
                 return Optional.of(current);
             }
@@ -266,7 +266,7 @@ public final class ClusterService {
      */
     public ClientAttachment attachment(RequestContext context, String ident) {
         Cluster cluster = get(context, ident);
-        if (cluster.apiAddress() == null || cluster.apiAddress().isBlank()) {
+        if (cluster.observed().apiAddress() == null || cluster.observed().apiAddress().isBlank()) {
             throw MagnetarException.invalid("Cluster " + cluster.name() + " has no api_address yet (status "
                     + cluster.status() + "); its configuration is available once it is CREATE_COMPLETE.");
         }

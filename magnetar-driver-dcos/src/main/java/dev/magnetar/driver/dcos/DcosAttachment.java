@@ -16,8 +16,8 @@ final class DcosAttachment {
     }
 
     static ClientAttachment of(Cluster cluster, boolean oauth) {
-        String url = cluster.apiAddress().endsWith("/")
-                ? cluster.apiAddress().substring(0, cluster.apiAddress().length() - 1) : cluster.apiAddress();
+        String url = cluster.observed().apiAddress().endsWith("/")
+                ? cluster.observed().apiAddress().substring(0, cluster.observed().apiAddress().length() - 1) : cluster.observed().apiAddress();
         String command = "dcos cluster setup " + url;
         List<String> login = oauth
                 ? List.of("dcos cluster setup prints a login URL: open it in a browser and sign in (Open DC/OS logs "

@@ -98,22 +98,22 @@ public final class DcosDriver implements ClusterDriver {
 
     private void validateRequest(ClusterTemplate template, Cluster cluster) {
         boolean masterLb = masterLb(template, cluster);
-        List<String> violations = new ArrayList<>(labelViolations(cluster.labels(), template, masterLb));
-        if (!DcosLabelRules.MASTER_COUNTS.contains(cluster.masterCount())) {
-            violations.add("master_count " + cluster.masterCount() + " is not allowed: DC/OS needs 1, 3, 5, 7 or 9 "
+        List<String> violations = new ArrayList<>(labelViolations(cluster.spec().labels(), template, masterLb));
+        if (!DcosLabelRules.MASTER_COUNTS.contains(cluster.spec().masterCount())) {
+            violations.add("master_count " + cluster.spec().masterCount() + " is not allowed: DC/OS needs 1, 3, 5, 7 or 9 "
                     + "masters (a ZooKeeper quorum), and masters cannot be scaled after create");
         }
-        if (cluster.nodeCount() < 0) {
-            violations.add("node_count " + cluster.nodeCount() + " is not allowed: it must be 0 or more");
+        if (cluster.spec().nodeCount() < 0) {
+            violations.add("node_count " + cluster.spec().nodeCount() + " is not allowed: it must be 0 or more");
         }
         throwIfAny(violations);
     }
 
     /** The config tree, refused if it breaks a DC/OS 2.2 rule: checked before any stack exists. */
     private ObjectNode checkedConfig(ClusterTemplate template, Cluster cluster, DeploymentContext context) {
-        Labels labels = DcosLabelSchema.read(cluster.labels()).labels();
+        Labels labels = DcosLabelSchema.read(cluster.spec().labels()).labels();
         ObjectNode tree = DcosConfig.tree(template, cluster, labels, context, masterLb(template, cluster));
-        throwIfAny(DcosConfigRules.check(tree, cluster.masterCount()).stream()
+        throwIfAny(DcosConfigRules.check(tree, cluster.spec().masterCount()).stream()
                 .map(p -> "rendered config.yaml breaks a DC/OS 2.2 rule: " + p).toList());
         return tree;
     }
@@ -157,7 +157,7 @@ public final class DcosDriver implements ClusterDriver {
      */
     @Override
     public boolean wantsMonitorAccount(ClusterTemplate template, Cluster cluster) {
-        return DcosLabelSchema.read(cluster.labels()).labels().flag("oauth_enabled");
+        return DcosLabelSchema.read(cluster.spec().labels()).labels().flag("oauth_enabled");
     }
 
     /**
@@ -171,7 +171,7 @@ public final class DcosDriver implements ClusterDriver {
 
     @Override
     public Optional<ClientAttachment> attachment(ClusterTemplate template, Cluster cluster) {
-        return Optional.of(DcosAttachment.of(cluster, DcosLabelSchema.read(cluster.labels()).labels().flag("oauth_enabled")));
+        return Optional.of(DcosAttachment.of(cluster, DcosLabelSchema.read(cluster.spec().labels()).labels().flag("oauth_enabled")));
     }
 
     @Override
@@ -196,20 +196,20 @@ public final class DcosDriver implements ClusterDriver {
     Rendering render(ClusterTemplate template, Cluster cluster, DeploymentContext context) {
         validateRequest(template, cluster);
         boolean masterLb = masterLb(template, cluster);
-        Labels labels = DcosLabelSchema.read(cluster.labels()).labels();
+        Labels labels = DcosLabelSchema.read(cluster.spec().labels()).labels();
         ObjectNode tree = checkedConfig(template, cluster, context);
         String configYaml = DcosConfig.render(tree);
         String agentFlags = NodeFiles.agentFlags(DcosAgentFlags.from(labels));
         String installer = labels.given(DcosLabelSchema.DCOS_INSTALLER_URL)
                 .orElse(context.setting(SETTING_INSTALLER_URL, settings.get(SETTING_INSTALLER_URL, "")));
-        String nodeSettings = DcosStackRenderer.nodeSettings(installer, masterLb, cluster.createTimeout(),
+        String nodeSettings = DcosStackRenderer.nodeSettings(installer, masterLb, cluster.spec().createTimeout(),
                 context.setting(SETTING_DOCKER_REPO_URL, settings.get(SETTING_DOCKER_REPO_URL,
                         "https://download.docker.com/linux/centos/docker-ce.repo")),
                 context.setting(SETTING_DOCKER_PACKAGE, settings.get(SETTING_DOCKER_PACKAGE, "docker-ce-19.03.15")),
                 labels.given(DcosLabelSchema.DCOS_LOCAL_UNIVERSE_URL).map(repository -> new DcosStackRenderer.LocalUniverse(
                         repository, labels.given(DcosLabelSchema.DCOS_LOCAL_UNIVERSE_ARTIFACTS_URL).orElse(null)))
                         .orElse(null));
-        boolean floatingIp = cluster.floatingIpEnabled() != null ? cluster.floatingIpEnabled()
+        boolean floatingIp = cluster.spec().floatingIpEnabled() != null ? cluster.spec().floatingIpEnabled()
                 : template.floatingIpEnabled();
         Map<String, Object> parameters = DcosStackRenderer.parameters(template, cluster, masterLb, floatingIp,
                 Integer.parseInt(labels.effective(DcosLabelSchema.DCOS_PUBLIC_AGENT_COUNT).orElseThrow()),
@@ -261,7 +261,7 @@ public final class DcosDriver implements ClusterDriver {
     }
 
     private static boolean masterLb(ClusterTemplate template, Cluster cluster) {
-        return cluster.masterLbEnabled() != null ? cluster.masterLbEnabled() : template.masterLbEnabled();
+        return cluster.spec().masterLbEnabled() != null ? cluster.spec().masterLbEnabled() : template.masterLbEnabled();
     }
 
     private void throwIfAny(List<String> violations) {

@@ -98,7 +98,7 @@ class ConductorRecoveryTest {
         assertThat(executor(Duration.ofMinutes(2)).runNext("worker-b")).isTrue();
 
         Cluster after = database.transaction(r -> r.clusters().findByUuid(cluster.uuid())).orElseThrow();
-        assertThat(after.stackId()).isEqualTo(earlier);
+        assertThat(after.observed().stackId()).isEqualTo(earlier);
         assertThat(cloud.describe()).contains("1 stack(s)");
         new Reconciler(database, cloud, drivers, ClusterCredentials.NONE, clock).reconcileAll();
         assertThat(database.transaction(r -> r.clusters().findByUuid(cluster.uuid())).orElseThrow().status())
@@ -151,7 +151,7 @@ class ConductorRecoveryTest {
 
         Cluster after = database.transaction(r -> r.clusters().findByUuid(cluster.uuid())).orElseThrow();
         assertThat(after.status()).isEqualTo(ClusterStatus.CREATE_IN_PROGRESS);
-        assertThat(after.stackId()).isEqualTo(other[0]);
+        assertThat(after.observed().stackId()).isEqualTo(other[0]);
         assertThat(cloud.describe()).contains("1 stack(s)");
     }
 
@@ -168,7 +168,7 @@ class ConductorRecoveryTest {
 
         List<dev.magnetar.core.model.Operation> pending = database.transaction(r -> r.operations().pendingFor(cluster.uuid()));
         assertThat(pending).isEmpty();
-        assertThat(database.transaction(r -> r.clusters().findByUuid(cluster.uuid())).orElseThrow().stackId()).isNotNull();
+        assertThat(database.transaction(r -> r.clusters().findByUuid(cluster.uuid())).orElseThrow().observed().stackId()).isNotNull();
     }
 
     @Test
@@ -182,7 +182,7 @@ class ConductorRecoveryTest {
         assertThat(executor(Duration.ofMinutes(2)).runNext("worker")).as("not due yet").isFalse();
         clock.advance(Duration.ofSeconds(2));
         assertThat(executor(Duration.ofMinutes(2)).runNext("worker")).isTrue();
-        assertThat(database.transaction(r -> r.clusters().findByUuid(cluster.uuid())).orElseThrow().stackId()).isNotNull();
+        assertThat(database.transaction(r -> r.clusters().findByUuid(cluster.uuid())).orElseThrow().observed().stackId()).isNotNull();
     }
 
     /** A clock tests move by hand. */

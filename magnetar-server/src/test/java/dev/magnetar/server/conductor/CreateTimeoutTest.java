@@ -83,8 +83,8 @@ class CreateTimeoutTest {
         reconciler.reconcileAll();
         Cluster failed = database.transaction(r -> r.clusters().findByUuid(cluster.uuid())).orElseThrow();
         assertThat(failed.status()).isEqualTo(ClusterStatus.CREATE_FAILED);
-        assertThat(failed.statusReason()).containsIgnoringCase("timed out");
-        assertThat(failed.statusReason() + failed.faults()).contains("nodes/0/ready");
+        assertThat(failed.observed().statusReason()).containsIgnoringCase("timed out");
+        assertThat(failed.observed().statusReason() + failed.observed().faults()).contains("nodes/0/ready");
     }
 
     private static ClusterStatus status(Database database, Cluster cluster) {

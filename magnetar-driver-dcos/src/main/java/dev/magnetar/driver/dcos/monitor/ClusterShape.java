@@ -11,10 +11,10 @@ import dev.magnetar.driver.kit.labels.Labels;
 record ClusterShape(int masters, int privateAgents, int publicAgents) {
 
     static ClusterShape of(Cluster cluster) {
-        Labels labels = DcosLabelSchema.read(cluster.labels()).labels();
+        Labels labels = DcosLabelSchema.read(cluster.spec().labels()).labels();
         int publicAgents = labels.effective(DcosLabelSchema.DCOS_PUBLIC_AGENT_COUNT).map(ClusterShape::count)
                 .orElse(0);
-        return new ClusterShape(cluster.masterCount(), cluster.nodeCount(), publicAgents);
+        return new ClusterShape(cluster.spec().masterCount(), cluster.spec().nodeCount(), publicAgents);
     }
 
     /** Mesos agents: private and public alike register with the master. */

@@ -74,18 +74,18 @@ public final class DcosMonitor implements ClusterMonitor {
 
     @Override
     public HealthReport poll(ClusterTemplate template, Cluster cluster, MonitorContext context) {
-        Optional<String> unusable = AdminRouter.problemWith(cluster.apiAddress());
+        Optional<String> unusable = AdminRouter.problemWith(cluster.observed().apiAddress());
         if (unusable.isPresent()) {
             return HealthReport.unknown(unusable.get());
         }
-        AdminRouter router = new AdminRouter(http, cluster.apiAddress());
+        AdminRouter router = new AdminRouter(http, cluster.observed().apiAddress());
         Deadline deadline = Deadline.after(context.requestTimeout());
         ClusterShape shape = ClusterShape.of(cluster);
-        Labels labels = DcosLabelSchema.read(cluster.labels()).labels();
+        Labels labels = DcosLabelSchema.read(cluster.spec().labels()).labels();
         Optional<List<Repository>> repositories = PackageRepositories.wanted(labels);
         if (!labels.flag(OAUTH_ENABLED)) {
             UniverseStep.Pending universe = UniverseStep.start(router, null, deadline);
-            return assess(readAll(CHECKS, router, null, deadline), shape, cluster.apiAddress(),
+            return assess(readAll(CHECKS, router, null, deadline), shape, cluster.observed().apiAddress(),
                     findings -> UniverseStep.finish(universe, router, null, repositories, deadline, findings));
         }
         Map<String, String> credentials = context.credentials();
@@ -114,7 +114,7 @@ public final class DcosMonitor implements ClusterMonitor {
         }
         String token = login.token().value();
         UniverseStep.Pending catalogue = universe;
-        return assess(replies, shape, cluster.apiAddress(),
+        return assess(replies, shape, cluster.observed().apiAddress(),
                 findings -> UniverseStep.finish(catalogue, router, token, repositories, deadline, findings));
     }
 
