@@ -43,24 +43,24 @@ public final class ClusterJson {
     public static ClusterRequest parseCreate(JsonNode body, ClusterKind kind, ApiVersion version) {
         FieldReader in = FieldReader.of(body, kind.argument(), createFields(kind));
         int minNodes = version.atLeast(ApiVersion.ZERO_NODES) ? 0 : 1;
-        return new ClusterRequest(
-                null,
-                in.matching("name", NAME_MAX, NAME),
-                in.mandatoryString(kind.templateField(), 255),
-                in.string("keypair", 255),
-                in.integer("node_count", minNodes, 10_000),
-                in.integer("master_count", 1, 99),
-                in.integer("docker_volume_size", 1, Integer.MAX_VALUE),
-                in.integer(kind.timeoutField(), 0, 100_000),
-                in.string("discovery_url", 255),
-                in.labels("labels"),
-                in.bool("merge_labels", false),
-                in.string("master_flavor_id", 255),
-                in.string("flavor_id", 255),
-                in.string("fixed_network", 255),
-                in.string("fixed_subnet", 255),
-                in.bool("floating_ip_enabled"),
-                in.bool("master_lb_enabled"));
+        return ClusterRequest.builder()
+                .name(in.matching("name", NAME_MAX, NAME))
+                .clusterTemplateIdent(in.mandatoryString(kind.templateField(), 255))
+                .keypair(in.string("keypair", 255))
+                .nodeCount(in.integer("node_count", minNodes, 10_000))
+                .masterCount(in.integer("master_count", 1, 99))
+                .dockerVolumeSize(in.integer("docker_volume_size", 1, Integer.MAX_VALUE))
+                .createTimeout(in.integer(kind.timeoutField(), 0, 100_000))
+                .discoveryUrl(in.string("discovery_url", 255))
+                .labels(in.labels("labels"))
+                .mergeLabels(in.bool("merge_labels", false))
+                .masterFlavorId(in.string("master_flavor_id", 255))
+                .flavorId(in.string("flavor_id", 255))
+                .fixedNetwork(in.string("fixed_network", 255))
+                .fixedSubnet(in.string("fixed_subnet", 255))
+                .floatingIpEnabled(in.bool("floating_ip_enabled"))
+                .masterLbEnabled(in.bool("master_lb_enabled"))
+                .build();
     }
 
     /** The list view: Magnum's summary fields. */
@@ -95,46 +95,7 @@ public final class ClusterJson {
      * @param labels the cluster's labels and their difference to its template, as the caller may see them
      */
     public static ObjectNode full(Cluster c, LabelSecrets.ClusterLabels labels, ClusterKind kind, String baseUrl) {
-        ObjectNode o = Json.object();
-        o.put("uuid", c.uuid());
-        o.put("name", c.name());
-        o.put(kind.templateField(), c.spec().clusterTemplateId());
-        if (kind == ClusterKind.CLUSTER) {
-            o.put("keypair", c.spec().keypair());
-        }
-        o.put("node_count", c.spec().nodeCount());
-        o.put("master_count", c.spec().masterCount());
-        o.put("docker_volume_size", c.spec().dockerVolumeSize());
-        o.set("labels", Json.map(labels.labels()));
-        o.put("master_flavor_id", c.spec().masterFlavorId());
-        o.put("flavor_id", c.spec().flavorId());
-        o.put(kind.timeoutField(), c.spec().createTimeout());
-        o.set("links", Json.links(baseUrl, kind.collection(), c.uuid()));
-        o.put("stack_id", c.observed().stackId());
-        o.put("status", c.status().name());
-        o.put("status_reason", c.observed().statusReason());
-        o.put("health_status", c.observed().healthStatus() == null ? null : c.observed().healthStatus().name());
-        o.set("health_status_reason", Json.map(c.observed().healthStatusReason()));
-        o.put("discovery_url", c.spec().discoveryUrl());
-        o.put("api_address", c.observed().apiAddress());
-        o.put("coe_version", c.observed().coeVersion());
-        o.put("container_version", c.observed().containerVersion());
-        o.put("project_id", c.projectId());
-        o.put("user_id", c.userId());
-        o.set("node_addresses", Json.list(c.observed().nodeAddresses()));
-        o.set("master_addresses", Json.list(c.observed().masterAddresses()));
-        o.set(kind.faultsField(), Json.map(c.status().isFailed() ? c.observed().faults() : java.util.Map.of()));
-        o.put("fixed_network", c.spec().fixedNetwork());
-        o.put("fixed_subnet", c.spec().fixedSubnet());
-        o.put("floating_ip_enabled", c.spec().floatingIpEnabled());
-        o.put("merge_labels", c.spec().mergeLabels());
-        o.set("labels_overridden", Json.map(labels.overridden()));
-        o.set("labels_added", Json.map(labels.added()));
-        o.set("labels_skipped", Json.map(labels.skipped()));
-        o.put("master_lb_enabled", c.spec().masterLbEnabled());
-        o.put("created_at", Json.timestamp(c.createdAt()));
-        o.put("updated_at", Json.timestamp(c.updatedAt()));
-        return o;
+        return ClusterView.of(c, labels, kind, baseUrl);
     }
 
     static String canonicalOrNull(String uuid) {

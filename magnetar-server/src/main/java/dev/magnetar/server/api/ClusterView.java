@@ -1,0 +1,62 @@
+package dev.magnetar.server.api;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.magnetar.core.model.Cluster;
+import dev.magnetar.core.model.ClusterObserved;
+import dev.magnetar.core.model.ClusterSpec;
+import dev.magnetar.core.service.LabelSecrets;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The full view of one cluster on the wire: its spec and its observed part under Magnum's names
+ * ({@link WireNames}), with the labels as the caller may see them and {@code faults} only while the
+ * status is a failed one. A bay is the same body under Magnum's older names and without {@code keypair}.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+record ClusterView(
+        String uuid,
+        String name,
+        @JsonUnwrapped ClusterSpec spec,
+        List<Link> links,
+        @JsonUnwrapped ClusterObserved observed,
+        String projectId,
+        String userId,
+        Map<String, String> labelsOverridden,
+        Map<String, String> labelsAdded,
+        Map<String, String> labelsSkipped,
+        String createdAt,
+        String updatedAt) {
+
+    /** @param labels the cluster's labels and their difference to its template, as the caller may see them */
+    static ObjectNode of(Cluster c, LabelSecrets.ClusterLabels labels, ClusterKind kind, String baseUrl) {
+        ClusterView view = new ClusterView(c.uuid(), c.name(),
+                c.spec().toBuilder().labels(labels.labels()).build(),
+                Link.of(baseUrl, kind.collection(), c.uuid()),
+                c.status().isFailed() ? c.observed() : c.observed().toBuilder().faults(Map.of()).build(),
+                c.projectId(), c.userId(), labels.overridden(), labels.added(), labels.skipped(),
+                Json.timestamp(c.createdAt()), Json.timestamp(c.updatedAt()));
+        return named(Json.MAPPER.valueToTree(view), kind);
+    }
+
+    /** Renames the fields whose names differ for bays, in place of the old ones, and drops bays' missing ones. */
+    private static ObjectNode named(ObjectNode cluster, ClusterKind kind) {
+        if (kind == ClusterKind.CLUSTER) {
+            return cluster;
+        }
+        Map<String, String> names = Map.of("cluster_template_id", kind.templateField(),
+                "create_timeout", kind.timeoutField(), "faults", kind.faultsField());
+        ObjectNode bay = Json.object();
+        cluster.properties().forEach(field -> {
+            if (!field.getKey().equals("keypair")) {
+                bay.set(names.getOrDefault(field.getKey(), field.getKey()), (JsonNode) field.getValue());
+            }
+        });
+        return bay;
+    }
+}
