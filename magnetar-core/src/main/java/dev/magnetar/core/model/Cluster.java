@@ -44,12 +44,14 @@ public record Cluster(
 
     /**
      * Builds clusters field by field; starts from Magnum's create defaults. The spec's and the observed
-     * part's setters are repeated here so that a cluster reads as one value where it is built.
+     * part's setters are repeated here so that a cluster reads as one value where it is built; a field
+     * added to either record is set through {@link #spec(ClusterSpec)} or {@link #observed(ClusterObserved)}
+     * without a line here.
      */
     public static final class Builder {
         private String uuid, name, projectId, userId;
-        private final ClusterSpec.Builder spec;
-        private final ClusterObserved.Builder observed;
+        private ClusterSpec.Builder spec;
+        private ClusterObserved.Builder observed;
         private Instant createdAt, updatedAt;
         private long version;
 
@@ -72,6 +74,8 @@ public record Cluster(
         public Builder createdAt(Instant v) { createdAt = v; return this; }
         public Builder updatedAt(Instant v) { updatedAt = v; return this; }
         public Builder version(long v) { version = v; return this; }
+        public Builder spec(ClusterSpec v) { spec = v.toBuilder(); return this; }
+        public Builder observed(ClusterObserved v) { observed = v.toBuilder(); return this; }
 
         public Builder clusterTemplateId(String v) { spec.clusterTemplateId(v); return this; }
         public Builder keypair(String v) { spec.keypair(v); return this; }

@@ -4,68 +4,42 @@ import java.util.Map;
 
 /**
  * A cluster (or bay) create request as the caller sent it; null means "not given", to be filled
- * from the template or from Magnum's defaults. Built with {@link #builder()}, field by field.
+ * from the template or from Magnum's defaults.
  *
- * @param labels      null to inherit the template's labels
- * @param mergeLabels true to merge {@code labels} over the template's instead of replacing them
+ * @param nodes   the counts, flavors and volume size the caller asked for
+ * @param labels  the caller's labels and how they combine with the template's
+ * @param options the remaining choices, each falling back to the template or a default
  */
 public record ClusterRequest(
         String uuid,
         String name,
         String clusterTemplateIdent,
-        String keypair,
-        Integer nodeCount,
-        Integer masterCount,
-        Integer dockerVolumeSize,
-        Integer createTimeout,
-        String discoveryUrl,
-        Map<String, String> labels,
-        boolean mergeLabels,
-        String masterFlavorId,
-        String flavorId,
-        String fixedNetwork,
-        String fixedSubnet,
-        Boolean floatingIpEnabled,
-        Boolean masterLbEnabled) {
+        Nodes nodes,
+        Labels labels,
+        Options options) {
 
-    public static Builder builder() {
-        return new Builder();
+    public ClusterRequest {
+        nodes = nodes == null ? Nodes.NOT_GIVEN : nodes;
+        labels = labels == null ? Labels.INHERITED : labels;
+        options = options == null ? Options.NOT_GIVEN : options;
     }
 
-    /** Builds requests field by field; every field starts as "not given". */
-    public static final class Builder {
-        private String uuid, name, clusterTemplateIdent, keypair, discoveryUrl, masterFlavorId, flavorId,
-                fixedNetwork, fixedSubnet;
-        private Integer nodeCount, masterCount, dockerVolumeSize, createTimeout;
-        private Map<String, String> labels;
-        private boolean mergeLabels;
-        private Boolean floatingIpEnabled, masterLbEnabled;
+    /** The nodes asked for; node groups will take their place. */
+    public record Nodes(Integer nodeCount, Integer masterCount, String flavorId, String masterFlavorId,
+                        Integer dockerVolumeSize) {
+        public static final Nodes NOT_GIVEN = new Nodes(null, null, null, null, null);
+    }
 
-        private Builder() {
-        }
+    /**
+     * @param given null to inherit the template's labels
+     * @param merge true to merge {@code given} over the template's instead of replacing them
+     */
+    public record Labels(Map<String, String> given, boolean merge) {
+        public static final Labels INHERITED = new Labels(null, false);
+    }
 
-        public Builder uuid(String v) { uuid = v; return this; }
-        public Builder name(String v) { name = v; return this; }
-        public Builder clusterTemplateIdent(String v) { clusterTemplateIdent = v; return this; }
-        public Builder keypair(String v) { keypair = v; return this; }
-        public Builder nodeCount(Integer v) { nodeCount = v; return this; }
-        public Builder masterCount(Integer v) { masterCount = v; return this; }
-        public Builder dockerVolumeSize(Integer v) { dockerVolumeSize = v; return this; }
-        public Builder createTimeout(Integer v) { createTimeout = v; return this; }
-        public Builder discoveryUrl(String v) { discoveryUrl = v; return this; }
-        public Builder labels(Map<String, String> v) { labels = v; return this; }
-        public Builder mergeLabels(boolean v) { mergeLabels = v; return this; }
-        public Builder masterFlavorId(String v) { masterFlavorId = v; return this; }
-        public Builder flavorId(String v) { flavorId = v; return this; }
-        public Builder fixedNetwork(String v) { fixedNetwork = v; return this; }
-        public Builder fixedSubnet(String v) { fixedSubnet = v; return this; }
-        public Builder floatingIpEnabled(Boolean v) { floatingIpEnabled = v; return this; }
-        public Builder masterLbEnabled(Boolean v) { masterLbEnabled = v; return this; }
-
-        public ClusterRequest build() {
-            return new ClusterRequest(uuid, name, clusterTemplateIdent, keypair, nodeCount, masterCount,
-                    dockerVolumeSize, createTimeout, discoveryUrl, labels, mergeLabels, masterFlavorId, flavorId,
-                    fixedNetwork, fixedSubnet, floatingIpEnabled, masterLbEnabled);
-        }
+    public record Options(String keypair, Integer createTimeout, String discoveryUrl, String fixedNetwork,
+                          String fixedSubnet, Boolean floatingIpEnabled, Boolean masterLbEnabled) {
+        public static final Options NOT_GIVEN = new Options(null, null, null, null, null, null, null);
     }
 }

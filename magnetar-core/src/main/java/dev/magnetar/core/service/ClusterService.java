@@ -124,7 +124,7 @@ public final class ClusterService {
     private Prepared prepare(RequestContext context, ClusterRequest request, String nameSuffix) {
         ClusterTemplate template = database.transaction(repos -> templateForCreate(repos, context, request));
         ClusterDriver driver = templates.driverFor(template);
-        LabelSecrets.of(driver).refuseMasks(request.labels(), "cluster");
+        LabelSecrets.of(driver).refuseMasks(request.labels().given(), "cluster");
         Cluster cluster = candidate(context, request, template, nameSuffix);
         ClusterTemplateService.checkDockerVolumeSize(template.dockerStorageDriver(), cluster.spec().dockerVolumeSize());
         cloud.requireKeypair(context, cluster.spec().keypair());
@@ -385,40 +385,43 @@ public final class ClusterService {
     private Cluster candidate(RequestContext context, ClusterRequest request, ClusterTemplate template,
                               String nameSuffix) {
         Map<String, String> labels;
-        if (request.labels() == null) {
+        ClusterRequest.Nodes nodes = request.nodes();
+        ClusterRequest.Labels asked = request.labels();
+        ClusterRequest.Options options = request.options();
+        if (asked.given() == null) {
             labels = template.labels();
-        } else if (request.mergeLabels()) {
+        } else if (asked.merge()) {
             labels = new LinkedHashMap<>(template.labels());
-            labels.putAll(request.labels());
+            labels.putAll(asked.given());
         } else {
-            labels = request.labels();
+            labels = asked.given();
         }
-        int timeout = request.createTimeout() == null || request.createTimeout() == 0
-                ? settings.defaultCreateTimeoutMinutes() : request.createTimeout();
+        int timeout = options.createTimeout() == null || options.createTimeout() == 0
+                ? settings.defaultCreateTimeoutMinutes() : options.createTimeout();
         return Cluster.builder()
                 .uuid(request.uuid() == null ? Identifiers.newUuid() : request.uuid())
                 .name(request.name() == null ? names.generate(nameSuffix) : request.name())
                 .projectId(context.projectId())
                 .userId(context.userId())
                 .clusterTemplateId(template.uuid())
-                .keypair(request.keypair() == null ? template.keypairId() : request.keypair())
-                .nodeCount(request.nodeCount() == null ? 1 : request.nodeCount())
-                .masterCount(request.masterCount() == null ? 1 : request.masterCount())
-                .dockerVolumeSize(request.dockerVolumeSize() == null ? template.dockerVolumeSize()
-                        : request.dockerVolumeSize())
+                .keypair(options.keypair() == null ? template.keypairId() : options.keypair())
+                .nodeCount(nodes.nodeCount() == null ? 1 : nodes.nodeCount())
+                .masterCount(nodes.masterCount() == null ? 1 : nodes.masterCount())
+                .dockerVolumeSize(nodes.dockerVolumeSize() == null ? template.dockerVolumeSize()
+                        : nodes.dockerVolumeSize())
                 .createTimeout(timeout)
-                .discoveryUrl(request.discoveryUrl())
+                .discoveryUrl(options.discoveryUrl())
                 .status(ClusterStatus.CREATE_IN_PROGRESS)
                 .labels(labels)
-                .mergeLabels(request.labels() != null && request.mergeLabels())
-                .masterFlavorId(request.masterFlavorId() == null ? template.masterFlavorId() : request.masterFlavorId())
-                .flavorId(request.flavorId() == null ? template.flavorId() : request.flavorId())
-                .fixedNetwork(request.fixedNetwork() == null ? template.fixedNetwork() : request.fixedNetwork())
-                .fixedSubnet(request.fixedSubnet() == null ? template.fixedSubnet() : request.fixedSubnet())
-                .floatingIpEnabled(request.floatingIpEnabled() == null ? template.floatingIpEnabled()
-                        : request.floatingIpEnabled())
-                .masterLbEnabled(request.masterLbEnabled() == null ? template.masterLbEnabled()
-                        : request.masterLbEnabled())
+                .mergeLabels(asked.given() != null && asked.merge())
+                .masterFlavorId(nodes.masterFlavorId() == null ? template.masterFlavorId() : nodes.masterFlavorId())
+                .flavorId(nodes.flavorId() == null ? template.flavorId() : nodes.flavorId())
+                .fixedNetwork(options.fixedNetwork() == null ? template.fixedNetwork() : options.fixedNetwork())
+                .fixedSubnet(options.fixedSubnet() == null ? template.fixedSubnet() : options.fixedSubnet())
+                .floatingIpEnabled(options.floatingIpEnabled() == null ? template.floatingIpEnabled()
+                        : options.floatingIpEnabled())
+                .masterLbEnabled(options.masterLbEnabled() == null ? template.masterLbEnabled()
+                        : options.masterLbEnabled())
                 .createdAt(clock.instant())
                 .build();
     }

@@ -43,50 +43,28 @@ public final class ClusterJson {
     public static ClusterRequest parseCreate(JsonNode body, ClusterKind kind, ApiVersion version) {
         FieldReader in = FieldReader.of(body, kind.argument(), createFields(kind));
         int minNodes = version.atLeast(ApiVersion.ZERO_NODES) ? 0 : 1;
-        return ClusterRequest.builder()
-                .name(in.matching("name", NAME_MAX, NAME))
-                .clusterTemplateIdent(in.mandatoryString(kind.templateField(), 255))
-                .keypair(in.string("keypair", 255))
-                .nodeCount(in.integer("node_count", minNodes, 10_000))
-                .masterCount(in.integer("master_count", 1, 99))
-                .dockerVolumeSize(in.integer("docker_volume_size", 1, Integer.MAX_VALUE))
-                .createTimeout(in.integer(kind.timeoutField(), 0, 100_000))
-                .discoveryUrl(in.string("discovery_url", 255))
-                .labels(in.labels("labels"))
-                .mergeLabels(in.bool("merge_labels", false))
-                .masterFlavorId(in.string("master_flavor_id", 255))
-                .flavorId(in.string("flavor_id", 255))
-                .fixedNetwork(in.string("fixed_network", 255))
-                .fixedSubnet(in.string("fixed_subnet", 255))
-                .floatingIpEnabled(in.bool("floating_ip_enabled"))
-                .masterLbEnabled(in.bool("master_lb_enabled"))
-                .build();
+        // Checked in this order: of several invalid fields, the first in it is the one reported.
+        String name = in.matching("name", NAME_MAX, NAME);
+        String template = in.mandatoryString(kind.templateField(), 255);
+        String keypair = in.string("keypair", 255);
+        Integer nodeCount = in.integer("node_count", minNodes, 10_000);
+        Integer masterCount = in.integer("master_count", 1, 99);
+        Integer dockerVolumeSize = in.integer("docker_volume_size", 1, Integer.MAX_VALUE);
+        Integer timeout = in.integer(kind.timeoutField(), 0, 100_000);
+        String discoveryUrl = in.string("discovery_url", 255);
+        ClusterRequest.Labels labels = new ClusterRequest.Labels(in.labels("labels"), in.bool("merge_labels", false));
+        String masterFlavorId = in.string("master_flavor_id", 255);
+        String flavorId = in.string("flavor_id", 255);
+        return new ClusterRequest(null, name, template,
+                new ClusterRequest.Nodes(nodeCount, masterCount, flavorId, masterFlavorId, dockerVolumeSize),
+                labels,
+                new ClusterRequest.Options(keypair, timeout, discoveryUrl, in.string("fixed_network", 255),
+                        in.string("fixed_subnet", 255), in.bool("floating_ip_enabled"), in.bool("master_lb_enabled")));
     }
 
     /** The list view: Magnum's summary fields. */
     public static ObjectNode summary(Cluster c, ClusterKind kind, String baseUrl) {
-        ObjectNode o = Json.object();
-        o.put("uuid", c.uuid());
-        o.put("name", c.name());
-        o.put(kind.templateField(), c.spec().clusterTemplateId());
-        if (kind == ClusterKind.CLUSTER) {
-            o.put("keypair", c.spec().keypair());
-        }
-        o.put("docker_volume_size", c.spec().dockerVolumeSize());
-        o.put("node_count", c.spec().nodeCount());
-        o.put("master_count", c.spec().masterCount());
-        o.put("status", c.status().name());
-        o.put(kind.timeoutField(), c.spec().createTimeout());
-        o.put("stack_id", c.observed().stackId());
-        if (kind == ClusterKind.CLUSTER) {
-            o.set("labels", Json.map(c.spec().labels()));
-            o.put("master_flavor_id", c.spec().masterFlavorId());
-            o.put("flavor_id", c.spec().flavorId());
-            o.put("health_status", c.observed().healthStatus() == null ? null : c.observed().healthStatus().name());
-            o.put("project_id", c.projectId());
-        }
-        o.set("links", Json.links(baseUrl, kind.collection(), c.uuid()));
-        return o;
+        return ClusterView.summary(c, kind, baseUrl);
     }
 
     /**
@@ -95,7 +73,7 @@ public final class ClusterJson {
      * @param labels the cluster's labels and their difference to its template, as the caller may see them
      */
     public static ObjectNode full(Cluster c, LabelSecrets.ClusterLabels labels, ClusterKind kind, String baseUrl) {
-        return ClusterView.of(c, labels, kind, baseUrl);
+        return ClusterView.full(c, labels, kind, baseUrl);
     }
 
     static String canonicalOrNull(String uuid) {

@@ -83,8 +83,8 @@ class ConductorRecoveryTest {
         ClusterTemplate template = templates.create(caller, ClusterTemplate.builder()
                 .uuid("11111111-2222-4333-8444-555555555555").coe("kubernetes").imageId("fedora-coreos")
                 .externalNetworkId("public").masterLbEnabled(true).build(), "template");
-        return clusters.create(caller, ClusterRequest.builder()
-                .name("c1").clusterTemplateIdent(template.uuid()).nodeCount(2).masterCount(1).build(), "cluster");
+        return clusters.create(caller, new ClusterRequest(null, "c1", template.uuid(),
+                new ClusterRequest.Nodes(2, 1, null, null, null), null, null), "cluster");
     }
 
     @Test

@@ -68,8 +68,9 @@ class CreateTimeoutTest {
         ClusterTemplate template = templates.create(caller, ClusterTemplate.builder()
                 .uuid("22222222-3333-4444-8555-666666666666").coe("kubernetes").imageId("fedora-coreos")
                 .externalNetworkId("public").build(), "template");
-        Cluster cluster = clusters.create(caller, ClusterRequest.builder()
-                .name("slow").clusterTemplateIdent(template.uuid()).nodeCount(1).masterCount(1).createTimeout(1).build(), "cluster");
+        Cluster cluster = clusters.create(caller, new ClusterRequest(null, "slow", template.uuid(),
+                new ClusterRequest.Nodes(1, 1, null, null, null), null,
+                new ClusterRequest.Options(null, 1, null, null, null, null, null)), "cluster");
         new OperationExecutor(database, cloud, drivers, ClusterCredentials.NONE,
                 (c, d, cred) -> DeploymentContext.local(DriverSettings.EMPTY), clock, Duration.ofMinutes(2))
                 .runNext("worker");
