@@ -35,7 +35,14 @@ final class Instants {
     }
 
     static Instant read(ResultSet row, String column) throws SQLException {
-        LocalDateTime utc = row.getObject(column, LocalDateTime.class);
+        return utc(row.getObject(column, LocalDateTime.class));
+    }
+
+    static Instant read(ResultSet row, int column) throws SQLException {
+        return utc(row.getObject(column, LocalDateTime.class));
+    }
+
+    private static Instant utc(LocalDateTime utc) {
         return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
     }
 }

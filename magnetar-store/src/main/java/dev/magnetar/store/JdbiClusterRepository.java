@@ -2,67 +2,41 @@ package dev.magnetar.store;
 
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterStatus;
-import dev.magnetar.core.model.HealthStatus;
+import dev.magnetar.core.model.ClusterObserved;
+import dev.magnetar.core.model.ClusterSpec;
 import dev.magnetar.core.port.ClusterRepository;
 import dev.magnetar.core.port.PageRequest;
 import dev.magnetar.core.port.Scope;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Clusters in {@code clusters}; bays are the same rows. Updates are optimistic on {@code version}. */
 final class JdbiClusterRepository implements ClusterRepository {
 
-    static final Columns COLUMNS = new Columns("clusters", List.of("uuid", "name", "project_id", "user_id",
-            "cluster_template_id", "keypair", "node_count", "master_count", "docker_volume_size", "create_timeout",
-            "discovery_url", "stack_id", "status", "status_reason", "api_address", "coe_version", "container_version",
-            "master_addresses", "node_addresses", "labels", "merge_labels", "master_flavor_id", "flavor_id", "fixed_network",
-            "fixed_subnet", "floating_ip_enabled", "master_lb_enabled", "faults", "health_status",
-            "health_status_reason", "created_at", "updated_at", "version"));
+    static final Columns COLUMNS = Columns.ofRecord("clusters", Cluster.class, Map.of());
 
-    private static final RowMapper<Cluster> MAPPER = (row, ctx) -> {
-        String health = row.getString("health_status");
-        return Cluster.builder()
-                .uuid(row.getString("uuid"))
-                .name(row.getString("name"))
-                .projectId(row.getString("project_id"))
-                .userId(row.getString("user_id"))
-                .clusterTemplateId(row.getString("cluster_template_id"))
-                .keypair(row.getString("keypair"))
-                .nodeCount(row.getInt("node_count"))
-                .masterCount(row.getInt("master_count"))
-                .dockerVolumeSize(row.getObject("docker_volume_size", Integer.class))
-                .createTimeout(row.getInt("create_timeout"))
-                .discoveryUrl(row.getString("discovery_url"))
-                .stackId(row.getString("stack_id"))
-                .status(ClusterStatus.valueOf(row.getString("status")))
-                .statusReason(row.getString("status_reason"))
-                .apiAddress(row.getString("api_address"))
-                .coeVersion(row.getString("coe_version"))
-                .containerVersion(row.getString("container_version"))
-                .masterAddresses(JsonColumns.readList(row.getString("master_addresses")))
-                .nodeAddresses(JsonColumns.readList(row.getString("node_addresses")))
-                .labels(JsonColumns.readMap(row.getString("labels")))
-                .mergeLabels(row.getBoolean("merge_labels"))
-                .masterFlavorId(row.getString("master_flavor_id"))
-                .flavorId(row.getString("flavor_id"))
-                .fixedNetwork(row.getString("fixed_network"))
-                .fixedSubnet(row.getString("fixed_subnet"))
-                .floatingIpEnabled(row.getObject("floating_ip_enabled", Boolean.class))
-                .masterLbEnabled(row.getObject("master_lb_enabled", Boolean.class))
-                .faults(JsonColumns.readMap(row.getString("faults")))
-                .healthStatus(health == null ? null : HealthStatus.valueOf(health))
-                .healthStatusReason(JsonColumns.readMap(row.getString("health_status_reason")))
-                .createdAt(Instants.read(row, "created_at"))
-                .updatedAt(Instants.read(row, "updated_at"))
-                .version(row.getLong("version"))
-                .build();
-    };
+    private static final RowMapper<ClusterSpec> SPEC = ConstructorMapper.of(ClusterSpec.class);
+    private static final RowMapper<ClusterObserved> OBSERVED = ConstructorMapper.of(ClusterObserved.class);
+
+    /** The spec and the observed part are mapped by JDBI; only the owner's columns are named here. */
+    private static final RowMapper<Cluster> MAPPER = (row, ctx) -> new Cluster(
+            row.getString("uuid"),
+            row.getString("name"),
+            row.getString("project_id"),
+            row.getString("user_id"),
+            SPEC.map(row, ctx),
+            OBSERVED.map(row, ctx),
+            Instants.read(row, "created_at"),
+            Instants.read(row, "updated_at"),
+            row.getLong("version"));
 
     private static final String SELECT = "SELECT " + COLUMNS.select() + " FROM clusters t ";
     private static final PageQuery PAGING = new PageQuery(COLUMNS.table(), SORT_KEYS);
@@ -77,9 +51,7 @@ final class JdbiClusterRepository implements ClusterRepository {
 
     @Override
     public void insert(Cluster cluster) {
-        uniqueKeys.orConflict(() -> bind(handle.createUpdate(COLUMNS.insert()), cluster)
-                        .bind("version", cluster.version())
-                        .execute(),
+        uniqueKeys.orConflict(() -> bind(handle.createUpdate(COLUMNS.insert()), cluster).execute(),
                 () -> "A cluster with UUID " + cluster.uuid() + " already exists.");
     }
 
@@ -110,20 +82,14 @@ final class JdbiClusterRepository implements ClusterRepository {
     public boolean update(Cluster cluster) {
         return bind(handle.createUpdate("UPDATE clusters SET " + COLUMNS.assignmentsExcept("uuid", "version")
                         + ", version = version + 1 WHERE uuid = :uuid AND version = :version"), cluster)
-                .bind("version", cluster.version())
                 .execute() == 1;
     }
 
     @Override
     public boolean updateHealth(Cluster cluster) {
-        return handle.createUpdate("UPDATE clusters SET health_status = :health_status,"
-                        + " health_status_reason = :health_status_reason, coe_version = :coe_version,"
-                        + " version = version + 1 WHERE uuid = :uuid AND version = :version")
-                .bind("health_status", cluster.healthStatus() == null ? null : cluster.healthStatus().name())
-                .bind("health_status_reason", JsonColumns.write(cluster.healthStatusReason()))
-                .bind("coe_version", cluster.coeVersion())
-                .bind("uuid", cluster.uuid())
-                .bind("version", cluster.version())
+        return bind(handle.createUpdate("UPDATE clusters SET health_status = :healthStatus,"
+                        + " health_status_reason = :healthStatusReason, coe_version = :coeVersion,"
+                        + " version = version + 1 WHERE uuid = :uuid AND version = :version"), cluster)
                 .execute() == 1;
     }
 
@@ -172,40 +138,8 @@ final class JdbiClusterRepository implements ClusterRepository {
         return where;
     }
 
-    /** Binds every column but {@code version}, whose meaning differs between insert and update. */
+    /** Binds every column, each from its accessor: the owner's, the spec's and the observed part's. */
     private static <S extends SqlStatement<S>> S bind(S statement, Cluster c) {
-        return statement
-                .bind("uuid", c.uuid())
-                .bind("name", c.name())
-                .bind("project_id", c.projectId())
-                .bind("user_id", c.userId())
-                .bind("cluster_template_id", c.clusterTemplateId())
-                .bind("keypair", c.keypair())
-                .bind("node_count", c.nodeCount())
-                .bind("master_count", c.masterCount())
-                .bind("docker_volume_size", c.dockerVolumeSize())
-                .bind("create_timeout", c.createTimeout())
-                .bind("discovery_url", c.discoveryUrl())
-                .bind("stack_id", c.stackId())
-                .bind("status", c.status().name())
-                .bind("status_reason", c.statusReason())
-                .bind("api_address", c.apiAddress())
-                .bind("coe_version", c.coeVersion())
-                .bind("container_version", c.containerVersion())
-                .bind("master_addresses", JsonColumns.write(c.masterAddresses()))
-                .bind("node_addresses", JsonColumns.write(c.nodeAddresses()))
-                .bind("labels", JsonColumns.write(c.labels()))
-                .bind("merge_labels", c.mergeLabels())
-                .bind("master_flavor_id", c.masterFlavorId())
-                .bind("flavor_id", c.flavorId())
-                .bind("fixed_network", c.fixedNetwork())
-                .bind("fixed_subnet", c.fixedSubnet())
-                .bind("floating_ip_enabled", c.floatingIpEnabled())
-                .bind("master_lb_enabled", c.masterLbEnabled())
-                .bind("faults", JsonColumns.write(c.faults()))
-                .bind("health_status", c.healthStatus() == null ? null : c.healthStatus().name())
-                .bind("health_status_reason", JsonColumns.write(c.healthStatusReason()))
-                .bind("created_at", Instants.argument(c.createdAt()))
-                .bind("updated_at", Instants.argument(c.updatedAt()));
+        return statement.bindMethods(c).bindMethods(c.spec()).bindMethods(c.observed());
     }
 }

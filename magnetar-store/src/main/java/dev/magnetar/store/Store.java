@@ -31,6 +31,7 @@ public final class Store implements AutoCloseable {
         this.dialect = dialect;
         Jdbi jdbi = Jdbi.create(pool);
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementMessages::render);
+        ColumnTypes.register(jdbi);
         this.database = new JdbiDatabase(jdbi, pool, dialect, Dialect.isExclusive(config.jdbcUrl()));
     }
 

@@ -355,10 +355,10 @@ abstract class StoreContract {
 
             Cluster read = find(sparse.uuid()).orElseThrow();
             assertThat(read).isEqualTo(sparse);
-            assertThat(read.masterAddresses()).isEmpty();
-            assertThat(read.faults()).isEmpty();
-            assertThat(read.floatingIpEnabled()).isNull();
-            assertThat(read.healthStatus()).isNull();
+            assertThat(read.observed().masterAddresses()).isEmpty();
+            assertThat(read.observed().faults()).isEmpty();
+            assertThat(read.spec().floatingIpEnabled()).isNull();
+            assertThat(read.observed().healthStatus()).isNull();
         }
 
         @Test
@@ -410,7 +410,7 @@ abstract class StoreContract {
             assertThat(db().transaction((Repositories repos) -> repos.clusters().update(first))).isTrue();
             assertThat(db().transaction((Repositories repos) -> repos.clusters().update(second))).isFalse();
             assertThat(find(cluster.uuid()).orElseThrow())
-                    .satisfies(stored -> assertThat(stored.nodeCount()).isEqualTo(2))
+                    .satisfies(stored -> assertThat(stored.spec().nodeCount()).isEqualTo(2))
                     .satisfies(stored -> assertThat(stored.version()).isEqualTo(1));
         }
 
@@ -423,7 +423,7 @@ abstract class StoreContract {
 
             assertThat(db().transaction((Repositories repos) -> repos.clusters().updateHealth(polled))).isTrue();
             assertThat(find(cluster.uuid())).contains(cluster.toBuilder().healthStatus(HealthStatus.UNHEALTHY)
-                    .healthStatusReason(polled.healthStatusReason()).coeVersion("2.2.1")
+                    .healthStatusReason(polled.observed().healthStatusReason()).coeVersion("2.2.1")
                     .version(cluster.version() + 1).build());
             assertThat(db().transaction((Repositories repos) -> repos.clusters().updateHealth(polled)))
                     .as("the version it was read at is gone").isFalse();

@@ -184,7 +184,7 @@ public final class OperationExecutor {
             ClusterDriver driver = driverOf(template);
             var spec = driver.stackSpec(template, cluster, deploymentContext(template, driver, cluster, credential));
             try {
-                stackId = orchestrator.create(new StackRequest(stackName, spec, cluster.createTimeout(), true,
+                stackId = orchestrator.create(new StackRequest(stackName, spec, cluster.spec().createTimeout(), true,
                         List.of("magnetar", "cluster_uuid=" + cluster.uuid()), credential));
                 LOG.info("Created stack {} ({}) for cluster {}", stackName, stackId, cluster.uuid());
             } catch (OrchestratorException e) {
@@ -232,7 +232,7 @@ public final class OperationExecutor {
                 OperationPayload.decodeList(payload, OperationPayload.NODES_TO_REMOVE), stack);
         boolean rollback = Boolean.parseBoolean(payload.getOrDefault(OperationPayload.ROLLBACK, "false"));
         try {
-            orchestrator.update(stack.name(), stack.id(), new StackUpdate(changed, !rollback, cluster.createTimeout()),
+            orchestrator.update(stack.name(), stack.id(), new StackUpdate(changed, !rollback, cluster.spec().createTimeout()),
                     credential);
         } catch (OrchestratorException e) {
             if (e.kind() != OrchestratorException.Kind.CONFLICT || !stack.status().startsWith("UPDATE_IN_PROGRESS")) {
@@ -268,7 +268,7 @@ public final class OperationExecutor {
     private void recordStackId(String clusterUuid, String stackId) {
         for (int attempt = 0; attempt < 5; attempt++) {
             Optional<Cluster> current = database.transaction(repos -> repos.clusters().findByUuid(clusterUuid));
-            if (current.isEmpty() || stackId.equals(current.get().stackId())) {
+            if (current.isEmpty() || stackId.equals(current.get().observed().stackId())) {
                 return;
             }
             Cluster updated = current.get().toBuilder().stackId(stackId).updatedAt(clock.instant()).build();
@@ -312,9 +312,9 @@ public final class OperationExecutor {
     }
 
     private ClusterTemplate templateOf(Cluster cluster) {
-        return database.transaction(repos -> repos.templates().findByUuid(cluster.clusterTemplateId()))
+        return database.transaction(repos -> repos.templates().findByUuid(cluster.spec().clusterTemplateId()))
                 .orElseThrow(() -> MagnetarException.invalid(
-                        "ClusterTemplate " + cluster.clusterTemplateId() + " could not be found."));
+                        "ClusterTemplate " + cluster.spec().clusterTemplateId() + " could not be found."));
     }
 
     private ClusterDriver driverOf(ClusterTemplate template) {

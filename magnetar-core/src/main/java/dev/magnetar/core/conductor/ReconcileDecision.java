@@ -90,11 +90,11 @@ public sealed interface ReconcileDecision {
     private static boolean timedOut(Cluster cluster, Instant now) {
         Instant since = cluster.status() == ClusterStatus.CREATE_IN_PROGRESS || cluster.updatedAt() == null
                 ? cluster.createdAt() : cluster.updatedAt();
-        return since != null && now.isAfter(since.plus(Duration.ofMinutes(cluster.createTimeout())));
+        return since != null && now.isAfter(since.plus(Duration.ofMinutes(cluster.spec().createTimeout())));
     }
 
     private static String timeoutReason(Cluster cluster, Stack stack) {
-        return "Timed out after " + cluster.createTimeout() + " minutes waiting for stack " + stack.name()
+        return "Timed out after " + cluster.spec().createTimeout() + " minutes waiting for stack " + stack.name()
                 + " (" + stack.status() + ")";
     }
 }

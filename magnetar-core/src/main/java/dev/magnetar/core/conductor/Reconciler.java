@@ -122,10 +122,10 @@ public final class Reconciler {
         Cluster.Builder next = cluster.toBuilder()
                 .status(ClusterStatusMachine.transition(cluster.status(), settle.status()))
                 .statusReason(settle.reason())
-                .stackId(stack.map(Stack::id).orElse(cluster.stackId()));
+                .stackId(stack.map(Stack::id).orElse(cluster.observed().stackId()));
         if (settle.observeOutputs() && stack.isPresent()) {
             ClusterTemplate template = database.transaction(repos -> repos.templates()
-                    .findByUuid(cluster.clusterTemplateId())).orElseThrow();
+                    .findByUuid(cluster.spec().clusterTemplateId())).orElseThrow();
             ClusterObservation seen = driverOf(template).observe(template, cluster, stack.get());
             next.apiAddress(seen.apiAddress())
                     .masterAddresses(seen.masterAddresses())
@@ -186,7 +186,7 @@ public final class Reconciler {
         });
         if (saved) {
             LOG.info("Cluster {} is {}{}", cluster.uuid(), cluster.status(),
-                    cluster.statusReason() == null ? "" : ": " + cluster.statusReason());
+                    cluster.observed().statusReason() == null ? "" : ": " + cluster.observed().statusReason());
             if (changed.status().isMonitored()) {
                 settledListener.accept(cluster.uuid());
             }

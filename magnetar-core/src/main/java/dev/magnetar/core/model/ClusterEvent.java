@@ -29,13 +29,13 @@ public record ClusterEvent(long id, Instant time, String clusterUuid, String pro
     /** An event about {@code cluster} as it is after the change. */
     public static ClusterEvent of(Cluster cluster, ClusterEventKind kind, String actor, String reason, Instant time) {
         return new ClusterEvent(0, time, cluster.uuid(), cluster.projectId(), kind, actor, reason, cluster.status(),
-                cluster.healthStatus());
+                cluster.observed().healthStatus());
     }
 
     /** A status change from {@code before}, with the cluster's reason if it has one. */
     public static ClusterEvent statusChanged(ClusterStatus before, Cluster after, String actor, Instant time) {
         String reason = before + " -> " + after.status()
-                + (after.statusReason() == null || after.statusReason().isBlank() ? "" : ": " + after.statusReason());
+                + (after.observed().statusReason() == null || after.observed().statusReason().isBlank() ? "" : ": " + after.observed().statusReason());
         return of(after, ClusterEventKind.STATUS_CHANGED, actor, reason, time);
     }
 }

@@ -106,7 +106,7 @@ public final class HealthMonitor {
             if (!share.owns(replicas, cluster.uuid())) {
                 continue;
             }
-            byTemplate.computeIfAbsent(cluster.clusterTemplateId(), this::watched)
+            byTemplate.computeIfAbsent(cluster.spec().clusterTemplateId(), this::watched)
                     .ifPresent(w -> turns.add(new Turn(cluster.uuid(), w, start.plus(settings.offsetOf(cluster.uuid())))));
         }
         turns.sort(Comparator.comparing(Turn::due));
@@ -158,7 +158,7 @@ public final class HealthMonitor {
         }
         try {
             Optional<Cluster> cluster = database.transaction(repos -> repos.clusters().findByUuid(clusterUuid));
-            return cluster.flatMap(c -> watched(c.clusterTemplateId()))
+            return cluster.flatMap(c -> watched(c.spec().clusterTemplateId()))
                     .flatMap(w -> pollAndStore(clusterUuid, w))
                     .map(Outcome::status);
         } finally {

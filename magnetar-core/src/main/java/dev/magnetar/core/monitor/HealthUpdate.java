@@ -28,7 +28,7 @@ record HealthUpdate(Cluster polled, HealthReport report, SessionChange session, 
         return cluster.toBuilder()
                 .healthStatus(report.status())
                 .healthStatusReason(report.reason())
-                .coeVersion(report.coeVersion() != null ? report.coeVersion() : cluster.coeVersion())
+                .coeVersion(report.coeVersion() != null ? report.coeVersion() : cluster.observed().coeVersion())
                 .build();
     }
 

@@ -178,11 +178,11 @@ final class HealthWriter {
             pending.basis = null;
             return null;
         }
-        if (before.healthStatus() == after.healthStatus()) {
+        if (before.observed().healthStatus() == after.observed().healthStatus()) {
             return Written.UNCHANGED;
         }
         repos.events().record(ClusterEvent.of(after, ClusterEventKind.HEALTH_CHANGED, ClusterEvent.MONITOR,
-                healthReason(before.healthStatus(), update), clock.instant()));
+                healthReason(before.observed().healthStatus(), update), clock.instant()));
         return Written.HEALTH_CHANGED;
     }
 

@@ -15,9 +15,9 @@ import java.util.Set;
 public interface MonitorTargets {
 
     /** Polls each cluster at its {@code api_address}. */
-    MonitorTargets API_ADDRESS = (template, cluster, account) -> cluster.apiAddress() == null || cluster.apiAddress().isBlank()
+    MonitorTargets API_ADDRESS = (template, cluster, account) -> cluster.observed().apiAddress() == null || cluster.observed().apiAddress().isBlank()
             ? MonitorTarget.none("cluster has no api_address")
-            : MonitorTarget.at(cluster.apiAddress());
+            : MonitorTarget.at(cluster.observed().apiAddress());
 
     /**
      * @param template the cluster's template (its {@code coe} says which endpoints to expect)

@@ -88,7 +88,7 @@ public final class ClusterService {
             repos.operations().insert(Operation.pending(Identifiers.newUuid(), cluster.uuid(),
                     OperationKind.CREATE_CLUSTER, Map.of(), clock.instant()));
             repos.events().record(ClusterEvent.of(cluster, ClusterEventKind.CREATED, actor(context),
-                    "requested with " + cluster.masterCount() + " master(s) and " + cluster.nodeCount() + " node(s)",
+                    "requested with " + cluster.spec().masterCount() + " master(s) and " + cluster.spec().nodeCount() + " node(s)",
                     clock.instant()));
             return cluster;
         });
@@ -125,12 +125,12 @@ public final class ClusterService {
     private Prepared prepare(RequestContext context, ClusterRequest request, String nameSuffix) {
         ClusterTemplate template = database.transaction(repos -> templateForCreate(repos, context, request));
         ClusterDriver driver = templates.driverFor(template);
-        LabelSecrets.of(driver).refuseMasks(request.labels(), "cluster");
+        LabelSecrets.of(driver).refuseMasks(request.labels().given(), "cluster");
         Cluster cluster = candidate(context, request, template, nameSuffix);
-        ClusterTemplateService.checkDockerVolumeSize(template.dockerStorageDriver(), cluster.dockerVolumeSize());
-        cloud.requireKeypair(context, cluster.keypair());
-        cloud.requireFlavor(context, cluster.flavorId());
-        cloud.requireFlavor(context, cluster.masterFlavorId());
+        ClusterTemplateService.checkDockerVolumeSize(template.dockerStorageDriver(), cluster.spec().dockerVolumeSize());
+        cloud.requireKeypair(context, cluster.spec().keypair());
+        cloud.requireFlavor(context, cluster.spec().flavorId());
+        cloud.requireFlavor(context, cluster.spec().masterFlavorId());
         driver.validateCluster(template, cluster);
         return new Prepared(template, driver, cluster);
     }
@@ -144,8 +144,8 @@ public final class ClusterService {
 
     /** The template a cluster was made from, visible to the caller or not (it is the cluster's). */
     public ClusterTemplate templateOf(Cluster cluster) {
-        return database.transaction(repos -> repos.templates().findByUuid(cluster.clusterTemplateId()))
-                .orElseThrow(() -> ClusterTemplateService.notFound(cluster.clusterTemplateId()));
+        return database.transaction(repos -> repos.templates().findByUuid(cluster.spec().clusterTemplateId()))
+                .orElseThrow(() -> ClusterTemplateService.notFound(cluster.spec().clusterTemplateId()));
     }
 
     public List<Cluster> list(RequestContext context, PageRequest page) {
@@ -173,12 +173,12 @@ public final class ClusterService {
                 throw MagnetarException.invalid(
                         "Updating a cluster when status is \"" + current.status() + "\" is not supported.");
             }
-            if (current.nodeCount() == nodeCount && nodesToRemove.isEmpty()) {
+            if (current.spec().nodeCount() == nodeCount && nodesToRemove.isEmpty()) {
                 return Optional.of(current);
             }
-            if (!nodesToRemove.isEmpty() && nodeCount >= current.nodeCount()) {
+            if (!nodesToRemove.isEmpty() && nodeCount >= current.spec().nodeCount()) {
                 throw MagnetarException.invalid("nodes_to_remove can only be given when node_count decreases ("
-                        + current.nodeCount() + " -> " + nodeCount + ").");
+                        + current.spec().nodeCount() + " -> " + nodeCount + ").");
             }
             Cluster updated = current.toBuilder()
                     .nodeCount(nodeCount)
@@ -191,13 +191,13 @@ public final class ClusterService {
                 return Optional.empty();
             }
             Map<String, String> payload = new HashMap<>();
-            payload.put(OperationPayload.PREVIOUS_NODE_COUNT, Integer.toString(current.nodeCount()));
+            payload.put(OperationPayload.PREVIOUS_NODE_COUNT, Integer.toString(current.spec().nodeCount()));
             payload.put(OperationPayload.ROLLBACK, Boolean.toString(rollback));
             payload.put(OperationPayload.NODES_TO_REMOVE, OperationPayload.encodeList(nodesToRemove));
             repos.operations().insert(Operation.pending(Identifiers.newUuid(), current.uuid(),
                     OperationKind.UPDATE_CLUSTER, payload, clock.instant()));
             repos.events().record(ClusterEvent.of(updated, ClusterEventKind.SCALED, actor(context),
-                    "node_count " + current.nodeCount() + " -> " + nodeCount
+                    "node_count " + current.spec().nodeCount() + " -> " + nodeCount
                             + (nodesToRemove.isEmpty() ? "" : ", removing " + String.join(", ", nodesToRemove)),
                     clock.instant()));
             return repos.clusters().findByUuid(current.uuid());
@@ -216,7 +216,7 @@ public final class ClusterService {
         Policy.requireWriter(context, "cluster:update");
         return OptimisticRetry.run(() -> changedMeanwhile(ident), attempt -> {
             Cluster current = get(context, ident);
-            Set<String> changed = changedLabels(current.labels(), labels);
+            Set<String> changed = changedLabels(current.spec().labels(), labels);
             if (changed.isEmpty()) {
                 return Optional.of(current);
             }
@@ -267,7 +267,7 @@ public final class ClusterService {
      */
     public ClientAttachment attachment(RequestContext context, String ident) {
         Cluster cluster = get(context, ident);
-        if (cluster.apiAddress() == null || cluster.apiAddress().isBlank()) {
+        if (cluster.observed().apiAddress() == null || cluster.observed().apiAddress().isBlank()) {
             throw MagnetarException.invalid("Cluster " + cluster.name() + " has no api_address yet (status "
                     + cluster.status() + "); its configuration is available once it is CREATE_COMPLETE.");
         }
@@ -388,40 +388,43 @@ public final class ClusterService {
     private Cluster candidate(RequestContext context, ClusterRequest request, ClusterTemplate template,
                               String nameSuffix) {
         Map<String, String> labels;
-        if (request.labels() == null) {
+        ClusterRequest.Nodes nodes = request.nodes();
+        ClusterRequest.Labels asked = request.labels();
+        ClusterRequest.Options options = request.options();
+        if (asked.given() == null) {
             labels = template.labels();
-        } else if (request.mergeLabels()) {
+        } else if (asked.merge()) {
             labels = new LinkedHashMap<>(template.labels());
-            labels.putAll(request.labels());
+            labels.putAll(asked.given());
         } else {
-            labels = request.labels();
+            labels = asked.given();
         }
-        int timeout = request.createTimeout() == null || request.createTimeout() == 0
-                ? settings.defaultCreateTimeoutMinutes() : request.createTimeout();
+        int timeout = options.createTimeout() == null || options.createTimeout() == 0
+                ? settings.defaultCreateTimeoutMinutes() : options.createTimeout();
         return Cluster.builder()
                 .uuid(request.uuid() == null ? Identifiers.newUuid() : request.uuid())
                 .name(request.name() == null ? names.generate(nameSuffix) : request.name())
                 .projectId(context.projectId())
                 .userId(context.userId())
                 .clusterTemplateId(template.uuid())
-                .keypair(request.keypair() == null ? template.keypairId() : request.keypair())
-                .nodeCount(request.nodeCount() == null ? 1 : request.nodeCount())
-                .masterCount(request.masterCount() == null ? 1 : request.masterCount())
-                .dockerVolumeSize(request.dockerVolumeSize() == null ? template.dockerVolumeSize()
-                        : request.dockerVolumeSize())
+                .keypair(options.keypair() == null ? template.keypairId() : options.keypair())
+                .nodeCount(nodes.nodeCount() == null ? 1 : nodes.nodeCount())
+                .masterCount(nodes.masterCount() == null ? 1 : nodes.masterCount())
+                .dockerVolumeSize(nodes.dockerVolumeSize() == null ? template.dockerVolumeSize()
+                        : nodes.dockerVolumeSize())
                 .createTimeout(timeout)
-                .discoveryUrl(request.discoveryUrl())
+                .discoveryUrl(options.discoveryUrl())
                 .status(ClusterStatus.CREATE_IN_PROGRESS)
                 .labels(labels)
-                .mergeLabels(request.labels() != null && request.mergeLabels())
-                .masterFlavorId(request.masterFlavorId() == null ? template.masterFlavorId() : request.masterFlavorId())
-                .flavorId(request.flavorId() == null ? template.flavorId() : request.flavorId())
-                .fixedNetwork(request.fixedNetwork() == null ? template.fixedNetwork() : request.fixedNetwork())
-                .fixedSubnet(request.fixedSubnet() == null ? template.fixedSubnet() : request.fixedSubnet())
-                .floatingIpEnabled(request.floatingIpEnabled() == null ? template.floatingIpEnabled()
-                        : request.floatingIpEnabled())
-                .masterLbEnabled(request.masterLbEnabled() == null ? template.masterLbEnabled()
-                        : request.masterLbEnabled())
+                .mergeLabels(asked.given() != null && asked.merge())
+                .masterFlavorId(nodes.masterFlavorId() == null ? template.masterFlavorId() : nodes.masterFlavorId())
+                .flavorId(nodes.flavorId() == null ? template.flavorId() : nodes.flavorId())
+                .fixedNetwork(options.fixedNetwork() == null ? template.fixedNetwork() : options.fixedNetwork())
+                .fixedSubnet(options.fixedSubnet() == null ? template.fixedSubnet() : options.fixedSubnet())
+                .floatingIpEnabled(options.floatingIpEnabled() == null ? template.floatingIpEnabled()
+                        : options.floatingIpEnabled())
+                .masterLbEnabled(options.masterLbEnabled() == null ? template.masterLbEnabled()
+                        : options.masterLbEnabled())
                 .createdAt(clock.instant())
                 .build();
     }

@@ -15,7 +15,7 @@ import dev.magnetar.core.port.Scope;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -330,44 +330,16 @@ public final class ClusterTemplateService {
         };
     }
 
+    /** A template's API field names; {@code public} is a Java keyword, so the record says {@code isPublic}. */
+    private static final Map<String, String> API_NAMES = Map.of("isPublic", "public");
+
+    /** Neither the owner, the timestamps nor the lock counter is a field a patch changes. */
+    private static final Set<String> NOT_COMPARED = Set.of("uuid", "projectId", "userId", "createdAt", "updatedAt",
+            "version");
+
     /** Names (API field names) of the fields that differ; timestamps and owner are not compared. */
     static Set<String> changedFields(ClusterTemplate a, ClusterTemplate b) {
-        Set<String> changed = new TreeSet<>();
-        diff(changed, "name", a.name(), b.name());
-        diff(changed, "coe", a.coe(), b.coe());
-        diff(changed, "image_id", a.imageId(), b.imageId());
-        diff(changed, "keypair_id", a.keypairId(), b.keypairId());
-        diff(changed, "flavor_id", a.flavorId(), b.flavorId());
-        diff(changed, "master_flavor_id", a.masterFlavorId(), b.masterFlavorId());
-        diff(changed, "external_network_id", a.externalNetworkId(), b.externalNetworkId());
-        diff(changed, "fixed_network", a.fixedNetwork(), b.fixedNetwork());
-        diff(changed, "fixed_subnet", a.fixedSubnet(), b.fixedSubnet());
-        diff(changed, "dns_nameserver", a.dnsNameserver(), b.dnsNameserver());
-        diff(changed, "network_driver", a.networkDriver(), b.networkDriver());
-        diff(changed, "volume_driver", a.volumeDriver(), b.volumeDriver());
-        diff(changed, "apiserver_port", a.apiserverPort(), b.apiserverPort());
-        diff(changed, "docker_volume_size", a.dockerVolumeSize(), b.dockerVolumeSize());
-        diff(changed, "docker_storage_driver", a.dockerStorageDriver(), b.dockerStorageDriver());
-        diff(changed, "cluster_distro", a.clusterDistro(), b.clusterDistro());
-        diff(changed, "http_proxy", a.httpProxy(), b.httpProxy());
-        diff(changed, "https_proxy", a.httpsProxy(), b.httpsProxy());
-        diff(changed, "no_proxy", a.noProxy(), b.noProxy());
-        diff(changed, "registry_enabled", a.registryEnabled(), b.registryEnabled());
-        diff(changed, "labels", a.labels(), b.labels());
-        diff(changed, "tls_disabled", a.tlsDisabled(), b.tlsDisabled());
-        diff(changed, "public", a.isPublic(), b.isPublic());
-        diff(changed, "server_type", a.serverType(), b.serverType());
-        diff(changed, "insecure_registry", a.insecureRegistry(), b.insecureRegistry());
-        diff(changed, "master_lb_enabled", a.masterLbEnabled(), b.masterLbEnabled());
-        diff(changed, "floating_ip_enabled", a.floatingIpEnabled(), b.floatingIpEnabled());
-        diff(changed, "hidden", a.hidden(), b.hidden());
-        diff(changed, "tags", a.tags(), b.tags());
-        return changed;
-    }
-
-    private static void diff(Set<String> changed, String field, Object a, Object b) {
-        if (!Objects.equals(a, b)) {
-            changed.add(field);
-        }
+        return ChangedFields.between(ChangedFields.of(a, API_NAMES, NOT_COMPARED),
+                ChangedFields.of(b, API_NAMES, NOT_COMPARED));
     }
 }

@@ -91,12 +91,12 @@ public final class LabelSecrets {
      */
     public ClusterLabels clusterLabels(RequestContext caller, Cluster cluster, ClusterTemplate template) {
         Map<String, String> templateLabels = template == null ? Map.of() : template.labels();
-        ClusterService.LabelDelta delta = ClusterService.labelDelta(templateLabels, cluster.labels());
+        ClusterService.LabelDelta delta = ClusterService.labelDelta(templateLabels, cluster.spec().labels());
         // Without its template, where the cluster's values came from is unknown: only admins read them.
         boolean readsTemplates = mayRead(caller, template == null ? null : template.projectId());
         boolean readsClusters = mayRead(caller, template == null ? null : cluster.projectId());
         return new ClusterLabels(
-                masked(cluster.labels(), label -> !mayRead(caller, ownerOf(label, cluster, template))),
+                masked(cluster.spec().labels(), label -> !mayRead(caller, ownerOf(label, cluster, template))),
                 masked(delta.overridden(), label -> !readsTemplates),
                 masked(delta.added(), label -> !readsClusters),
                 masked(delta.skipped(), label -> !readsTemplates));
@@ -105,7 +105,7 @@ public final class LabelSecrets {
     /** The secret labels of {@code cluster} (a stored one or a create request's) whose values {@code caller} may not read. */
     public List<String> unreadable(RequestContext caller, Cluster cluster, ClusterTemplate template) {
         List<String> unreadable = new ArrayList<>();
-        cluster.labels().keySet().stream().filter(secret).sorted()
+        cluster.spec().labels().keySet().stream().filter(secret).sorted()
                 .filter(label -> !mayRead(caller, ownerOf(label, cluster, template)))
                 .forEach(unreadable::add);
         return unreadable;
@@ -135,7 +135,7 @@ public final class LabelSecrets {
             return null;
         }
         String inherited = template.labels().get(label);
-        return inherited != null && inherited.equals(cluster.labels().get(label))
+        return inherited != null && inherited.equals(cluster.spec().labels().get(label))
                 ? template.projectId() : cluster.projectId();
     }
 

@@ -93,8 +93,8 @@ class HealthMonitorTest {
             SweepResult second = monitor.sweep();
 
             Cluster stored = db.get(c.uuid());
-            assertThat(stored.healthStatus()).isEqualTo(HealthStatus.HEALTHY);
-            assertThat(stored.coeVersion()).as("the version the COE reports wins").isEqualTo("2.2.0");
+            assertThat(stored.observed().healthStatus()).isEqualTo(HealthStatus.HEALTHY);
+            assertThat(stored.observed().coeVersion()).as("the version the COE reports wins").isEqualTo("2.2.0");
             assertThat(first.changed()).isEqualTo(1);
             assertThat(second.polled()).isEqualTo(1);
             assertThat(second.changed()).isZero();
@@ -115,9 +115,9 @@ class HealthMonitorTest {
             monitor((t, cl, ctx) -> unhealthy, settings(4, Duration.ZERO)).sweep();
 
             Cluster stored = db.get(c.uuid());
-            assertThat(stored.healthStatus()).isEqualTo(HealthStatus.UNHEALTHY);
-            assertThat(stored.healthStatusReason()).isEqualTo(unhealthy.reason());
-            assertThat(stored.coeVersion()).isEqualTo("2.1.0");
+            assertThat(stored.observed().healthStatus()).isEqualTo(HealthStatus.UNHEALTHY);
+            assertThat(stored.observed().healthStatusReason()).isEqualTo(unhealthy.reason());
+            assertThat(stored.observed().coeVersion()).isEqualTo("2.1.0");
             assertThat(db.events()).singleElement().extracting(ClusterEvent::reason)
                     .isEqualTo("first poll -> UNHEALTHY: 10.0.0.12: dcos-mesos-slave.service unhealthy; marathon: no leader");
         }
@@ -134,8 +134,8 @@ class HealthMonitorTest {
 
             Cluster stored = db.get(c.uuid());
             assertThat(stored.status()).isEqualTo(ClusterStatus.UPDATE_COMPLETE);
-            assertThat(stored.statusReason()).isEqualTo("resized");
-            assertThat(stored.healthStatus()).isEqualTo(HealthStatus.HEALTHY);
+            assertThat(stored.observed().statusReason()).isEqualTo("resized");
+            assertThat(stored.observed().healthStatus()).isEqualTo(HealthStatus.HEALTHY);
         }
 
         @Test
@@ -148,7 +148,7 @@ class HealthMonitorTest {
 
             monitor.sweep();
 
-            assertThat(db.get(c.uuid()).healthStatus()).isNull();
+            assertThat(db.get(c.uuid()).observed().healthStatus()).isNull();
             assertThat(db.events()).isEmpty();
         }
 
@@ -163,10 +163,10 @@ class HealthMonitorTest {
                 return HEALTHY;
             }, settings(2, Duration.ZERO)).sweep();
 
-            assertThat(db.get(broken.uuid()).healthStatus()).isEqualTo(HealthStatus.UNKNOWN);
-            assertThat(db.get(broken.uuid()).healthStatusReason())
+            assertThat(db.get(broken.uuid()).observed().healthStatus()).isEqualTo(HealthStatus.UNKNOWN);
+            assertThat(db.get(broken.uuid()).observed().healthStatusReason())
                     .containsEntry("cluster", "the monitor failed: IllegalStateException");
-            assertThat(db.get(fine.uuid()).healthStatus()).isEqualTo(HealthStatus.HEALTHY);
+            assertThat(db.get(fine.uuid()).observed().healthStatus()).isEqualTo(HealthStatus.HEALTHY);
         }
 
         @Test
@@ -180,8 +180,8 @@ class HealthMonitorTest {
                     (tm, cl, account) -> MonitorTarget.none("the simulated cloud serves no fakecoe endpoints")).sweep();
 
             assertThat(polls).hasValue(0);
-            assertThat(db.get(c.uuid()).healthStatus()).isEqualTo(HealthStatus.UNKNOWN);
-            assertThat(db.get(c.uuid()).healthStatusReason())
+            assertThat(db.get(c.uuid()).observed().healthStatus()).isEqualTo(HealthStatus.UNKNOWN);
+            assertThat(db.get(c.uuid()).observed().healthStatusReason())
                     .containsEntry("cluster", "the simulated cloud serves no fakecoe endpoints");
         }
     }
@@ -222,7 +222,7 @@ class HealthMonitorTest {
             Cluster c = cluster(1, ClusterStatus.CREATE_COMPLETE);
             List<String> seen = new ArrayList<>();
             monitor((t, cl, ctx) -> {
-                seen.add(cl.apiAddress() + " " + ctx.requestTimeout());
+                seen.add(cl.observed().apiAddress() + " " + ctx.requestTimeout());
                 return HEALTHY;
             }, settings(1, Duration.ZERO), ReplicaShare.alone("r"), false,
                     (tm, cl, account) -> MonitorTarget.at("http://127.0.0.1:9/c/" + cl.uuid())).sweep();
@@ -314,7 +314,7 @@ class HealthMonitorTest {
                 thread.join();
             }
 
-            assertThat(settled).allSatisfy(c -> assertThat(db.get(c.uuid()).healthStatus()).isEqualTo(HealthStatus.HEALTHY));
+            assertThat(settled).allSatisfy(c -> assertThat(db.get(c.uuid()).observed().healthStatus()).isEqualTo(HealthStatus.HEALTHY));
             assertThat(most.get()).isLessThanOrEqualTo(3);
         }
 
@@ -341,7 +341,7 @@ class HealthMonitorTest {
             sweep.join(5_000);
 
             assertThat(othersFinished).as("six clusters polled while one hung, with two slots").isTrue();
-            assertThat(db.get(hung.uuid()).healthStatus()).isEqualTo(HealthStatus.UNKNOWN);
+            assertThat(db.get(hung.uuid()).observed().healthStatus()).isEqualTo(HealthStatus.UNKNOWN);
         }
     }
 
@@ -359,7 +359,7 @@ class HealthMonitorTest {
                 return HEALTHY;
             }, settings(1, Duration.ZERO), ReplicaShare.alone("r"), true, (tm, cl, account) -> {
                 targetKeys.add(account.orElseThrow().publicKeyPem());
-                return MonitorTarget.at(cl.apiAddress());
+                return MonitorTarget.at(cl.observed().apiAddress());
             }).sweep();
 
             assertThat(targetKeys).containsExactly(publicKey);
@@ -381,7 +381,7 @@ class HealthMonitorTest {
                 return HEALTHY;
             }, settings(1, Duration.ZERO), ReplicaShare.alone("r"), false, (tm, cl, account) -> {
                 accountsSeen.add(account);
-                return MonitorTarget.at(cl.apiAddress());
+                return MonitorTarget.at(cl.observed().apiAddress());
             }).sweep();
 
             assertThat(accountsSeen).containsExactly(Optional.empty());

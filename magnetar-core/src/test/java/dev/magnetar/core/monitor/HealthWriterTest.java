@@ -89,7 +89,7 @@ class HealthWriterTest {
 
         assertThat(db.transactions).as("the first alone, then the nine queued behind it").hasValue(2);
         assertThat(results.values()).containsOnly(Written.HEALTH_CHANGED).hasSize(10);
-        assertThat(clusters).allSatisfy(c -> assertThat(db.get(c.uuid()).healthStatus()).isEqualTo(HealthStatus.HEALTHY));
+        assertThat(clusters).allSatisfy(c -> assertThat(db.get(c.uuid()).observed().healthStatus()).isEqualTo(HealthStatus.HEALTHY));
         assertThat(db.events()).hasSize(10);
     }
 
@@ -103,9 +103,9 @@ class HealthWriterTest {
         writeWhileTheFirstTransactionIsHeld(clusters);
 
         assertThat(results.get(broken.uuid())).isInstanceOf(IllegalStateException.class);
-        assertThat(db.get(broken.uuid()).healthStatus()).isNull();
+        assertThat(db.get(broken.uuid()).observed().healthStatus()).isNull();
         assertThat(clusters).filteredOn(c -> c != broken)
-                .allSatisfy(c -> assertThat(db.get(c.uuid()).healthStatus()).isEqualTo(HealthStatus.HEALTHY));
+                .allSatisfy(c -> assertThat(db.get(c.uuid()).observed().healthStatus()).isEqualTo(HealthStatus.HEALTHY));
         assertThat(db.transactions).as("one, the failed batch of five, then five alone").hasValue(7);
     }
 
@@ -118,7 +118,7 @@ class HealthWriterTest {
         Written written = writer.write(healthy(cluster));
 
         assertThat(written).isEqualTo(Written.HEALTH_CHANGED);
-        assertThat(db.get(cluster.uuid()).healthStatus()).isEqualTo(HealthStatus.HEALTHY);
+        assertThat(db.get(cluster.uuid()).observed().healthStatus()).isEqualTo(HealthStatus.HEALTHY);
         assertThat(db.get(cluster.uuid()).status()).isEqualTo(ClusterStatus.UPDATE_COMPLETE);
         assertThat(db.transactions).as("the polled version was gone, the first fresh read was overtaken too,"
                 + " the second was written").hasValue(3);
@@ -132,7 +132,7 @@ class HealthWriterTest {
 
         assertThat(writer.write(healthy(cluster))).isEqualTo(Written.GAVE_UP);
         assertThat(db.transactions).hasValue(HealthWriter.WRITE_ATTEMPTS);
-        assertThat(db.get(cluster.uuid()).healthStatus()).isNull();
+        assertThat(db.get(cluster.uuid()).observed().healthStatus()).isNull();
     }
 
     @Test
@@ -150,7 +150,7 @@ class HealthWriterTest {
         db.changeMeanwhile(cluster.uuid(), b -> b.status(ClusterStatus.DELETE_IN_PROGRESS));
 
         assertThat(writer.write(healthy(cluster))).isEqualTo(Written.SKIPPED);
-        assertThat(db.get(cluster.uuid()).healthStatus()).isNull();
+        assertThat(db.get(cluster.uuid()).observed().healthStatus()).isNull();
         assertThat(db.events()).isEmpty();
     }
 

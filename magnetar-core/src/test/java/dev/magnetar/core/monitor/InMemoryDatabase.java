@@ -201,8 +201,8 @@ final class InMemoryDatabase implements Database {
                 @Override
                 public boolean updateHealth(Cluster cluster) {
                     Cluster stored = clusters.get(cluster.uuid());
-                    return stored != null && update(stored.toBuilder().healthStatus(cluster.healthStatus())
-                            .healthStatusReason(cluster.healthStatusReason()).coeVersion(cluster.coeVersion())
+                    return stored != null && update(stored.toBuilder().healthStatus(cluster.observed().healthStatus())
+                            .healthStatusReason(cluster.observed().healthStatusReason()).coeVersion(cluster.observed().coeVersion())
                             .version(cluster.version()).build());
                 }
 

@@ -26,8 +26,8 @@ final class DcosAttachment {
      *                           user to trust whatever answers
      */
     static ClientAttachment of(Cluster cluster, boolean oauth, Optional<String> pinnedCa) {
-        String address = cluster.apiAddress().endsWith("/")
-                ? cluster.apiAddress().substring(0, cluster.apiAddress().length() - 1) : cluster.apiAddress();
+        String address = cluster.observed().apiAddress().endsWith("/")
+                ? cluster.observed().apiAddress().substring(0, cluster.observed().apiAddress().length() - 1) : cluster.observed().apiAddress();
         String url = address.regionMatches(true, 0, "http://", 0, 7) ? "https://" + address.substring(7) : address;
         String ca = pinnedCa.orElseThrow(() -> MagnetarException.invalid("Cluster " + cluster.name()
                 + " has no pinned Admin Router CA yet: the monitor fetches and pins it at its first poll after "

@@ -84,7 +84,7 @@ public final class DcosDriver extends SchemaDriver {
 
     @Override
     public void validateCluster(ClusterTemplate template, Cluster cluster) {
-        DcosLabels labels = parsed.of(cluster.labels());
+        DcosLabels labels = parsed.of(cluster.spec().labels());
         validateRequest(template, cluster, labels);
         checkedConfig(template, cluster, labels, DeploymentContext.local(settings));
     }
@@ -92,13 +92,13 @@ public final class DcosDriver extends SchemaDriver {
     private void validateRequest(ClusterTemplate template, Cluster cluster, DcosLabels labels) {
         boolean masterLb = masterLb(template, cluster);
         List<String> violations = new ArrayList<>(labelViolations(labels, template, masterLb));
-        if (!MasterCounts.allowed(cluster.masterCount())) {
-            violations.add("master_count " + cluster.masterCount() + " is not allowed: DC/OS needs "
+        if (!MasterCounts.allowed(cluster.spec().masterCount())) {
+            violations.add("master_count " + cluster.spec().masterCount() + " is not allowed: DC/OS needs "
                     + MasterCounts.inWords() + " masters (a ZooKeeper quorum), and masters cannot be scaled after "
                     + "create");
         }
-        if (cluster.nodeCount() < 0) {
-            violations.add("node_count " + cluster.nodeCount() + " is not allowed: it must be 0 or more");
+        if (cluster.spec().nodeCount() < 0) {
+            violations.add("node_count " + cluster.spec().nodeCount() + " is not allowed: it must be 0 or more");
         }
         throwIfAny(violations);
     }
@@ -107,7 +107,7 @@ public final class DcosDriver extends SchemaDriver {
     private ObjectNode checkedConfig(ClusterTemplate template, Cluster cluster, DcosLabels labels,
                                      DeploymentContext context) {
         ObjectNode tree = DcosConfig.tree(template, cluster, labels.labels(), context, masterLb(template, cluster));
-        throwIfAny(DcosConfigRules.check(tree, cluster.masterCount()).stream()
+        throwIfAny(DcosConfigRules.check(tree, cluster.spec().masterCount()).stream()
                 .map(p -> "rendered config.yaml breaks a DC/OS 2.2 rule: " + p).toList());
         return tree;
     }
@@ -145,7 +145,7 @@ public final class DcosDriver extends SchemaDriver {
      */
     @Override
     public boolean wantsMonitorAccount(ClusterTemplate template, Cluster cluster) {
-        return parsed.of(cluster.labels()).oauthEnabled();
+        return parsed.of(cluster.spec().labels()).oauthEnabled();
     }
 
     /**
@@ -159,7 +159,7 @@ public final class DcosDriver extends SchemaDriver {
 
     @Override
     public Optional<ClientAttachment> attachment(ClusterTemplate template, Cluster cluster, Optional<String> pinnedCa) {
-        return Optional.of(DcosAttachment.of(cluster, parsed.of(cluster.labels()).oauthEnabled(), pinnedCa));
+        return Optional.of(DcosAttachment.of(cluster, parsed.of(cluster.spec().labels()).oauthEnabled(), pinnedCa));
     }
 
     @Override
@@ -182,7 +182,7 @@ public final class DcosDriver extends SchemaDriver {
 
     /** Everything rendered for one cluster; refuses a config.yaml that breaks DC/OS 2.2's rules. */
     Rendering render(ClusterTemplate template, Cluster cluster, DeploymentContext context) {
-        DcosLabels read = parsed.of(cluster.labels());
+        DcosLabels read = parsed.of(cluster.spec().labels());
         validateRequest(template, cluster, read);
         boolean masterLb = masterLb(template, cluster);
         Labels labels = read.labels();
@@ -191,7 +191,7 @@ public final class DcosDriver extends SchemaDriver {
         String agentFlags = NodeFiles.agentFlags(read.agentFlags());
         String installer = labels.given(DcosLabelSchema.DCOS_INSTALLER_URL)
                 .orElse(context.setting(SETTING_INSTALLER_URL, settings.get(SETTING_INSTALLER_URL, "")));
-        String nodeSettings = DcosStackRenderer.nodeSettings(installer, masterLb, cluster.createTimeout(),
+        String nodeSettings = DcosStackRenderer.nodeSettings(installer, masterLb, cluster.spec().createTimeout(),
                 context.setting(SETTING_DOCKER_REPO_URL, settings.get(SETTING_DOCKER_REPO_URL,
                         "https://download.docker.com/linux/centos/docker-ce.repo")),
                 context.setting(SETTING_DOCKER_PACKAGE, settings.get(SETTING_DOCKER_PACKAGE, "docker-ce-19.03.15")),

@@ -51,7 +51,7 @@ class DcosDriverTest {
 
     @Test
     void wantsAMonitoringAccountExactlyWhenAdminRouterRequiresLogin() {
-        Map<String, String> without = new java.util.HashMap<>(cluster.labels());
+        Map<String, String> without = new java.util.HashMap<>(cluster.spec().labels());
         without.remove("oauth_enabled");
 
         assertThat(driver.wantsMonitorAccount(template, cluster.toBuilder().labels(without).build()))

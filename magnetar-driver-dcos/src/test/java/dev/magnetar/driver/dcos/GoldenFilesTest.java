@@ -51,7 +51,7 @@ class GoldenFilesTest {
     Stream<DynamicTest> everyGoldenConfigSatisfiesDcos22Rules() {
         return GoldenCases.all().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
             ObjectNode tree = (ObjectNode) YAML.readTree(decode(c.spec(), "dcos_config"));
-            assertThat(DcosConfigRules.check(tree, c.cluster().masterCount())).isEmpty();
+            assertThat(DcosConfigRules.check(tree, c.cluster().spec().masterCount())).isEmpty();
         }));
     }
 

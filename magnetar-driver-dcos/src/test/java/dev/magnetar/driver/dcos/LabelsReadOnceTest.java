@@ -49,7 +49,7 @@ class LabelsReadOnceTest {
     void changedLabelsAreReadAfresh() {
         ClusterTemplate template = Fixtures.blueprintTemplate();
         Cluster cluster = Fixtures.blueprintCluster(template);
-        Map<String, String> withoutOauth = new java.util.HashMap<>(cluster.labels());
+        Map<String, String> withoutOauth = new java.util.HashMap<>(cluster.spec().labels());
         withoutOauth.put("oauth_enabled", "false");
 
         assertThat(driver.wantsMonitorAccount(template, cluster)).isTrue();

@@ -73,20 +73,20 @@ public final class MesosDriver extends SchemaDriver {
 
     @Override
     public void validateCluster(ClusterTemplate template, Cluster cluster) {
-        validate(template, cluster, parsed.of(cluster.labels()), DeploymentContext.local(settings));
+        validate(template, cluster, parsed.of(cluster.spec().labels()), DeploymentContext.local(settings));
     }
 
     private void validate(ClusterTemplate template, Cluster cluster, LabelReading reading,
                           DeploymentContext context) {
         List<String> violations = new ArrayList<>(labelViolations(reading, template, context));
-        if (!MASTER_COUNTS.contains(cluster.masterCount())) {
-            violations.add("master_count " + cluster.masterCount() + " is not allowed: Mesos masters form a "
+        if (!MASTER_COUNTS.contains(cluster.spec().masterCount())) {
+            violations.add("master_count " + cluster.spec().masterCount() + " is not allowed: Mesos masters form a "
                     + "ZooKeeper ensemble and replicated log of 1, 3 or 5, fixed at create");
-        } else if (cluster.masterCount() > 1 && !masterLb(template, cluster)) {
+        } else if (cluster.spec().masterCount() > 1 && !masterLb(template, cluster)) {
             violations.add("master_count must be 1 when master_lb_enabled is False");
         }
-        if (cluster.nodeCount() < 0) {
-            violations.add("node_count " + cluster.nodeCount() + " is not allowed: it must be 0 or more");
+        if (cluster.spec().nodeCount() < 0) {
+            violations.add("node_count " + cluster.spec().nodeCount() + " is not allowed: it must be 0 or more");
         }
         if (clusterName(cluster).chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             violations.add("name '" + clusterName(cluster).replaceAll("\\p{Cntrl}", "?") + "' is not allowed: "
@@ -133,15 +133,15 @@ public final class MesosDriver extends SchemaDriver {
 
     /** Everything rendered for one cluster, after the same checks as {@link #validateCluster}. */
     Rendering render(ClusterTemplate template, Cluster cluster, DeploymentContext context) {
-        LabelReading reading = parsed.of(cluster.labels());
+        LabelReading reading = parsed.of(cluster.spec().labels());
         validate(template, cluster, reading, context);
         Labels labels = reading.labels();
         boolean rexray = "rexray".equals(template.volumeDriver());
         NodeFiles.InstallSource source = installSource(labels, context);
         String nodeSettings = NodeFiles.nodeSettings(source, NodeFiles.Proxies.of(template.httpProxy(),
-                template.httpsProxy(), template.noProxy()), rexray, cluster.createTimeout());
+                template.httpsProxy(), template.noProxy()), rexray, cluster.spec().createTimeout());
         MesosStackRenderer.RenderedFiles files = new MesosStackRenderer.RenderedFiles(nodeSettings,
-                NodeFiles.masterEnv(clusterName(cluster), cluster.masterCount(), labels), NodeFiles.marathonEnv(labels),
+                NodeFiles.masterEnv(clusterName(cluster), cluster.spec().masterCount(), labels), NodeFiles.marathonEnv(labels),
                 NodeFiles.agentEnv(MesosAgentFlags.from(labels)),
                 rexray ? NodeFiles.rexrayConfig(labels.flag(MesosLabelSchema.REXRAY_PREEMPT), context, false) : "");
         MesosStackRenderer.Shape shape = new MesosStackRenderer.Shape(masterLb(template, cluster),

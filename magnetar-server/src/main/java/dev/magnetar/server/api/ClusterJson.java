@@ -43,50 +43,28 @@ public final class ClusterJson {
     public static ClusterRequest parseCreate(JsonNode body, ClusterKind kind, ApiVersion version) {
         FieldReader in = FieldReader.of(body, kind.argument(), createFields(kind));
         int minNodes = version.atLeast(ApiVersion.ZERO_NODES) ? 0 : 1;
-        return new ClusterRequest(
-                null,
-                in.matching("name", NAME_MAX, NAME),
-                in.mandatoryString(kind.templateField(), 255),
-                in.string("keypair", 255),
-                in.integer("node_count", minNodes, 10_000),
-                in.integer("master_count", 1, 99),
-                in.integer("docker_volume_size", 1, Integer.MAX_VALUE),
-                in.integer(kind.timeoutField(), 0, 100_000),
-                in.string("discovery_url", 255),
-                in.labels("labels"),
-                in.bool("merge_labels", false),
-                in.string("master_flavor_id", 255),
-                in.string("flavor_id", 255),
-                in.string("fixed_network", 255),
-                in.string("fixed_subnet", 255),
-                in.bool("floating_ip_enabled"),
-                in.bool("master_lb_enabled"));
+        // Checked in this order: of several invalid fields, the first in it is the one reported.
+        String name = in.matching("name", NAME_MAX, NAME);
+        String template = in.mandatoryString(kind.templateField(), 255);
+        String keypair = in.string("keypair", 255);
+        Integer nodeCount = in.integer("node_count", minNodes, 10_000);
+        Integer masterCount = in.integer("master_count", 1, 99);
+        Integer dockerVolumeSize = in.integer("docker_volume_size", 1, Integer.MAX_VALUE);
+        Integer timeout = in.integer(kind.timeoutField(), 0, 100_000);
+        String discoveryUrl = in.string("discovery_url", 255);
+        ClusterRequest.Labels labels = new ClusterRequest.Labels(in.labels("labels"), in.bool("merge_labels", false));
+        String masterFlavorId = in.string("master_flavor_id", 255);
+        String flavorId = in.string("flavor_id", 255);
+        return new ClusterRequest(null, name, template,
+                new ClusterRequest.Nodes(nodeCount, masterCount, flavorId, masterFlavorId, dockerVolumeSize),
+                labels,
+                new ClusterRequest.Options(keypair, timeout, discoveryUrl, in.string("fixed_network", 255),
+                        in.string("fixed_subnet", 255), in.bool("floating_ip_enabled"), in.bool("master_lb_enabled")));
     }
 
     /** The list view: Magnum's summary fields. */
     public static ObjectNode summary(Cluster c, ClusterKind kind, String baseUrl) {
-        ObjectNode o = Json.object();
-        o.put("uuid", c.uuid());
-        o.put("name", c.name());
-        o.put(kind.templateField(), c.clusterTemplateId());
-        if (kind == ClusterKind.CLUSTER) {
-            o.put("keypair", c.keypair());
-        }
-        o.put("docker_volume_size", c.dockerVolumeSize());
-        o.put("node_count", c.nodeCount());
-        o.put("master_count", c.masterCount());
-        o.put("status", c.status().name());
-        o.put(kind.timeoutField(), c.createTimeout());
-        o.put("stack_id", c.stackId());
-        if (kind == ClusterKind.CLUSTER) {
-            o.set("labels", Json.map(c.labels()));
-            o.put("master_flavor_id", c.masterFlavorId());
-            o.put("flavor_id", c.flavorId());
-            o.put("health_status", c.healthStatus() == null ? null : c.healthStatus().name());
-            o.put("project_id", c.projectId());
-        }
-        o.set("links", Json.links(baseUrl, kind.collection(), c.uuid()));
-        return o;
+        return ClusterView.summary(c, kind, baseUrl);
     }
 
     /**
@@ -95,46 +73,7 @@ public final class ClusterJson {
      * @param labels the cluster's labels and their difference to its template, as the caller may see them
      */
     public static ObjectNode full(Cluster c, LabelSecrets.ClusterLabels labels, ClusterKind kind, String baseUrl) {
-        ObjectNode o = Json.object();
-        o.put("uuid", c.uuid());
-        o.put("name", c.name());
-        o.put(kind.templateField(), c.clusterTemplateId());
-        if (kind == ClusterKind.CLUSTER) {
-            o.put("keypair", c.keypair());
-        }
-        o.put("node_count", c.nodeCount());
-        o.put("master_count", c.masterCount());
-        o.put("docker_volume_size", c.dockerVolumeSize());
-        o.set("labels", Json.map(labels.labels()));
-        o.put("master_flavor_id", c.masterFlavorId());
-        o.put("flavor_id", c.flavorId());
-        o.put(kind.timeoutField(), c.createTimeout());
-        o.set("links", Json.links(baseUrl, kind.collection(), c.uuid()));
-        o.put("stack_id", c.stackId());
-        o.put("status", c.status().name());
-        o.put("status_reason", c.statusReason());
-        o.put("health_status", c.healthStatus() == null ? null : c.healthStatus().name());
-        o.set("health_status_reason", Json.map(c.healthStatusReason()));
-        o.put("discovery_url", c.discoveryUrl());
-        o.put("api_address", c.apiAddress());
-        o.put("coe_version", c.coeVersion());
-        o.put("container_version", c.containerVersion());
-        o.put("project_id", c.projectId());
-        o.put("user_id", c.userId());
-        o.set("node_addresses", Json.list(c.nodeAddresses()));
-        o.set("master_addresses", Json.list(c.masterAddresses()));
-        o.set(kind.faultsField(), Json.map(c.status().isFailed() ? c.faults() : java.util.Map.of()));
-        o.put("fixed_network", c.fixedNetwork());
-        o.put("fixed_subnet", c.fixedSubnet());
-        o.put("floating_ip_enabled", c.floatingIpEnabled());
-        o.put("merge_labels", c.mergeLabels());
-        o.set("labels_overridden", Json.map(labels.overridden()));
-        o.set("labels_added", Json.map(labels.added()));
-        o.set("labels_skipped", Json.map(labels.skipped()));
-        o.put("master_lb_enabled", c.masterLbEnabled());
-        o.put("created_at", Json.timestamp(c.createdAt()));
-        o.put("updated_at", Json.timestamp(c.updatedAt()));
-        return o;
+        return ClusterView.full(c, labels, kind, baseUrl);
     }
 
     static String canonicalOrNull(String uuid) {

@@ -1,6 +1,6 @@
 package dev.magnetar.server.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.magnetar.core.context.RequestContext;
 import dev.magnetar.core.driver.ClientAttachment;
@@ -9,16 +9,15 @@ import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.port.ClusterRepository;
 import dev.magnetar.core.port.PageRequest;
+import dev.magnetar.core.service.ChangedFields;
 import dev.magnetar.core.service.ClusterPreview;
 import dev.magnetar.core.service.ClusterRequest;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /** {@code /v1/clusters} and {@code /v1/bays}, with resize and the preview extension. */
 final class ClusterRoutes {
@@ -192,15 +191,8 @@ final class ClusterRoutes {
     }
 
     private static Set<String> changedFields(ObjectNode before, ObjectNode after) {
-        Set<String> changed = new TreeSet<>();
-        Iterator<String> names = after.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
-            JsonNode old = before.get(name);
-            if (old == null || !old.equals(after.get(name))) {
-                changed.add(name);
-            }
-        }
-        return changed;
+        return ChangedFields.between(Json.MAPPER.convertValue(before, FIELDS), Json.MAPPER.convertValue(after, FIELDS));
     }
+
+    private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() { };
 }

@@ -15,8 +15,8 @@ import java.util.Map;
 /** The API's one ObjectMapper and Magnum's value formats. */
 public final class Json {
 
-    public static final ObjectMapper MAPPER = new ObjectMapper()
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    public static final ObjectMapper MAPPER = WireNames.register(new ObjectMapper()
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS));
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx")
             .withZone(ZoneOffset.UTC);
@@ -47,9 +47,6 @@ public final class Json {
 
     /** {@code links}: self under /v1 and the unversioned bookmark. */
     public static ArrayNode links(String baseUrl, String collection, String uuid) {
-        ArrayNode links = MAPPER.createArrayNode();
-        links.addObject().put("href", baseUrl + "/v1/" + collection + "/" + uuid).put("rel", "self");
-        links.addObject().put("href", baseUrl + "/" + collection + "/" + uuid).put("rel", "bookmark");
-        return links;
+        return MAPPER.valueToTree(Link.of(baseUrl, collection, uuid));
     }
 }

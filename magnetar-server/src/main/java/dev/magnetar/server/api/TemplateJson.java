@@ -131,52 +131,6 @@ public final class TemplateJson {
 
     /** The full view; templates are always returned in full. */
     public static ObjectNode view(ClusterTemplate t, TemplateKind kind, String baseUrl, ClusterDriver driver) {
-        ObjectNode o = Json.object();
-        o.put("uuid", t.uuid());
-        o.put("name", t.name());
-        o.put("coe", t.coe());
-        o.put("image_id", t.imageId());
-        o.put("flavor_id", t.flavorId());
-        o.put("master_flavor_id", t.masterFlavorId());
-        o.put("dns_nameserver", t.dnsNameserver());
-        o.put("keypair_id", t.keypairId());
-        o.put("external_network_id", t.externalNetworkId());
-        o.put("fixed_network", t.fixedNetwork());
-        o.put("fixed_subnet", t.fixedSubnet());
-        o.put("network_driver", t.networkDriver());
-        o.put("apiserver_port", t.apiserverPort());
-        o.put("docker_volume_size", t.dockerVolumeSize());
-        o.put("cluster_distro", t.clusterDistro());
-        o.set("links", Json.links(baseUrl, kind.collection(), t.uuid()));
-        o.put("http_proxy", t.httpProxy());
-        o.put("https_proxy", t.httpsProxy());
-        o.put("no_proxy", t.noProxy());
-        o.put("volume_driver", t.volumeDriver());
-        o.put("registry_enabled", t.registryEnabled());
-        o.set("labels", Json.map(t.labels()));
-        o.put("tls_disabled", t.tlsDisabled());
-        o.put("public", t.isPublic());
-        o.put("server_type", t.serverType());
-        o.put("insecure_registry", t.insecureRegistry());
-        o.put("docker_storage_driver", t.dockerStorageDriver());
-        o.put("master_lb_enabled", t.masterLbEnabled());
-        o.put("floating_ip_enabled", t.floatingIpEnabled());
-        o.put("project_id", t.projectId());
-        o.put("user_id", t.userId());
-        o.put("hidden", t.hidden());
-        o.put("tags", t.tags());
-        if (driver != null) {
-            o.put("driver", driver.descriptor().name());
-            ObjectNode info = o.putObject("driver_info");
-            info.put("name", driver.descriptor().name());
-            info.put("version", driver.descriptor().version());
-            info.put("legacy", driver.descriptor().legacy());
-            info.put("description", driver.descriptor().description());
-        } else {
-            o.putNull("driver");
-        }
-        o.put("created_at", Json.timestamp(t.createdAt()));
-        o.put("updated_at", Json.timestamp(t.updatedAt()));
-        return o;
+        return TemplateView.of(t, kind, baseUrl, driver);
     }
 }

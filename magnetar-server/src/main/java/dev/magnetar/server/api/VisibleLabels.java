@@ -38,7 +38,7 @@ final class VisibleLabels {
      * read only for clusters with a label that some driver calls secret.
      */
     static Cluster clusterSummary(ApiServices services, RequestContext caller, Cluster cluster) {
-        if (!services.templates().anyLabelSecrets().anySecret(cluster.labels())) {
+        if (!services.templates().anyLabelSecrets().anySecret(cluster.spec().labels())) {
             return cluster;
         }
         ClusterTemplate template = templateOrNull(services, cluster);

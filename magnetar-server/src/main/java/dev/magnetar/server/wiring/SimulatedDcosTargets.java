@@ -52,7 +52,7 @@ final class SimulatedDcosTargets implements MonitorTargets {
             dcos.setFaults(spec.id(), faults);
             if (known) {
                 dcos.setRepositories(spec.id(), repositories);
-            } else if (cluster.labels().containsKey(LOCAL_UNIVERSE)) {
+            } else if (cluster.spec().labels().containsKey(LOCAL_UNIVERSE)) {
                 // What the masters' install did: the bootstrap server's local Universe, first.
                 List<String> installed = new java.util.ArrayList<>();
                 installed.add("local-universe=http://" + bootstrapAddress(cluster) + ":8086/universe/repo.json");
@@ -74,12 +74,12 @@ final class SimulatedDcosTargets implements MonitorTargets {
     }
 
     static DcosClusterSpec specOf(Cluster cluster, Optional<MonitorAccount> account) {
-        List<String> nodes = cluster.nodeAddresses();
+        List<String> nodes = cluster.observed().nodeAddresses();
         int publicAgents = Math.min(nodes.size(), publicAgentCount(cluster));
-        DcosClusterSpec spec = cluster.masterAddresses().isEmpty()
-                ? DcosClusterSpec.of(cluster.uuid(), cluster.masterCount(), nodes.size() - publicAgents, publicAgents,
+        DcosClusterSpec spec = cluster.observed().masterAddresses().isEmpty()
+                ? DcosClusterSpec.of(cluster.uuid(), cluster.spec().masterCount(), nodes.size() - publicAgents, publicAgents,
                 DCOS_VERSION)
-                : new DcosClusterSpec(cluster.uuid(), cluster.masterAddresses(),
+                : new DcosClusterSpec(cluster.uuid(), cluster.observed().masterAddresses(),
                 nodes.subList(0, nodes.size() - publicAgents), nodes.subList(nodes.size() - publicAgents, nodes.size()),
                 DCOS_VERSION, false, null, null);
         return account.map(a -> spec.withOauth(a.uid(), a.publicKeyPem())).orElse(spec);
@@ -87,14 +87,14 @@ final class SimulatedDcosTargets implements MonitorTargets {
 
     /** A stand-in private address for the bootstrap server: the fourth of the cluster's subnet. */
     static String bootstrapAddress(Cluster cluster) {
-        String network = cluster.labels().getOrDefault("fixed_subnet_cidr", "10.0.0.0/24").split("/")[0];
+        String network = cluster.spec().labels().getOrDefault("fixed_subnet_cidr", "10.0.0.0/24").split("/")[0];
         return network.substring(0, network.lastIndexOf('.') + 1) + "4";
     }
 
     /** The driver lists private agents first, then public ones, in node_addresses. */
     private static int publicAgentCount(Cluster cluster) {
         try {
-            return Math.max(0, Integer.parseInt(cluster.labels().getOrDefault(PUBLIC_AGENT_COUNT, "0").trim()));
+            return Math.max(0, Integer.parseInt(cluster.spec().labels().getOrDefault(PUBLIC_AGENT_COUNT, "0").trim()));
         } catch (NumberFormatException e) {
             return 0;
         }

@@ -82,8 +82,8 @@ class ConductorRecoveryTest {
         ClusterTemplate template = templates.create(caller, ClusterTemplate.builder()
                 .uuid("11111111-2222-4333-8444-555555555555").coe("kubernetes").imageId("fedora-coreos")
                 .externalNetworkId("public").masterLbEnabled(true).build(), "template");
-        return clusters.create(caller, new ClusterRequest(null, "c1", template.uuid(), null, 2, 1, null, null, null,
-                null, false, null, null, null, null, null, null), "cluster");
+        return clusters.create(caller, new ClusterRequest(null, "c1", template.uuid(),
+                new ClusterRequest.Nodes(2, 1, null, null, null), null, null), "cluster");
     }
 
     @Test
@@ -97,7 +97,7 @@ class ConductorRecoveryTest {
         assertThat(executor(Duration.ofMinutes(2)).runNext("worker-b")).isTrue();
 
         Cluster after = database.transaction(r -> r.clusters().findByUuid(cluster.uuid())).orElseThrow();
-        assertThat(after.stackId()).isEqualTo(earlier);
+        assertThat(after.observed().stackId()).isEqualTo(earlier);
         assertThat(cloud.describe()).contains("1 stack(s)");
         new Reconciler(database, cloud, drivers, ClusterCredentials.NONE, clock).reconcileAll();
         assertThat(database.transaction(r -> r.clusters().findByUuid(cluster.uuid())).orElseThrow().status())
@@ -150,7 +150,7 @@ class ConductorRecoveryTest {
 
         Cluster after = database.transaction(r -> r.clusters().findByUuid(cluster.uuid())).orElseThrow();
         assertThat(after.status()).isEqualTo(ClusterStatus.CREATE_IN_PROGRESS);
-        assertThat(after.stackId()).isEqualTo(other[0]);
+        assertThat(after.observed().stackId()).isEqualTo(other[0]);
         assertThat(cloud.describe()).contains("1 stack(s)");
     }
 
@@ -167,7 +167,7 @@ class ConductorRecoveryTest {
 
         List<dev.magnetar.core.model.Operation> pending = database.transaction(r -> r.operations().pendingFor(cluster.uuid()));
         assertThat(pending).isEmpty();
-        assertThat(database.transaction(r -> r.clusters().findByUuid(cluster.uuid())).orElseThrow().stackId()).isNotNull();
+        assertThat(database.transaction(r -> r.clusters().findByUuid(cluster.uuid())).orElseThrow().observed().stackId()).isNotNull();
     }
 
     @Test
@@ -181,6 +181,6 @@ class ConductorRecoveryTest {
         assertThat(executor(Duration.ofMinutes(2)).runNext("worker")).as("not due yet").isFalse();
         clock.advance(Duration.ofSeconds(2));
         assertThat(executor(Duration.ofMinutes(2)).runNext("worker")).isTrue();
-        assertThat(database.transaction(r -> r.clusters().findByUuid(cluster.uuid())).orElseThrow().stackId()).isNotNull();
+        assertThat(database.transaction(r -> r.clusters().findByUuid(cluster.uuid())).orElseThrow().observed().stackId()).isNotNull();
     }
 }

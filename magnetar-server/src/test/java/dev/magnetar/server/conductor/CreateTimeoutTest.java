@@ -68,8 +68,9 @@ class CreateTimeoutTest {
         ClusterTemplate template = templates.create(caller, ClusterTemplate.builder()
                 .uuid("22222222-3333-4444-8555-666666666666").coe("kubernetes").imageId("fedora-coreos")
                 .externalNetworkId("public").build(), "template");
-        Cluster cluster = clusters.create(caller, new ClusterRequest(null, "slow", template.uuid(), null, 1, 1, null,
-                1, null, null, false, null, null, null, null, null, null), "cluster");
+        Cluster cluster = clusters.create(caller, new ClusterRequest(null, "slow", template.uuid(),
+                new ClusterRequest.Nodes(1, 1, null, null, null), null,
+                new ClusterRequest.Options(null, 1, null, null, null, null, null)), "cluster");
         new OperationExecutor(database, cloud, drivers, ClusterCredentials.NONE,
                 (c, d, cred) -> DeploymentContext.local(DriverSettings.EMPTY), clock, Duration.ofMinutes(2))
                 .runNext("worker");
@@ -83,8 +84,8 @@ class CreateTimeoutTest {
         reconciler.reconcileAll();
         Cluster failed = database.transaction(r -> r.clusters().findByUuid(cluster.uuid())).orElseThrow();
         assertThat(failed.status()).isEqualTo(ClusterStatus.CREATE_FAILED);
-        assertThat(failed.statusReason()).containsIgnoringCase("timed out");
-        assertThat(failed.statusReason() + failed.faults()).contains("nodes/0/ready");
+        assertThat(failed.observed().statusReason()).containsIgnoringCase("timed out");
+        assertThat(failed.observed().statusReason() + failed.observed().faults()).contains("nodes/0/ready");
     }
 
     private static ClusterStatus status(Database database, Cluster cluster) {

@@ -89,8 +89,8 @@ class PromptWorkTest {
     }
 
     private Cluster requestCluster(String templateId) {
-        return clusters.create(caller, new ClusterRequest(null, "c1", templateId, null, 2, 1, null, null, null,
-                null, false, null, null, null, null, null, null), "cluster");
+        return clusters.create(caller, new ClusterRequest(null, "c1", templateId,
+                new ClusterRequest.Nodes(2, 1, null, null, null), null, null), "cluster");
     }
 
     private Cluster stored(Cluster cluster) {

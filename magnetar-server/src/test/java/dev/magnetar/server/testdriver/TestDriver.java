@@ -53,9 +53,9 @@ public final class TestDriver implements ClusterDriver {
 
     @Override
     public void validateCluster(ClusterTemplate template, Cluster cluster) {
-        checkLabels(cluster.labels());
-        boolean lb = cluster.masterLbEnabled() == null ? template.masterLbEnabled() : cluster.masterLbEnabled();
-        if (cluster.masterCount() > 1 && !lb) {
+        checkLabels(cluster.spec().labels());
+        boolean lb = cluster.spec().masterLbEnabled() == null ? template.masterLbEnabled() : cluster.spec().masterLbEnabled();
+        if (cluster.spec().masterCount() > 1 && !lb) {
             throw MagnetarException.invalid("master_count must be 1 when master_lb_enabled is False");
         }
     }
@@ -81,11 +81,11 @@ public final class TestDriver implements ClusterDriver {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("cluster_name", cluster.name());
         parameters.put("server_image", template.imageId());
-        parameters.put("ssh_key_name", cluster.keypair() == null ? "" : cluster.keypair());
+        parameters.put("ssh_key_name", cluster.spec().keypair() == null ? "" : cluster.spec().keypair());
         parameters.put("external_network", template.externalNetworkId() == null ? "public" : template.externalNetworkId());
-        parameters.put("number_of_masters", cluster.masterCount());
-        parameters.put("number_of_nodes", cluster.nodeCount());
-        parameters.put("test_label", cluster.labels().getOrDefault("test_label", "blue"));
+        parameters.put("number_of_masters", cluster.spec().masterCount());
+        parameters.put("number_of_nodes", cluster.spec().nodeCount());
+        parameters.put("test_label", cluster.spec().labels().getOrDefault("test_label", "blue"));
         return new StackSpec(resource("cluster.yaml"), Map.of("node.yaml", resource("node.yaml")), "", parameters);
     }
 
@@ -93,7 +93,7 @@ public final class TestDriver implements ClusterDriver {
     public Map<String, Object> scaleParameters(ClusterTemplate template, Cluster cluster, List<String> nodesToRemove,
                                                Stack current) {
         Map<String, Object> changed = new LinkedHashMap<>();
-        changed.put("number_of_nodes", cluster.nodeCount());
+        changed.put("number_of_nodes", cluster.spec().nodeCount());
         if (!nodesToRemove.isEmpty()) {
             changed.put("nodes_to_remove", String.join(",", nodesToRemove));
         }

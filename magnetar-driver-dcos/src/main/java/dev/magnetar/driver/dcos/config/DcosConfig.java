@@ -64,7 +64,7 @@ public final class DcosConfig {
         }
         config.put("master_discovery", masterLbEnabled ? "master_http_loadbalancer" : "static");
         if (masterLbEnabled) {
-            config.put("num_masters", cluster.masterCount());
+            config.put("num_masters", cluster.spec().masterCount());
         }
         ArrayNode resolvers = config.putArray("resolvers");
         StackParameters.nameservers(template).forEach(resolvers::add);

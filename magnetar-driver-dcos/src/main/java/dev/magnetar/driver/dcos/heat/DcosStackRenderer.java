@@ -57,13 +57,13 @@ public final class DcosStackRenderer {
         StackParameters.putServersAndNetworks(p, template, cluster);
         p.put("fixed_subnet_cidr", fixedSubnetCidr);
         p.put("dns_nameserver", String.join(",", StackParameters.nameservers(template)));
-        p.put("number_of_masters", cluster.masterCount());
-        p.put("number_of_agents", cluster.nodeCount());
+        p.put("number_of_masters", cluster.spec().masterCount());
+        p.put("number_of_agents", cluster.spec().nodeCount());
         p.put("number_of_public_agents", publicAgents);
         p.put("master_lb_enabled", masterLb);
         p.put("floating_ip_enabled", floatingIp);
         p.put("docker_volume_size", StackParameters.dockerVolumeSize(template, cluster));
-        p.put("wait_condition_timeout", cluster.createTimeout() * 60);
+        p.put("wait_condition_timeout", cluster.spec().createTimeout() * 60);
         p.put("node_settings", base64(rendered.nodeSettings()));
         p.put("dcos_config", base64(rendered.configYaml()));
         p.put("agent_flags", base64(rendered.agentFlags()));

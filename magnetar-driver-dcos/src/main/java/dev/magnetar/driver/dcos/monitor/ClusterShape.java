@@ -13,7 +13,7 @@ record ClusterShape(int masters, int privateAgents, int publicAgents) {
     static ClusterShape of(Cluster cluster, DcosLabels labels) {
         int publicAgents = labels.labels().effective(DcosLabelSchema.DCOS_PUBLIC_AGENT_COUNT).map(ClusterShape::count)
                 .orElse(0);
-        return new ClusterShape(cluster.masterCount(), cluster.nodeCount(), publicAgents);
+        return new ClusterShape(cluster.spec().masterCount(), cluster.spec().nodeCount(), publicAgents);
     }
 
     /** Mesos agents: private and public alike register with the master. */

@@ -92,22 +92,22 @@ public final class DcosMonitor implements ClusterMonitor {
 
     @Override
     public HealthReport poll(ClusterTemplate template, Cluster cluster, MonitorContext context) {
-        Optional<String> unusable = AdminRouter.problemWith(cluster.apiAddress());
+        Optional<String> unusable = AdminRouter.problemWith(cluster.observed().apiAddress());
         if (unusable.isPresent()) {
             return HealthReport.unknown(unusable.get());
         }
         Deadline deadline = Deadline.after(context.requestTimeout());
-        PinnedClients.Pinned trust = trust(cluster.apiAddress(), context.session(), deadline);
+        PinnedClients.Pinned trust = trust(cluster.observed().apiAddress(), context.session(), deadline);
         if (trust.client() == null) {
             return HealthReport.unknown(trust.problem());
         }
-        AdminRouter router = new AdminRouter(trust.client(), cluster.apiAddress());
-        DcosLabels labels = parsed.of(cluster.labels());
+        AdminRouter router = new AdminRouter(trust.client(), cluster.observed().apiAddress());
+        DcosLabels labels = parsed.of(cluster.spec().labels());
         ClusterShape shape = ClusterShape.of(cluster, labels);
         Optional<List<Repository>> repositories = labels.packageRepositories();
         if (!labels.oauthEnabled()) {
             UniverseStep.Pending universe = UniverseStep.start(router, null, deadline);
-            return assess(readAll(CHECKS, router, null, deadline), shape, cluster.apiAddress(),
+            return assess(readAll(CHECKS, router, null, deadline), shape, cluster.observed().apiAddress(),
                     findings -> UniverseStep.finish(universe, router, null, repositories, deadline, findings));
         }
         Map<String, String> credentials = context.credentials();
@@ -136,7 +136,7 @@ public final class DcosMonitor implements ClusterMonitor {
         }
         String token = login.token().value();
         UniverseStep.Pending catalogue = universe;
-        return assess(replies, shape, cluster.apiAddress(),
+        return assess(replies, shape, cluster.observed().apiAddress(),
                 findings -> UniverseStep.finish(catalogue, router, token, repositories, deadline, findings));
     }
 

@@ -83,7 +83,7 @@ class DcosMonitorOauthTest {
 
     @Test
     void oauthIsOnUnlessTheLabelTurnsItOff() {
-        Map<String, String> labels = new HashMap<>(cluster.labels());
+        Map<String, String> labels = new HashMap<>(cluster.spec().labels());
         labels.remove("oauth_enabled");
         cluster = cluster.toBuilder().labels(labels).build();
         assertThat(poll(credentials(account)).status()).isEqualTo(HealthStatus.HEALTHY);

@@ -151,7 +151,7 @@ class DcosMonitorSimulatedTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
         assertThat(report.status()).isEqualTo(HealthStatus.UNKNOWN);
         assertThat(report.reason()).containsExactly(entry("cluster", "cannot reach Admin Router at "
-                + slow.cluster().apiAddress() + ": no answer within 300 ms"));
+                + slow.cluster().observed().apiAddress() + ": no answer within 300 ms"));
     }
 
     @Test

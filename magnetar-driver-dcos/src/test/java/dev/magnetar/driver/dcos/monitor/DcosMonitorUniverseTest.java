@@ -52,7 +52,7 @@ class DcosMonitorUniverseTest {
 
     private HealthReport poll(Map<String, String> extraLabels) {
         Cluster plain = MonitoredClusters.cluster(api, 1, 2, 0, false);
-        Map<String, String> labels = new HashMap<>(plain.labels());
+        Map<String, String> labels = new HashMap<>(plain.spec().labels());
         labels.putAll(extraLabels);
         return monitor.poll(MonitoredClusters.TEMPLATE, plain.toBuilder().labels(labels).build(), CONTEXT);
     }

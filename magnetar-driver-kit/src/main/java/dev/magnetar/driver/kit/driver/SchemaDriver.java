@@ -65,12 +65,12 @@ public abstract class SchemaDriver implements ClusterDriver {
 
     /** The cluster's own master_lb_enabled, else its template's. */
     protected static boolean masterLb(ClusterTemplate template, Cluster cluster) {
-        return cluster.masterLbEnabled() != null ? cluster.masterLbEnabled() : template.masterLbEnabled();
+        return cluster.spec().masterLbEnabled() != null ? cluster.spec().masterLbEnabled() : template.masterLbEnabled();
     }
 
     /** The cluster's own floating_ip_enabled, else its template's. */
     protected static boolean floatingIp(ClusterTemplate template, Cluster cluster) {
-        return cluster.floatingIpEnabled() != null ? cluster.floatingIpEnabled() : template.floatingIpEnabled();
+        return cluster.spec().floatingIpEnabled() != null ? cluster.spec().floatingIpEnabled() : template.floatingIpEnabled();
     }
 
     /** Refuses the request with every violation found, in one answer. */

@@ -21,12 +21,12 @@ public record AgentScaling(String mastersFixedBecause, String anAgent) {
     /** The changed parameters for {@code cluster}'s new size; refuses a change of master count. */
     public Map<String, Object> parameters(Cluster cluster, List<String> nodesToRemove, Stack current) {
         Object masters = current.parameters().get("number_of_masters");
-        if (masters != null && !masters.toString().equals(Integer.toString(cluster.masterCount()))) {
+        if (masters != null && !masters.toString().equals(Integer.toString(cluster.spec().masterCount()))) {
             throw MagnetarException.invalid("master_count cannot change from " + masters + " to "
-                    + cluster.masterCount() + ": " + mastersFixedBecause);
+                    + cluster.spec().masterCount() + ": " + mastersFixedBecause);
         }
         Map<String, Object> changed = new LinkedHashMap<>();
-        changed.put("number_of_agents", cluster.nodeCount());
+        changed.put("number_of_agents", cluster.spec().nodeCount());
         if (nodesToRemove != null && !nodesToRemove.isEmpty()) {
             changed.put("agents_to_remove", AgentMembers.of(current).memberNames(nodesToRemove, anAgent));
         }

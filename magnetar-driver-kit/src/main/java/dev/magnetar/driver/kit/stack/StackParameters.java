@@ -30,18 +30,18 @@ public final class StackParameters {
     public static void putServersAndNetworks(Map<String, Object> parameters, ClusterTemplate template,
                                              Cluster cluster) {
         parameters.put("server_image", template.imageId());
-        parameters.put("master_flavor", firstSet(cluster.masterFlavorId(), template.masterFlavorId(),
+        parameters.put("master_flavor", firstSet(cluster.spec().masterFlavorId(), template.masterFlavorId(),
                 template.flavorId()));
-        parameters.put("agent_flavor", firstSet(cluster.flavorId(), template.flavorId()));
-        parameters.put("ssh_key_name", firstSet(cluster.keypair(), template.keypairId()));
+        parameters.put("agent_flavor", firstSet(cluster.spec().flavorId(), template.flavorId()));
+        parameters.put("ssh_key_name", firstSet(cluster.spec().keypair(), template.keypairId()));
         parameters.put("external_network", template.externalNetworkId());
-        parameters.put("fixed_network", firstSet(cluster.fixedNetwork(), template.fixedNetwork(), ""));
-        parameters.put("fixed_subnet", firstSet(cluster.fixedSubnet(), template.fixedSubnet(), ""));
+        parameters.put("fixed_network", firstSet(cluster.spec().fixedNetwork(), template.fixedNetwork(), ""));
+        parameters.put("fixed_subnet", firstSet(cluster.spec().fixedSubnet(), template.fixedSubnet(), ""));
     }
 
     /** The Docker volume in GB, the cluster's over the template's; 0 for none. */
     public static int dockerVolumeSize(ClusterTemplate template, Cluster cluster) {
-        Integer volume = cluster.dockerVolumeSize() != null ? cluster.dockerVolumeSize() : template.dockerVolumeSize();
+        Integer volume = cluster.spec().dockerVolumeSize() != null ? cluster.spec().dockerVolumeSize() : template.dockerVolumeSize();
         return volume == null ? 0 : volume;
     }
 

@@ -53,12 +53,12 @@ public final class MesosStackRenderer {
         p.put("fixed_subnet_cidr", shape.fixedSubnetCidr());
         p.put("dns_nameserver", String.join(",", StackParameters.nameservers(template)));
         p.put("api_allowed_cidr", shape.apiAllowedCidr());
-        p.put("number_of_masters", cluster.masterCount());
-        p.put("number_of_agents", cluster.nodeCount());
+        p.put("number_of_masters", cluster.spec().masterCount());
+        p.put("number_of_agents", cluster.spec().nodeCount());
         p.put("master_lb_enabled", shape.masterLb());
         p.put("floating_ip_enabled", shape.floatingIp());
         p.put("docker_volume_size", StackParameters.dockerVolumeSize(template, cluster));
-        p.put("wait_condition_timeout", cluster.createTimeout() * 60);
+        p.put("wait_condition_timeout", cluster.spec().createTimeout() * 60);
         p.put("node_settings", base64(rendered.nodeSettings()));
         p.put("master_flags", base64(rendered.masterEnv()));
         p.put("marathon_flags", base64(rendered.marathonEnv()));

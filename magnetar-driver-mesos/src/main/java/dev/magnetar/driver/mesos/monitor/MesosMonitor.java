@@ -47,22 +47,22 @@ public final class MesosMonitor implements ClusterMonitor {
 
     @Override
     public HealthReport poll(ClusterTemplate template, Cluster cluster, MonitorContext context) {
-        if (cluster.masterAddresses().isEmpty()) {
+        if (cluster.observed().masterAddresses().isEmpty()) {
             return HealthReport.unknown("the cluster has no master addresses yet");
         }
-        Optional<String> api = marathonBase(cluster.apiAddress());
+        Optional<String> api = marathonBase(cluster.observed().apiAddress());
         long deadline = System.nanoTime() + context.requestTimeout().toNanos();
         Map<String, CompletableFuture<Reply>> snapshots = new LinkedHashMap<>();
-        cluster.masterAddresses().forEach(address -> snapshots.put(address,
+        cluster.observed().masterAddresses().forEach(address -> snapshots.put(address,
                 endpoints.get(masters.baseUrl(cluster, address) + "/metrics/snapshot", deadline)));
         CompletableFuture<Reply> marathon = api.map(base -> endpoints.get(base + "/v2/info", deadline))
-                .orElseGet(() -> CompletableFuture.completedFuture(new Reply.Bad(String.valueOf(cluster.apiAddress()),
+                .orElseGet(() -> CompletableFuture.completedFuture(new Reply.Bad(String.valueOf(cluster.observed().apiAddress()),
                         "api_address is not an http:// URL")));
         Map<String, Reply> answers = new LinkedHashMap<>();
         snapshots.forEach((address, reply) -> answers.put(address, reply.join()));
         Optional<Reply> state = MesosHealth.leader(answers)
                 .map(leader -> endpoints.get(masters.baseUrl(cluster, leader) + "/master/state", deadline).join());
-        return new MesosHealth(answers, state, marathon.join(), cluster.nodeCount()).report();
+        return new MesosHealth(answers, state, marathon.join(), cluster.spec().nodeCount()).report();
     }
 
     /** Marathon's base URL, from an api_address Magnetar itself recorded ({@code http://host:8080}). */
