@@ -233,7 +233,8 @@ public final class OperationExecutor {
             orchestrator.update(stack.name(), stack.id(), new StackUpdate(changed, !rollback, cluster.createTimeout()),
                     credential);
         } catch (OrchestratorException e) {
-            if (e.kind() != OrchestratorException.Kind.CONFLICT || !stack.status().is(StackAction.UPDATE, StackPhase.IN_PROGRESS)) {
+            if (e.kind() != OrchestratorException.Kind.CONFLICT
+                    || !stack.status().is(StackAction.UPDATE, StackPhase.IN_PROGRESS)) {
                 throw e;
             }
             LOG.info("Stack {} is already updating: an earlier attempt of this update started it", stack.name());
