@@ -4,6 +4,7 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,12 +14,8 @@ class BackoffTest {
     @Test
     void the_ceiling_doubles_from_the_initial_wait_up_to_the_maximum() {
         Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(3));
-        assertThat(backoff.ceilingAfter(0)).isEqualTo(Duration.ofMillis(500));
-        assertThat(backoff.ceilingAfter(1)).isEqualTo(Duration.ofMillis(500));
-        assertThat(backoff.ceilingAfter(2)).isEqualTo(Duration.ofSeconds(1));
-        assertThat(backoff.ceilingAfter(3)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(backoff.ceilingAfter(4)).isEqualTo(Duration.ofSeconds(3));
-        assertThat(backoff.ceilingAfter(500)).isEqualTo(Duration.ofSeconds(3));
+        assertThat(IntStream.of(0, 1, 2, 3, 4, 500).mapToObj(backoff::ceilingAfter).map(Duration::toMillis))
+                .containsExactly(500L, 500L, 1000L, 2000L, 3000L, 3000L);
     }
 
     @Test
