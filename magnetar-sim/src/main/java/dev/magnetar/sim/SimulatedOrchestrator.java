@@ -3,9 +3,12 @@ package dev.magnetar.sim;
 import dev.magnetar.core.port.Orchestrator;
 import dev.magnetar.core.port.OrchestratorException;
 import dev.magnetar.core.port.Stack;
+import dev.magnetar.core.port.StackAction;
 import dev.magnetar.core.port.StackCredential;
 import dev.magnetar.core.port.StackRequest;
+import dev.magnetar.core.port.StackPhase;
 import dev.magnetar.core.port.StackResource;
+import dev.magnetar.core.port.StackStatus;
 import dev.magnetar.core.port.StackUpdate;
 import dev.magnetar.sim.hot.HotException;
 import dev.magnetar.sim.hot.HotLinter;
@@ -111,8 +114,8 @@ public final class SimulatedOrchestrator implements Orchestrator {
         synchronized (this) {
             Instant now = clock.instant();
             StackState stack = existing(name, id, now);
-            String status = stack.statusAt(now);
-            if (status.endsWith("_IN_PROGRESS") || status.startsWith("DELETE")) {
+            StackStatus status = stack.statusAt(now);
+            if (status.isInProgress() || status.action() == StackAction.DELETE) {
                 throw new OrchestratorException(OrchestratorException.Kind.CONFLICT,
                         "Stack " + name + " is " + status + "; it cannot be updated now.");
             }
@@ -135,7 +138,7 @@ public final class SimulatedOrchestrator implements Orchestrator {
             Instant now = clock.instant();
             StackState stack = stacks.get(name);
             if (stack == null || (id != null && !id.equals(stack.id())) || stack.goneAt(now)
-                    || stack.statusAt(now).equals("DELETE_IN_PROGRESS")) {
+                    || stack.statusAt(now).is(StackAction.DELETE, StackPhase.IN_PROGRESS)) {
                 return;
             }
             int serial = stack.serial() + 1;

@@ -1,6 +1,9 @@
 package dev.magnetar.sim;
 
 import dev.magnetar.core.port.Stack;
+import dev.magnetar.core.port.StackAction;
+import dev.magnetar.core.port.StackPhase;
+import dev.magnetar.core.port.StackStatus;
 import dev.magnetar.core.port.StackSpec;
 
 import java.time.Instant;
@@ -40,42 +43,46 @@ record StackState(String id, String name, StackSpec spec, int timeoutMinutes,
     }
 
     /** Heat's stack status at this instant. */
-    String statusAt(Instant now) {
+    StackStatus statusAt(Instant now) {
         Operation op = operation;
+        StackAction action = StackAction.valueOf(op.action());
         if (now.isBefore(op.endAt())) {
-            return op.action() + "_IN_PROGRESS";
+            return StackStatus.of(action, StackPhase.IN_PROGRESS);
         }
         if (!op.failed()) {
-            return op.action() + "_COMPLETE";
+            return StackStatus.of(action, StackPhase.COMPLETE);
         }
         if (op.rollbackEndAt() != null) {
-            return now.isBefore(op.rollbackEndAt()) ? "ROLLBACK_IN_PROGRESS" : "ROLLBACK_COMPLETE";
+            return StackStatus.of(StackAction.ROLLBACK,
+                    now.isBefore(op.rollbackEndAt()) ? StackPhase.IN_PROGRESS : StackPhase.COMPLETE);
         }
-        return op.action() + "_FAILED";
+        return StackStatus.of(action, StackPhase.FAILED);
     }
 
     boolean goneAt(Instant now) {
-        return statusAt(now).equals("DELETE_COMPLETE");
+        return statusAt(now).is(StackAction.DELETE, StackPhase.COMPLETE);
     }
 
     /** The version of the stack visible at this instant (the previous one once an update rolled back). */
     Snapshot visibleAt(Instant now) {
-        if (statusAt(now).equals("ROLLBACK_COMPLETE")) {
+        if (statusAt(now).is(StackAction.ROLLBACK, StackPhase.COMPLETE)) {
             return operation.action().equals("UPDATE") && previous != null ? previous : Snapshot.EMPTY;
         }
         return current;
     }
 
     Stack viewAt(Instant now) {
-        String status = statusAt(now);
+        StackStatus status = statusAt(now);
         Snapshot visible = visibleAt(now);
-        String reason = switch (status.substring(status.indexOf('_') + 1)) {
-            case "IN_PROGRESS" -> status.startsWith("ROLLBACK") ? operation.reason() : "Stack " + operation.action() + " started";
-            case "COMPLETE" -> "Stack " + status.substring(0, status.indexOf('_')) + " completed successfully";
+        String reason = switch (status.phase()) {
+            case IN_PROGRESS -> status.action() == StackAction.ROLLBACK ? operation.reason()
+                    : "Stack " + operation.action() + " started";
+            case COMPLETE -> "Stack " + status.action() + " completed successfully";
             default -> operation.reason();
         };
-        boolean complete = status.endsWith("_COMPLETE");
-        return new Stack(id, name, status, reason, complete ? visible.outputs() : Map.of(), new java.util.LinkedHashMap<String, Object>(visible.shown()));
+        boolean complete = status.phase() == StackPhase.COMPLETE;
+        return new Stack(id, name, status, reason, complete ? visible.outputs() : Map.of(),
+                new java.util.LinkedHashMap<String, Object>(visible.shown()));
     }
 
     /** This stack with the action's outcome made permanent, ready for the next action. */

@@ -40,9 +40,9 @@ class FaultsTest {
     void aNamePatternFailsEveryMatchingResourceAndOnlyForItsAction() {
         faults.add(Fault.FailResource.on("nodes/*", Fault.Action.DELETE, "volume busy"));
         String id = heat.create(request("f", spec(GROUP)));
-        assertThat(heat.find("f", StackCredential.NONE).orElseThrow().status()).isEqualTo("CREATE_COMPLETE");
+        assertThat(heat.find("f", StackCredential.NONE).orElseThrow().status()).hasToString("CREATE_COMPLETE");
         heat.delete("f", id, StackCredential.NONE);
-        assertThat(heat.find("f", StackCredential.NONE).orElseThrow().status()).isEqualTo("DELETE_FAILED");
+        assertThat(heat.find("f", StackCredential.NONE).orElseThrow().status()).hasToString("DELETE_FAILED");
         assertThat(heat.find("f", StackCredential.NONE).orElseThrow().statusReason())
                 .isEqualTo("Resource DELETE failed: volume busy");
     }
@@ -57,7 +57,7 @@ class FaultsTest {
 
         heat.update("f", heat.find("f", StackCredential.NONE).orElseThrow().id(),
                 new dev.magnetar.core.port.StackUpdate(java.util.Map.of(), true, 0), StackCredential.NONE);
-        assertThat(heat.find("f", StackCredential.NONE).orElseThrow().status()).isEqualTo("UPDATE_COMPLETE");
+        assertThat(heat.find("f", StackCredential.NONE).orElseThrow().status()).hasToString("UPDATE_COMPLETE");
     }
 
     @Test
@@ -98,7 +98,7 @@ class FaultsTest {
         faults.add(new Fault.StallResource("nodes/2", null));
         slow.create(request("f", spec(GROUP)));
         clock.advance(Duration.ofMinutes(30));
-        assertThat(slow.find("f", StackCredential.NONE).orElseThrow().status()).isEqualTo("CREATE_IN_PROGRESS");
+        assertThat(slow.find("f", StackCredential.NONE).orElseThrow().status()).hasToString("CREATE_IN_PROGRESS");
     }
 
     @Test

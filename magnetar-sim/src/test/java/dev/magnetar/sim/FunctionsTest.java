@@ -22,7 +22,7 @@ class FunctionsTest {
     private Map<String, Object> outputs(String template, Map<String, String> files, Map<String, Object> parameters) {
         heat.create(request("s", new StackSpec(HEADER + template, files, "", parameters)));
         Stack stack = heat.find("s", StackCredential.NONE).orElseThrow();
-        assertThat(stack.status()).isEqualTo("CREATE_COMPLETE");
+        assertThat(stack.status()).hasToString("CREATE_COMPLETE");
         return stack.outputs();
     }
 

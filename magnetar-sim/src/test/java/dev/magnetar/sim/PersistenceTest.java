@@ -48,14 +48,14 @@ class PersistenceTest {
     void aRestartedSimulatorFindsAStackStillBeingCreatedAndItFinishesOnTime() {
         String id = start().create(request("p", spec(TEMPLATE)));
         SimulatedOrchestrator restarted = start();
-        assertThat(restarted.find("p", StackCredential.NONE).orElseThrow().status()).isEqualTo("CREATE_IN_PROGRESS");
+        assertThat(restarted.find("p", StackCredential.NONE).orElseThrow().status()).hasToString("CREATE_IN_PROGRESS");
         assertThatThrownBy(() -> restarted.create(request("p", spec(TEMPLATE))))
                 .isInstanceOfSatisfying(OrchestratorException.class,
                         e -> assertThat(e.kind()).isEqualTo(OrchestratorException.Kind.CONFLICT));
         clock.advanceSeconds(4);
         Stack stack = start().find("p", StackCredential.NONE).orElseThrow();
         assertThat(stack.id()).isEqualTo(id);
-        assertThat(stack.status()).isEqualTo("CREATE_COMPLETE");
+        assertThat(stack.status()).hasToString("CREATE_COMPLETE");
         assertThat(stack.outputs()).containsEntry("addresses", List.of("10.0.0.3", "10.0.0.4"));
     }
 

@@ -75,7 +75,7 @@ class ResourceGroupTest {
         create();
         Object refsBefore = stack().outputs().get("refs");
         update(Map.of("count", 5));
-        assertThat(stack().status()).isEqualTo("UPDATE_COMPLETE");
+        assertThat(stack().status()).hasToString("UPDATE_COMPLETE");
         assertThat(stack().outputs().get("addresses"))
                 .isEqualTo(List.of("10.0.0.3", "10.0.0.4", "10.0.0.5", "10.0.0.6", "10.0.0.7"));
         assertThat(((List<?>) stack().outputs().get("refs")).subList(0, 3)).isEqualTo(refsBefore);
@@ -118,13 +118,13 @@ class ResourceGroupTest {
         String id = slow.find("g", StackCredential.NONE).orElseThrow().id();
         slow.update("g", id, new StackUpdate(Map.of("count", 2), true, 0), StackCredential.NONE);
         clock.advanceSeconds(0.5);
-        assertThat(slow.find("g", StackCredential.NONE).orElseThrow().status()).isEqualTo("UPDATE_IN_PROGRESS");
+        assertThat(slow.find("g", StackCredential.NONE).orElseThrow().status()).hasToString("UPDATE_IN_PROGRESS");
         assertThat(slow.resources("g", id, 1, StackCredential.NONE))
                 .extracting(StackResource::path, StackResource::status)
                 .contains(org.assertj.core.groups.Tuple.tuple("nodes/2", "DELETE_IN_PROGRESS"),
                         org.assertj.core.groups.Tuple.tuple("nodes/0", "CREATE_COMPLETE"));
         clock.advanceSeconds(5);
-        assertThat(slow.find("g", StackCredential.NONE).orElseThrow().status()).isEqualTo("UPDATE_COMPLETE");
+        assertThat(slow.find("g", StackCredential.NONE).orElseThrow().status()).hasToString("UPDATE_COMPLETE");
         assertThat(slow.resources("g", id, 1, StackCredential.NONE)).extracting(StackResource::path)
                 .containsExactly("nodes", "nodes/0", "nodes/1");
     }

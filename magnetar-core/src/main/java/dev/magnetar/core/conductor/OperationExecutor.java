@@ -21,7 +21,11 @@ import dev.magnetar.core.port.Stack;
 import dev.magnetar.core.port.StackCredential;
 import dev.magnetar.core.port.StackRequest;
 import dev.magnetar.core.port.StackUpdate;
-import dev.magnetar.core.status.ClusterStatusMachine;
+import dev.magnetar.core.port.StackAction;
+import dev.magnetar.core.port.StackPhase;
+import dev.magnetar.core.retry.Backoff;
+import dev.magnetar.core.status.ClusterLifecycle;
+import dev.magnetar.core.status.LifecycleEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,7 +122,7 @@ public final class OperationExecutor {
             operationDone.accept(operation.clusterUuid());
         } catch (OrchestratorException e) {
             if (e.kind() == OrchestratorException.Kind.TRANSIENT) {
-                Duration backoff = backoff(operation.attempts());
+                Duration backoff = Backoff.OPERATION.after(operation.attempts());
                 LOG.warn("Operation {} ({} of cluster {}) hit a transient orchestrator error, retrying in {}: {}",
                         operation.id(), operation.kind(), operation.clusterUuid(), backoff, e.getMessage());
                 database.transaction(repos -> repos.operations().retryLater(operation.id(), owner,
@@ -141,12 +145,6 @@ public final class OperationExecutor {
             metrics.operationFinished(operation.kind(), OperationOutcome.FAILED);
         }
         return true;
-    }
-
-    /** Exponential backoff from 1 s, capped at one minute. */
-    static Duration backoff(int attempts) {
-        long seconds = 1L << Math.min(Math.max(attempts - 1, 0), 6);
-        return Duration.ofSeconds(Math.min(seconds, 60));
     }
 
     private boolean isOldestOfItsCluster(Operation operation) {
@@ -235,7 +233,8 @@ public final class OperationExecutor {
             orchestrator.update(stack.name(), stack.id(), new StackUpdate(changed, !rollback, cluster.spec().createTimeout()),
                     credential);
         } catch (OrchestratorException e) {
-            if (e.kind() != OrchestratorException.Kind.CONFLICT || !stack.status().startsWith("UPDATE_IN_PROGRESS")) {
+            if (e.kind() != OrchestratorException.Kind.CONFLICT
+                    || !stack.status().is(StackAction.UPDATE, StackPhase.IN_PROGRESS)) {
                 throw e;
             }
             LOG.info("Stack {} is already updating: an earlier attempt of this update started it", stack.name());
@@ -260,7 +259,7 @@ public final class OperationExecutor {
             LOG.info("Deleted cluster {}: it had no stack", cluster.uuid());
             return;
         }
-        if (!stack.get().status().equals("DELETE_IN_PROGRESS")) {
+        if (!stack.get().status().is(StackAction.DELETE, StackPhase.IN_PROGRESS)) {
             orchestrator.delete(stack.get().name(), stack.get().id(), credential);
         }
     }
@@ -280,17 +279,19 @@ public final class OperationExecutor {
     }
 
     private void failCluster(Operation operation, String reason) {
-        ClusterStatus failed = switch (operation.kind()) {
-            case CREATE_CLUSTER -> ClusterStatus.CREATE_FAILED;
-            case UPDATE_CLUSTER -> ClusterStatus.UPDATE_FAILED;
-            case DELETE_CLUSTER -> ClusterStatus.DELETE_FAILED;
+        LifecycleEvent refused = switch (operation.kind()) {
+            case CREATE_CLUSTER -> LifecycleEvent.CREATE_REFUSED;
+            case UPDATE_CLUSTER -> LifecycleEvent.UPDATE_REFUSED;
+            case DELETE_CLUSTER -> LifecycleEvent.DELETE_REFUSED;
         };
         for (int attempt = 0; attempt < 5; attempt++) {
             Optional<Cluster> current = database.transaction(
                     repos -> repos.clusters().findByUuid(operation.clusterUuid()));
-            if (current.isEmpty() || !ClusterStatusMachine.allows(current.get().status(), failed)) {
+            Optional<ClusterStatus> next = current.flatMap(c -> ClusterLifecycle.next(c.status(), refused));
+            if (next.isEmpty()) {
                 return;
             }
+            ClusterStatus failed = next.get();
             Cluster updated = current.get().toBuilder()
                     .status(failed)
                     .statusReason(reason)

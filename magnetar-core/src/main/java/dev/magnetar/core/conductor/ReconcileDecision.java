@@ -3,6 +3,11 @@ package dev.magnetar.core.conductor;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterStatus;
 import dev.magnetar.core.port.Stack;
+import dev.magnetar.core.port.StackAction;
+import dev.magnetar.core.port.StackPhase;
+import dev.magnetar.core.port.StackStatus;
+import dev.magnetar.core.status.ClusterLifecycle;
+import dev.magnetar.core.status.LifecycleEvent;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +16,8 @@ import java.util.Optional;
 /**
  * What the reconcile loop should do with one in-progress cluster, given what the orchestrator says
  * about its stack. A pure function of its inputs: the same observation always gives the same
- * decision, which is what makes reconciling twice harmless.
+ * decision, which is what makes reconciling twice harmless. It reads the observation as a
+ * {@link LifecycleEvent}; {@link ClusterLifecycle} says where that leads.
  */
 public sealed interface ReconcileDecision {
 
@@ -29,8 +35,12 @@ public sealed interface ReconcileDecision {
             implements ReconcileDecision {
     }
 
-    /** The create ran out of time; the reason should name what was still in progress. */
-    record TimedOut(String reason) implements ReconcileDecision {
+    /**
+     * The action ran out of time; the reason should name what was still in progress.
+     *
+     * @param status where the table sends a cluster that timed out
+     */
+    record TimedOut(ClusterStatus status, String reason) implements ReconcileDecision {
     }
 
     /** The stack is gone after a delete: remove the cluster row. */
@@ -41,50 +51,57 @@ public sealed interface ReconcileDecision {
         if (operationPending || !cluster.status().isInProgress()) {
             return new Wait();
         }
-        String stackName = StackNames.of(cluster);
-        return switch (cluster.status()) {
-            case CREATE_IN_PROGRESS -> stack.isEmpty()
-                    ? new Settle(ClusterStatus.CREATE_FAILED, "Stack " + stackName + " not found in the orchestrator.",
-                    false, false)
-                    : fromStack(cluster, stack.get(), "CREATE_", now);
-            case UPDATE_IN_PROGRESS -> stack.isEmpty()
-                    ? new Settle(ClusterStatus.UPDATE_FAILED, "Stack " + stackName + " not found in the orchestrator.",
-                    false, false)
-                    : fromStack(cluster, stack.get(), "UPDATE_", now);
-            case ROLLBACK_IN_PROGRESS -> stack.isEmpty()
-                    ? new Settle(ClusterStatus.ROLLBACK_FAILED,
-                    "Stack " + stackName + " not found in the orchestrator.", false, false)
-                    : fromStack(cluster, stack.get(), "ROLLBACK_", now);
-            case DELETE_IN_PROGRESS -> {
-                if (stack.isEmpty() || stack.get().status().equals("DELETE_COMPLETE")) {
-                    yield new Remove();
-                }
-                yield stack.get().status().equals("DELETE_FAILED")
-                        ? new Settle(ClusterStatus.DELETE_FAILED, stack.get().statusReason(), false, true)
-                        : new Wait();
-            }
-            default -> new Wait();
-        };
+        ClusterStatus status = cluster.status();
+        if (stack.isPresent() && stillRunning(status, stack.get().status())) {
+            return ClusterLifecycle.next(status, LifecycleEvent.TIMED_OUT)
+                    .filter(failed -> timedOut(cluster, now))
+                    .<ReconcileDecision>map(failed -> new TimedOut(failed, timeoutReason(cluster, stack.get())))
+                    .orElseGet(Wait::new);
+        }
+        Optional<LifecycleEvent> event = stack.isEmpty() ? Optional.of(LifecycleEvent.STACK_GONE)
+                : answer(status, stack.get().status());
+        Optional<ClusterStatus> next = event.flatMap(e -> ClusterLifecycle.next(status, e));
+        if (next.isEmpty()) {
+            return new Wait();
+        }
+        if (ClusterLifecycle.isFinal(next.get())) {
+            return new Remove();
+        }
+        if (stack.isEmpty()) {
+            return new Settle(next.get(), "Stack " + StackNames.of(cluster) + " not found in the orchestrator.",
+                    false, false);
+        }
+        StackStatus answered = stack.get().status();
+        return new Settle(next.get(), stack.get().statusReason(), answered.phase() == StackPhase.COMPLETE,
+                answered.phase() == StackPhase.FAILED);
+    }
+
+    /** The stack still runs the action the cluster waits for. */
+    private static boolean stillRunning(ClusterStatus waiting, StackStatus stack) {
+        return stack.action() == waiting.action() && stack.isInProgress();
     }
 
     /**
-     * Settles only on a stack status of the action the cluster is waiting for (or a rollback of it):
-     * a stack that still shows the previous action's status is stale, not an answer.
+     * The stack's status as an answer to the action the cluster waits for: its end, or a rollback of
+     * it. A stack that still shows another action's status is stale, not an answer.
      */
-    private static ReconcileDecision fromStack(Cluster cluster, Stack stack, String action, Instant now) {
-        String status = stack.status();
-        boolean ownAction = status.startsWith(action) || status.startsWith("ROLLBACK_");
-        if (!ownAction) {
-            return new Wait();
+    private static Optional<LifecycleEvent> answer(ClusterStatus waiting, StackStatus stack) {
+        if (stack.action() == waiting.action()) {
+            return switch (stack.phase()) {
+                case COMPLETE -> Optional.of(LifecycleEvent.STACK_COMPLETE);
+                case FAILED -> Optional.of(LifecycleEvent.STACK_FAILED);
+                case IN_PROGRESS, UNRECOGNISED -> Optional.empty();
+            };
         }
-        if (status.endsWith("_IN_PROGRESS")) {
-            if (status.startsWith("ROLLBACK_") && cluster.status() != ClusterStatus.ROLLBACK_IN_PROGRESS) {
-                return new Settle(ClusterStatus.ROLLBACK_IN_PROGRESS, stack.statusReason(), false, false);
-            }
-            return timedOut(cluster, now) ? new TimedOut(timeoutReason(cluster, stack)) : new Wait();
+        if (stack.action() == StackAction.ROLLBACK) {
+            return switch (stack.phase()) {
+                case IN_PROGRESS -> Optional.of(LifecycleEvent.STACK_ROLLING_BACK);
+                case COMPLETE -> Optional.of(LifecycleEvent.STACK_ROLLED_BACK);
+                case FAILED -> Optional.of(LifecycleEvent.STACK_ROLLBACK_FAILED);
+                case UNRECOGNISED -> Optional.empty();
+            };
         }
-        ClusterStatus settled = ClusterStatus.fromStackStatus(status);
-        return new Settle(settled, stack.statusReason(), status.endsWith("_COMPLETE"), status.endsWith("_FAILED"));
+        return Optional.empty();
     }
 
     private static boolean timedOut(Cluster cluster, Instant now) {

@@ -15,12 +15,11 @@ import dev.magnetar.core.port.OrchestratorException;
 import dev.magnetar.core.port.Stack;
 import dev.magnetar.core.port.StackCredential;
 import dev.magnetar.core.port.StackResource;
-import dev.magnetar.core.status.ClusterStatusMachine;
+import dev.magnetar.core.status.ClusterLifecycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,9 +66,8 @@ public final class Reconciler {
 
     /** Reconciles every cluster whose status is in progress; returns how many changed. */
     public int reconcileAll() {
-        List<Cluster> unsettled = database.transaction(repos -> repos.clusters().findByStatus(EnumSet.of(
-                ClusterStatus.CREATE_IN_PROGRESS, ClusterStatus.UPDATE_IN_PROGRESS,
-                ClusterStatus.DELETE_IN_PROGRESS, ClusterStatus.ROLLBACK_IN_PROGRESS)));
+        List<Cluster> unsettled = database.transaction(repos -> repos.clusters()
+                .findByStatus(ClusterLifecycle.awaitingStack()));
         // A cluster with a pending operation is left to it (reconcile() would find that out with two
         // reads of its own): read once for all, so a burst of queued creates costs a pass nothing.
         Set<String> awaitingOperation = unsettled.isEmpty() ? Set.of()
@@ -110,7 +108,7 @@ public final class Reconciler {
             case ReconcileDecision.Wait wait -> false;
             case ReconcileDecision.Remove remove -> remove(cluster);
             case ReconcileDecision.TimedOut timedOut -> save(cluster.status(), cluster.toBuilder()
-                    .status(ClusterStatusMachine.transition(cluster.status(), failedStatusOf(cluster.status())))
+                    .status(timedOut.status())
                     .statusReason(timedOut.reason() + stillInProgress(stack.orElseThrow(), credential))
                     .build());
             case ReconcileDecision.Settle settle -> save(cluster.status(), settled(cluster, stack, settle, credential));
@@ -120,7 +118,7 @@ public final class Reconciler {
     private Cluster settled(Cluster cluster, Optional<Stack> stack, ReconcileDecision.Settle settle,
                             StackCredential credential) {
         Cluster.Builder next = cluster.toBuilder()
-                .status(ClusterStatusMachine.transition(cluster.status(), settle.status()))
+                .status(settle.status())
                 .statusReason(settle.reason())
                 .stackId(stack.map(Stack::id).orElse(cluster.observed().stackId()));
         if (settle.observeOutputs() && stack.isPresent()) {
@@ -192,15 +190,6 @@ public final class Reconciler {
             }
         }
         return saved;
-    }
-
-    private static ClusterStatus failedStatusOf(ClusterStatus inProgress) {
-        return switch (inProgress) {
-            case CREATE_IN_PROGRESS -> ClusterStatus.CREATE_FAILED;
-            case UPDATE_IN_PROGRESS -> ClusterStatus.UPDATE_FAILED;
-            case ROLLBACK_IN_PROGRESS -> ClusterStatus.ROLLBACK_FAILED;
-            default -> ClusterStatus.DELETE_FAILED;
-        };
     }
 
     private ClusterDriver driverOf(ClusterTemplate template) {

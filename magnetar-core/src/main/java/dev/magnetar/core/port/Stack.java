@@ -1,19 +1,21 @@
 package dev.magnetar.core.port;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * A stack as the orchestrator reports it now.
  *
- * @param status     Heat's stack status string, e.g. {@code CREATE_COMPLETE}
+ * @param status     Heat's stack status, read into an action and a phase by the adapter
  * @param outputs    output values by name (lists, strings, maps), present once resolvable
  * @param parameters the parameter values the stack currently has
  */
-public record Stack(String id, String name, String status, String statusReason, Map<String, Object> outputs,
+public record Stack(String id, String name, StackStatus status, String statusReason, Map<String, Object> outputs,
                     Map<String, Object> parameters) {
 
     public Stack {
-        outputs = outputs == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outputs));
-        parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
+        outputs = outputs == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
+        parameters = parameters == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     }
 }

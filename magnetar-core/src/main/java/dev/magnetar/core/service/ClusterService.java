@@ -22,7 +22,9 @@ import dev.magnetar.core.port.Database;
 import dev.magnetar.core.port.PageRequest;
 import dev.magnetar.core.port.Repositories;
 import dev.magnetar.core.port.Scope;
-import dev.magnetar.core.status.ClusterStatusMachine;
+import dev.magnetar.core.status.ClusterLifecycle;
+import dev.magnetar.core.status.LifecycleEvent;
+import dev.magnetar.core.status.TransitionRefusedException;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -169,10 +171,7 @@ public final class ClusterService {
         Policy.requireWriter(context, "cluster:update");
         Cluster resized = OptimisticRetry.run(() -> changedMeanwhile(ident), attempt -> database.transaction(repos -> {
             Cluster current = find(repos.clusters(), Policy.scopeFor(context), ident);
-            if (!current.status().allowsUpdate()) {
-                throw MagnetarException.invalid(
-                        "Updating a cluster when status is \"" + current.status() + "\" is not supported.");
-            }
+            ClusterStatus resizing = ClusterLifecycle.transition(current.status(), LifecycleEvent.RESIZE_REQUESTED);
             if (current.spec().nodeCount() == nodeCount && nodesToRemove.isEmpty()) {
                 return Optional.of(current);
             }
@@ -182,7 +181,7 @@ public final class ClusterService {
             }
             Cluster updated = current.toBuilder()
                     .nodeCount(nodeCount)
-                    .status(ClusterStatusMachine.transition(current.status(), ClusterStatus.UPDATE_IN_PROGRESS))
+                    .status(resizing)
                     .statusReason(null)
                     .faults(Map.of())
                     .updatedAt(clock.instant())
@@ -230,9 +229,9 @@ public final class ClusterService {
                         + " fixes every label at create" : "only " + String.join(", ", new TreeSet<>(inPlace))
                         + " can change without a new stack") + ".");
             }
-            if (!current.status().allowsUpdate()) {
-                throw MagnetarException.invalid(
-                        "Updating a cluster when status is \"" + current.status() + "\" is not supported.");
+            // Accepted when an update would be; the COE applies it, so no stack action and no new status.
+            if (!ClusterLifecycle.accepts(current.status(), LifecycleEvent.UPDATE_REQUESTED)) {
+                throw new TransitionRefusedException(current.status(), LifecycleEvent.UPDATE_REQUESTED);
             }
             Cluster updated = current.toBuilder().labels(labels).updatedAt(clock.instant()).build();
             driver.validateCluster(template, updated);
@@ -294,7 +293,7 @@ public final class ClusterService {
                 return Optional.of(current);
             }
             Cluster deleting = current.toBuilder()
-                    .status(ClusterStatusMachine.transition(current.status(), ClusterStatus.DELETE_IN_PROGRESS))
+                    .status(ClusterLifecycle.transition(current.status(), LifecycleEvent.DELETE_REQUESTED))
                     .statusReason(null)
                     .updatedAt(clock.instant())
                     .build();
@@ -414,7 +413,7 @@ public final class ClusterService {
                         : nodes.dockerVolumeSize())
                 .createTimeout(timeout)
                 .discoveryUrl(options.discoveryUrl())
-                .status(ClusterStatus.CREATE_IN_PROGRESS)
+                .status(ClusterLifecycle.start(LifecycleEvent.CREATE_REQUESTED))
                 .labels(labels)
                 .mergeLabels(asked.given() != null && asked.merge())
                 .masterFlavorId(nodes.masterFlavorId() == null ? template.masterFlavorId() : nodes.masterFlavorId())

@@ -11,6 +11,9 @@ import dev.magnetar.core.error.MagnetarException;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.port.Stack;
+import dev.magnetar.core.port.StackAction;
+import dev.magnetar.core.port.StackPhase;
+import dev.magnetar.core.port.StackStatus;
 import dev.magnetar.core.port.StackSpec;
 import dev.magnetar.driver.dcos.labels.MasterCounts;
 import org.junit.jupiter.api.Test;
@@ -105,7 +108,7 @@ class DcosDriverTest {
 
     @Test
     void scalingChangesOnlyTheAgentsAndMapsAddressesToMembers() {
-        Stack current = new Stack("id", "name", "CREATE_COMPLETE", "", Map.of("agent_members",
+        Stack current = new Stack("id", "name", StackStatus.of(StackAction.CREATE, StackPhase.COMPLETE), "", Map.of("agent_members",
                 List.of("0=10.0.0.5=172.24.4.5", "1=10.0.0.6=172.24.4.6", "2=10.0.0.7=172.24.4.7")),
                 Map.of("number_of_masters", "1", "number_of_agents", "3"));
 
@@ -119,7 +122,7 @@ class DcosDriverTest {
 
     @Test
     void refusesToScaleMastersOrRemoveStrangers() {
-        Stack current = new Stack("id", "name", "CREATE_COMPLETE", "", Map.of("agent_members", List.of("0=10.0.0.5=10.0.0.5")),
+        Stack current = new Stack("id", "name", StackStatus.of(StackAction.CREATE, StackPhase.COMPLETE), "", Map.of("agent_members", List.of("0=10.0.0.5=10.0.0.5")),
                 Map.of("number_of_masters", "1"));
 
         assertThatThrownBy(() -> driver.scaleParameters(template, cluster.toBuilder().masterCount(3).build(), List.of(),
@@ -130,7 +133,7 @@ class DcosDriverTest {
 
     @Test
     void observesAddressesAndVersionsFromOutputs() {
-        Stack stack = new Stack("id", "name", "CREATE_COMPLETE", "", Map.of(
+        Stack stack = new Stack("id", "name", StackStatus.of(StackAction.CREATE, StackPhase.COMPLETE), "", Map.of(
                 "api_address", "http://172.24.4.10",
                 "master_addresses", List.of("172.24.4.10"),
                 "agent_addresses", List.of("172.24.4.11", "172.24.4.12"),

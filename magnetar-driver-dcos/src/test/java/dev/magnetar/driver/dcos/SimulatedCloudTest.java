@@ -57,7 +57,7 @@ class SimulatedCloudTest {
         clock.advance(Duration.ofSeconds(1));
 
         Stack created = stack();
-        assertThat(created.status()).isEqualTo("CREATE_COMPLETE");
+        assertThat(created.status()).hasToString("CREATE_COMPLETE");
         ClusterObservation observed = driver.observe(blueprint.template(), blueprint.cluster(), created);
         assertThat(observed.apiAddress()).startsWith("https://");
         assertThat(observed.masterAddresses()).hasSize(1);
@@ -65,14 +65,14 @@ class SimulatedCloudTest {
 
         Cluster three = blueprint.cluster().toBuilder().nodeCount(3).build();
         update(driver.scaleParameters(blueprint.template(), three, List.of(), created));
-        assertThat(stack().status()).isEqualTo("UPDATE_COMPLETE");
+        assertThat(stack().status()).hasToString("UPDATE_COMPLETE");
         List<String> threeAgents = driver.observe(blueprint.template(), three, stack()).nodeAddresses();
         assertThat(threeAgents).hasSize(3).containsAll(observed.nodeAddresses());
 
         String removed = threeAgents.get(1);
         Cluster one = three.toBuilder().nodeCount(2).build();
         update(driver.scaleParameters(blueprint.template(), one, List.of(removed), stack()));
-        assertThat(stack().status()).isEqualTo("UPDATE_COMPLETE");
+        assertThat(stack().status()).hasToString("UPDATE_COMPLETE");
         ClusterObservation after = driver.observe(blueprint.template(), one, stack());
         assertThat(after.nodeAddresses()).hasSize(2).doesNotContain(removed);
         assertThat(after.masterAddresses()).isEqualTo(observed.masterAddresses());

@@ -9,6 +9,9 @@ import dev.magnetar.core.error.MagnetarException;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.port.Stack;
+import dev.magnetar.core.port.StackAction;
+import dev.magnetar.core.port.StackPhase;
+import dev.magnetar.core.port.StackStatus;
 import dev.magnetar.driver.kit.testing.GoldenFiles;
 import dev.magnetar.driver.mesos.node.NodeFiles;
 import org.junit.jupiter.api.Test;
@@ -100,7 +103,7 @@ class MesosDriverTest {
     @Test
     void mastersCannotBeScaledAndOnlyThisClustersAgentsCanBeRemoved() {
         ClusterTemplate template = Fixtures.template(Map.of());
-        Stack current = new Stack("id", "stack", "CREATE_COMPLETE", "", Map.of("agent_members",
+        Stack current = new Stack("id", "stack", StackStatus.of(StackAction.CREATE, StackPhase.COMPLETE), "", Map.of("agent_members",
                 List.of("0=10.0.0.7=172.24.4.7", "1=10.0.0.8=172.24.4.8")), Map.of("number_of_masters", "1"));
         Cluster cluster = Fixtures.cluster(template).toBuilder().nodeCount(1).build();
 
@@ -118,7 +121,7 @@ class MesosDriverTest {
 
     @Test
     void observesVersionsFromWaitConditionData() {
-        Stack stack = new Stack("id", "stack", "CREATE_COMPLETE", "", Map.of(
+        Stack stack = new Stack("id", "stack", StackStatus.of(StackAction.CREATE, StackPhase.COMPLETE), "", Map.of(
                 "api_address", "http://172.24.4.10:8080",
                 "master_addresses", List.of("172.24.4.3"),
                 "node_addresses", List.of("172.24.4.7", "172.24.4.8"),
@@ -134,7 +137,7 @@ class MesosDriverTest {
 
     @Test
     void anEmptyStackObservesNothingRatherThanFailing() {
-        Stack empty = new Stack("id", "stack", "CREATE_IN_PROGRESS", "", Map.of(), Map.of());
+        Stack empty = new Stack("id", "stack", StackStatus.of(StackAction.CREATE, StackPhase.IN_PROGRESS), "", Map.of(), Map.of());
 
         assertThat(driver.observe(Fixtures.template(Map.of()), Fixtures.cluster(Fixtures.template(Map.of())), empty))
                 .isEqualTo(new ClusterObservation(null, List.of(), List.of(), null, null));

@@ -55,7 +55,7 @@ class SimulatedCloudTest {
         clock.advance(Duration.ofSeconds(1));
 
         Stack created = stack();
-        assertThat(created.status()).isEqualTo("CREATE_COMPLETE");
+        assertThat(created.status()).hasToString("CREATE_COMPLETE");
         ClusterObservation observed = driver.observe(lb.template(), lb.cluster(), created);
         assertThat(observed.masterAddresses()).hasSize(3).doesNotHaveDuplicates();
         assertThat(observed.nodeAddresses()).hasSize(3).doesNotHaveDuplicates()
@@ -72,7 +72,7 @@ class SimulatedCloudTest {
 
         Cluster up = lb.cluster().toBuilder().nodeCount(5).build();
         update(driver.scaleParameters(lb.template(), up, List.of(), created));
-        assertThat(stack().status()).isEqualTo("UPDATE_COMPLETE");
+        assertThat(stack().status()).hasToString("UPDATE_COMPLETE");
         List<String> fiveAgents = driver.observe(lb.template(), up, stack()).nodeAddresses();
         assertThat(fiveAgents).hasSize(5).containsAll(observed.nodeAddresses());
 
@@ -81,7 +81,7 @@ class SimulatedCloudTest {
         Map<String, Object> changed = driver.scaleParameters(lb.template(), down, List.of(removed), stack());
         assertThat(changed).containsEntry("number_of_agents", 4).containsEntry("agents_to_remove", "1");
         update(changed);
-        assertThat(stack().status()).isEqualTo("UPDATE_COMPLETE");
+        assertThat(stack().status()).hasToString("UPDATE_COMPLETE");
         ClusterObservation after = driver.observe(lb.template(), down, stack());
         assertThat(after.nodeAddresses()).hasSize(4).doesNotContain(removed)
                 .containsAll(fiveAgents.stream().filter(a -> !a.equals(removed)).toList());
@@ -103,7 +103,7 @@ class SimulatedCloudTest {
 
         ClusterObservation observed = driver.observe(noFip.template(), noFip.cluster(), stack);
 
-        assertThat(stack.status()).isEqualTo("CREATE_COMPLETE");
+        assertThat(stack.status()).hasToString("CREATE_COMPLETE");
         assertThat(observed.masterAddresses()).hasSize(1).isEqualTo(stack.outputs().get("master_private_addresses"));
         assertThat(observed.apiAddress()).isEqualTo("http://" + observed.masterAddresses().getFirst() + ":8080");
         assertThat(observed.nodeAddresses()).hasSize(2).isEqualTo(stack.outputs().get("node_private_addresses"));

@@ -97,8 +97,8 @@ final class HeatJson {
             }
         });
         return new Stack(stack.path("id").asText(), stack.path("stack_name").asText(),
-                stack.path("stack_status").asText(), stack.path("stack_status_reason").asText(null), outputs,
-                parameters);
+                HeatStackStatus.parse(stack.path("stack_status").asText()),
+                stack.path("stack_status_reason").asText(null), outputs, parameters);
     }
 
     /**

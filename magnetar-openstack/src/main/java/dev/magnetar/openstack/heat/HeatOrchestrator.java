@@ -5,9 +5,12 @@ import dev.magnetar.core.port.Orchestrator;
 import dev.magnetar.core.port.OrchestratorException;
 import dev.magnetar.core.port.OrchestratorException.Kind;
 import dev.magnetar.core.port.Stack;
+import dev.magnetar.core.port.StackAction;
 import dev.magnetar.core.port.StackCredential;
+import dev.magnetar.core.port.StackPhase;
 import dev.magnetar.core.port.StackRequest;
 import dev.magnetar.core.port.StackResource;
+import dev.magnetar.core.port.StackStatus;
 import dev.magnetar.core.port.StackUpdate;
 import dev.magnetar.openstack.http.OpenStackHttp;
 import dev.magnetar.openstack.http.ServiceResponse;
@@ -92,7 +95,8 @@ public final class HeatOrchestrator implements Orchestrator {
             throw failure(shown, "show stack " + name);
         }
         JsonNode stack = shown.body().path("stack");
-        return stack.path("stack_status").asText().equals("DELETE_COMPLETE") ? Optional.empty() : Optional.of(stack);
+        return HeatStackStatus.parse(stack.path("stack_status").asText()).is(StackAction.DELETE, StackPhase.COMPLETE)
+                ? Optional.empty() : Optional.of(stack);
     }
 
     /**
@@ -108,8 +112,8 @@ public final class HeatOrchestrator implements Orchestrator {
         if (!shown.isSuccess()) {
             throw failure(shown, "show stack " + name);
         }
-        String status = shown.body().path("stack").path("stack_status").asText();
-        if (status.endsWith("_IN_PROGRESS")) {
+        StackStatus status = HeatStackStatus.parse(shown.body().path("stack").path("stack_status").asText());
+        if (status.isInProgress()) {
             throw new OrchestratorException(Kind.CONFLICT, "Stack " + name + " is " + status
                     + "; it is not updated again until that finishes.");
         }

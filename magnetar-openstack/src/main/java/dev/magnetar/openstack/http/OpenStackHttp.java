@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.magnetar.core.retry.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +19,7 @@ import java.util.Map;
 
 /**
  * JSON over HTTP to OpenStack services, with the one retry rule they all share: repeat on no answer
- * or a 5xx, with exponential backoff, up to the policy's bound; hand every other answer back as it
+ * or a 5xx, with the jittered exponential {@link Backoff}, up to the policy's bound; hand every other answer back as it
  * is. Redirects are not followed, so callers see Heat's 302 and choose. Logs method, path and
  * status only: never a header or a body, since those carry tokens and secrets.
  */
@@ -36,16 +37,24 @@ public final class OpenStackHttp {
     private final HttpClient client;
     private final Duration requestTimeout;
     private final Sleeper sleeper;
+    private final Backoff.Jitter jitter;
 
     public OpenStackHttp(Duration connectTimeout, Duration requestTimeout) {
         this(HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1).build(), requestTimeout, d -> Thread.sleep(d.toMillis()));
+                .version(HttpClient.Version.HTTP_1_1).build(), requestTimeout, d -> Thread.sleep(d.toMillis()),
+                Backoff.Jitter.EQUAL);
     }
 
+    /** Waits exactly each backoff's ceiling, so that a test can check the sequence. */
     public OpenStackHttp(HttpClient client, Duration requestTimeout, Sleeper sleeper) {
+        this(client, requestTimeout, sleeper, Backoff.Jitter.NONE);
+    }
+
+    public OpenStackHttp(HttpClient client, Duration requestTimeout, Sleeper sleeper, Backoff.Jitter jitter) {
         this.client = client;
         this.requestTimeout = requestTimeout;
         this.sleeper = sleeper;
+        this.jitter = jitter;
     }
 
     public static ObjectMapper json() {
@@ -59,7 +68,7 @@ public final class OpenStackHttp {
         int lastStatus = 0;
         for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
             if (attempt > 1) {
-                pause(retry.backoffAfter(attempt - 1));
+                pause(retry.backoff().after(attempt - 1, jitter));
             }
             try {
                 HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,7 @@
 package dev.magnetar.openstack.http;
 
+import dev.magnetar.core.retry.Backoff;
+
 import java.time.Duration;
 
 /**
@@ -8,8 +10,9 @@ import java.time.Duration;
  * loop around whole operations, so this only smooths over a restart or a brief overload.
  *
  * @param maxAttempts    total attempts, at least 1
- * @param initialBackoff the wait after the first failure; it doubles after each further one
+ * @param initialBackoff the longest wait after the first failure; it doubles after each further one
  * @param maxBackoff     the longest single wait
+ * @see Backoff the rule, shared with the conductor
  */
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
 
@@ -20,17 +23,15 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
         }
-        if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0) {
-            throw new IllegalArgumentException("backoff must satisfy 0 <= initial <= max");
-        }
+        new Backoff(initialBackoff, maxBackoff);
     }
 
-    /** The wait before attempt {@code failedAttempts + 1}, given that many have failed. */
+    public Backoff backoff() {
+        return new Backoff(initialBackoff, maxBackoff);
+    }
+
+    /** The longest wait before attempt {@code failedAttempts + 1}, given that many have failed. */
     public Duration backoffAfter(int failedAttempts) {
-        Duration wait = initialBackoff;
-        for (int i = 1; i < failedAttempts && wait.compareTo(maxBackoff) < 0; i++) {
-            wait = wait.multipliedBy(2);
-        }
-        return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+        return backoff().ceilingAfter(failedAttempts);
     }
 }

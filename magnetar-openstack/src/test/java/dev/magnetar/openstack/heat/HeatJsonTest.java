@@ -84,7 +84,7 @@ class HeatJsonTest {
 
         Stack stack = HeatJson.stack(OpenStackHttp.json().readTree(shown));
 
-        assertThat(stack.status()).isEqualTo("ROLLBACK_COMPLETE");
+        assertThat(stack.status()).hasToString("ROLLBACK_COMPLETE");
         assertThat(stack.statusReason()).isEqualTo("Stack ROLLBACK completed successfully");
         assertThat(stack.parameters()).containsExactly(entry("node_count", "2"));
         assertThat(stack.outputs()).containsEntry("node_names", List.of("node-0", "node-1"))

@@ -102,7 +102,7 @@ class HeatOrchestratorTest {
 
         assertThat(heat.find("c1-abc", CLUSTER)).hasValueSatisfying(stack -> {
             assertThat(stack.id()).isEqualTo("s-1");
-            assertThat(stack.status()).isEqualTo("UPDATE_ROLLBACK_IN_PROGRESS");
+            assertThat(stack.status()).hasToString("UPDATE_ROLLBACK_IN_PROGRESS");
         });
     }
 

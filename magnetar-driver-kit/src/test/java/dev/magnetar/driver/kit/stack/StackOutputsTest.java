@@ -2,6 +2,9 @@ package dev.magnetar.driver.kit.stack;
 
 import dev.magnetar.core.error.MagnetarException;
 import dev.magnetar.core.port.Stack;
+import dev.magnetar.core.port.StackAction;
+import dev.magnetar.core.port.StackPhase;
+import dev.magnetar.core.port.StackStatus;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -38,7 +41,7 @@ class StackOutputsTest {
 
     @Test
     void resolvesAgentsByMemberNameOrEitherAddress() {
-        Stack stack = new Stack("id", "name", "CREATE_COMPLETE", "", Map.of("agent_members",
+        Stack stack = new Stack("id", "name", StackStatus.of(StackAction.CREATE, StackPhase.COMPLETE), "", Map.of("agent_members",
                 List.of("agent-0=10.0.0.5=172.24.4.5", "agent-1=10.0.0.6=172.24.4.6", "broken")), Map.of());
         AgentMembers members = AgentMembers.of(stack);
 
