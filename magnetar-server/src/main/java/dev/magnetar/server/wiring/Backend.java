@@ -5,7 +5,6 @@ import dev.magnetar.core.conductor.DeploymentContexts;
 import dev.magnetar.core.monitor.MonitorTargets;
 import dev.magnetar.core.port.CloudCatalogue;
 import dev.magnetar.core.port.Orchestrator;
-import io.javalin.Javalin;
 
 /**
  * The cloud Magnetar drives: the simulated one (embedded default) or OpenStack. One place that
@@ -31,10 +30,6 @@ public interface Backend extends AutoCloseable {
 
     /** One line for the start-up banner, e.g. "SIMULATED cloud (nothing real is created)". */
     String describe();
-
-    /** Routes the backend adds to the API (the simulated cloud's fault-injection controls). */
-    default void registerRoutes(Javalin app) {
-    }
 
     @Override
     default void close() {

@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -86,10 +87,8 @@ public final class MagnetarService implements AutoCloseable {
             Monitoring monitoring = Monitoring.create(config, database, drivers, backend, conductors, host, clock);
             ApiServer.Limits limits = new ApiServer.Limits(config.getSeconds(Option.API_BODY_TIMEOUT),
                     config.getInt(Option.API_BODY_READERS));
-            Javalin api = ApiServer.create(services, authFor(config, backend), limits, app -> {
-                backend.registerRoutes(app);
-                monitoring.registerRoutes(app, clusters);
-            });
+            Javalin api = ApiServer.create(services, authFor(config, backend), limits, monitoring.registry(),
+                    backend instanceof SimulatedBackend simulated ? Optional.of(simulated.dcos()) : Optional.empty());
             AtomicReference<ConductorRuntime> runtime = new AtomicReference<>();
             ConductorRuntime conductor = new ConductorRuntime(
                     new OperationExecutor(database, backend.orchestrator(), drivers, backend.credentials(),

@@ -12,7 +12,6 @@ import dev.magnetar.sim.Faults;
 import dev.magnetar.sim.SimulatedCatalogue;
 import dev.magnetar.sim.SimulatedOrchestrator;
 import dev.magnetar.sim.dcos.SimulatedDcos;
-import io.javalin.Javalin;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -53,11 +52,6 @@ public final class SimulatedBackend implements Backend {
     @Override
     public MonitorTargets monitorTargets() {
         return monitorTargets;
-    }
-
-    @Override
-    public void registerRoutes(Javalin app) {
-        new SimulationRoutes(dcos).register(app);
     }
 
     @Override

@@ -19,7 +19,7 @@ import java.util.Set;
  * /v1/simulation/dcos/{cluster_uuid}/faults}. Admin only, and only where the cloud is simulated.
  * A cluster is served (and so has faults) once the monitor has polled it.
  */
-final class SimulationRoutes {
+public final class SimulationRoutes {
 
     private static final Set<String> FIELDS = Set.of("unhealthy_nodes", "unhealthy_units", "no_mesos_leader",
             "missing_agents", "zookeeper_members_down", "marathon_down", "response_delay_ms",
@@ -27,11 +27,11 @@ final class SimulationRoutes {
 
     private final SimulatedDcos dcos;
 
-    SimulationRoutes(SimulatedDcos dcos) {
+    public SimulationRoutes(SimulatedDcos dcos) {
         this.dcos = dcos;
     }
 
-    void register(Javalin app) {
+    public void register(Javalin app) {
         app.get("/v1/simulation/dcos/{cluster}/faults", this::show);
         app.put("/v1/simulation/dcos/{cluster}/faults", this::replace);
     }
