@@ -14,6 +14,7 @@ import dev.magnetar.core.service.NameGenerator;
 import dev.magnetar.core.service.QuotaService;
 import dev.magnetar.core.service.ServiceSettings;
 import dev.magnetar.core.service.StatsService;
+import dev.magnetar.openstack.keystone.KeystoneTokenValidator;
 import dev.magnetar.server.api.ApiServer;
 import dev.magnetar.server.api.ApiServices;
 import dev.magnetar.server.api.KeystoneContexts;
@@ -126,8 +127,8 @@ public final class MagnetarService implements AutoCloseable {
         String mode = config.get(Option.API_AUTH);
         return switch (mode) {
             case "noauth" -> new NoAuthContexts(config.get(Option.API_NOAUTH_PROJECT));
-            case "keystone" -> new KeystoneContexts(backend instanceof OpenStackBackend openStack
-                    ? openStack.keystone() : Backends.keystone(config));
+            case "keystone" -> new KeystoneContexts(new KeystoneTokenValidator(
+                    backend instanceof OpenStackBackend openStack ? openStack.keystone() : Backends.keystone(config)));
             default -> throw new Config.ConfigException("[api] auth must be noauth or keystone, not '" + mode + "'");
         };
     }
