@@ -1,7 +1,7 @@
 package dev.magnetar.openstack;
 
-import dev.magnetar.core.conductor.ClusterCredentials;
 import dev.magnetar.core.port.CloudCatalogue;
+import dev.magnetar.core.port.ClusterCredentials;
 import dev.magnetar.core.port.Orchestrator;
 import dev.magnetar.openstack.catalogue.OpenStackCatalogue;
 import dev.magnetar.openstack.heat.HeatOrchestrator;

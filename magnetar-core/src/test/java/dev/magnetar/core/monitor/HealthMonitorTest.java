@@ -5,12 +5,14 @@ import dev.magnetar.core.driver.DriverRegistry;
 import dev.magnetar.core.driver.HealthReport;
 import dev.magnetar.core.driver.MonitorContext;
 import dev.magnetar.core.driver.MonitorSession;
-import dev.magnetar.core.metrics.ConductorMetrics;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterEvent;
 import dev.magnetar.core.model.ClusterEventKind;
 import dev.magnetar.core.model.ClusterStatus;
 import dev.magnetar.core.model.HealthStatus;
+import dev.magnetar.core.port.ConductorMetrics;
+import dev.magnetar.core.port.MonitorTarget;
+import dev.magnetar.core.port.MonitorTargets;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

@@ -1,12 +1,13 @@
 package dev.magnetar.server.wiring;
 
 import dev.magnetar.core.driver.DriverRegistry;
-import dev.magnetar.core.metrics.ConductorMetrics;
 import dev.magnetar.core.monitor.HealthMonitor;
 import dev.magnetar.core.monitor.MonitorAccounts;
 import dev.magnetar.core.monitor.MonitorSettings;
 import dev.magnetar.core.monitor.Pacer;
 import dev.magnetar.core.monitor.ReplicaShare;
+import dev.magnetar.core.port.Backend;
+import dev.magnetar.core.port.ConductorMetrics;
 import dev.magnetar.core.port.Database;
 import dev.magnetar.core.service.ConductorService;
 import dev.magnetar.server.config.Config;

@@ -1,4 +1,4 @@
-package dev.magnetar.core.monitor;
+package dev.magnetar.core.port;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.magnetar.server.wiring;
+package dev.magnetar.server.api.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

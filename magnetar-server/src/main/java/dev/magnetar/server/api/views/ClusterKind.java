@@ -1,4 +1,4 @@
-package dev.magnetar.server.api;
+package dev.magnetar.server.api.views;
 
 /** Clusters and their legacy name, bays: the same resource with a few fields renamed. */
 public enum ClusterKind {

@@ -1,19 +1,22 @@
-package dev.magnetar.server.api;
+package dev.magnetar.server.api.routes;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.magnetar.server.api.ApiVersion;
+import dev.magnetar.server.api.Json;
+import dev.magnetar.server.api.Requests;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 
 import java.util.List;
 
 /** The public documents: {@code /} lists API versions, {@code /v1} the collections. */
-final class VersionRoutes {
+public final class VersionRoutes {
 
     private static final List<String> COLLECTIONS = List.of("baymodels", "bays", "clustertemplates", "clusters",
             "quotas", "mservices", "stats");
 
-    void register(Javalin app) {
+    public void register(Javalin app) {
         app.get("/", this::root);
         app.get("/v1", this::v1);
     }

@@ -1,4 +1,4 @@
-package dev.magnetar.core.monitor;
+package dev.magnetar.core.port;
 
 import dev.magnetar.core.driver.DeploymentContext.MonitorAccount;
 import dev.magnetar.core.model.Cluster;

@@ -1,9 +1,12 @@
-package dev.magnetar.server.api;
+package dev.magnetar.server.api.views;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.magnetar.core.driver.ClusterDriver;
 import dev.magnetar.core.model.ClusterTemplate;
+import dev.magnetar.server.api.Json;
+import dev.magnetar.server.api.input.FieldReader;
+import dev.magnetar.server.api.input.InetAddresses;
 
 import java.util.List;
 import java.util.Set;
@@ -14,7 +17,7 @@ public final class TemplateJson {
     public static final List<String> COES = List.of("kubernetes", "swarm", "swarm-mode", "mesos", "dcos");
     public static final List<String> SERVER_TYPES = List.of("vm", "bm");
 
-    static final Set<String> CREATE_FIELDS = Set.of("uuid", "name", "coe", "image_id", "keypair_id", "flavor_id",
+    public static final Set<String> CREATE_FIELDS = Set.of("uuid", "name", "coe", "image_id", "keypair_id", "flavor_id",
             "master_flavor_id", "external_network_id", "fixed_network", "fixed_subnet", "dns_nameserver",
             "network_driver", "volume_driver", "apiserver_port", "docker_volume_size", "docker_storage_driver",
             "http_proxy", "https_proxy", "no_proxy", "registry_enabled", "labels", "tls_disabled", "public",
@@ -23,7 +26,7 @@ public final class TemplateJson {
     /** What a create may carry besides the editable fields: the server sets it from the image. */
     private static final Set<String> CREATE_ONLY_FIELDS = union(CREATE_FIELDS, Set.of("cluster_distro"));
 
-    static final Set<String> INTERNAL_PATHS = Set.of("/created_at", "/id", "/links", "/updated_at", "/uuid",
+    public static final Set<String> INTERNAL_PATHS = Set.of("/created_at", "/id", "/links", "/updated_at", "/uuid",
             "/project_id", "/user_id", "/driver");
 
     private TemplateJson() {
@@ -35,7 +38,7 @@ public final class TemplateJson {
         return Set.copyOf(all);
     }
 
-    static Set<String> mandatoryPaths(TemplateKind kind) {
+    public static Set<String> mandatoryPaths(TemplateKind kind) {
         Set<String> paths = new java.util.HashSet<>(Set.of("/coe", "/image_id", "/network_driver",
                 "/external_network_id", "/tls_disabled", "/public", "/server_type", "/registry_enabled",
                 "/cluster_distro", "/hidden"));

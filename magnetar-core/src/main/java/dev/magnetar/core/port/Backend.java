@@ -1,10 +1,4 @@
-package dev.magnetar.server.wiring;
-
-import dev.magnetar.core.conductor.ClusterCredentials;
-import dev.magnetar.core.conductor.DeploymentContexts;
-import dev.magnetar.core.monitor.MonitorTargets;
-import dev.magnetar.core.port.CloudCatalogue;
-import dev.magnetar.core.port.Orchestrator;
+package dev.magnetar.core.port;
 
 /**
  * The cloud Magnetar drives: the simulated one (embedded default) or OpenStack. One place that

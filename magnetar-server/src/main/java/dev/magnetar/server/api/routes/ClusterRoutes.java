@@ -1,4 +1,4 @@
-package dev.magnetar.server.api;
+package dev.magnetar.server.api.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,6 +11,16 @@ import dev.magnetar.core.port.ClusterRepository;
 import dev.magnetar.core.port.PageRequest;
 import dev.magnetar.core.service.ClusterPreview;
 import dev.magnetar.core.service.ClusterRequest;
+import dev.magnetar.server.api.ApiServices;
+import dev.magnetar.server.api.ApiVersion;
+import dev.magnetar.server.api.Json;
+import dev.magnetar.server.api.Requests;
+import dev.magnetar.server.api.input.FieldReader;
+import dev.magnetar.server.api.input.JsonPatch;
+import dev.magnetar.server.api.views.ClusterJson;
+import dev.magnetar.server.api.views.ClusterKind;
+import dev.magnetar.server.api.views.Paginated;
+import dev.magnetar.server.api.views.VisibleLabels;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 
@@ -21,7 +31,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** {@code /v1/clusters} and {@code /v1/bays}, with resize and the preview extension. */
-final class ClusterRoutes {
+public final class ClusterRoutes {
 
     private static final Set<String> RESIZE_FIELDS = Set.of("node_count", "nodes_to_remove", "nodegroup");
 
@@ -29,13 +39,13 @@ final class ClusterRoutes {
     private final ClusterKind kind;
     private final JsonPatch patch;
 
-    ClusterRoutes(ApiServices services, ClusterKind kind) {
+    public ClusterRoutes(ApiServices services, ClusterKind kind) {
         this.services = services;
         this.kind = kind;
         this.patch = new JsonPatch(ClusterJson.INTERNAL_PATHS, ClusterJson.mandatoryPaths(kind));
     }
 
-    void register(Javalin app, String prefix) {
+    public void register(Javalin app, String prefix) {
         String base = prefix + "/" + kind.collection();
         app.get(base, http -> list(http, base, false));
         app.get(base + "/detail", http -> list(http, base + "/detail", true));

@@ -1,4 +1,4 @@
-package dev.magnetar.server.api;
+package dev.magnetar.server.api.views;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,6 +6,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.magnetar.core.context.RequestContext;
 import dev.magnetar.core.service.Policy;
+import dev.magnetar.server.api.ApiVersion;
+import dev.magnetar.server.api.Json;
+import dev.magnetar.server.api.Requests;
 import io.javalin.http.Context;
 
 import java.security.MessageDigest;
@@ -33,7 +36,7 @@ import java.util.function.Supplier;
  * on nothing else of the caller. A view that comes to depend on more of the caller (another role, the
  * user) must add it to the key.
  */
-final class RenderedLists {
+public final class RenderedLists {
 
     /** Bodies kept at most, in bytes: 100 templates render to about 120 KB. */
     static final long MAX_BYTES = 64L * 1024 * 1024;
@@ -44,10 +47,10 @@ final class RenderedLists {
             .build();
 
     /** Everything a list's rendering depends on besides the rows. */
-    record Key(String path, String query, ApiVersion version, String baseUrl, String projectId, boolean admin,
+    public record Key(String path, String query, ApiVersion version, String baseUrl, String projectId, boolean admin,
                boolean readsOnly) {
 
-        static Key of(Context http, String path) {
+        public static Key of(Context http, String path) {
             RequestContext caller = Requests.context(http);
             String query = http.queryString();
             return new Key(path, query == null ? "" : query, Requests.version(http), Requests.baseUrl(http),
@@ -63,7 +66,7 @@ final class RenderedLists {
      * Answers the list: from the rendering kept for {@code key} when it was made at the current
      * {@code generation}, else from {@code render}, which reads the rows and builds the body.
      */
-    void respond(Context http, Key key, long generation, Supplier<JsonNode> render) {
+    public void respond(Context http, Key key, long generation, Supplier<JsonNode> render) {
         Rendering rendering = renderings.getIfPresent(key);
         if (rendering == null || rendering.generation() != generation) {
             rendering = rendered(generation, render.get());

@@ -1,8 +1,10 @@
-package dev.magnetar.server.api;
+package dev.magnetar.server.api.views;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.magnetar.core.port.PageRequest;
+import dev.magnetar.server.api.Json;
+import dev.magnetar.server.api.Requests;
 import io.javalin.http.Context;
 
 import java.net.URLEncoder;
@@ -12,17 +14,17 @@ import java.util.function.Function;
 import java.util.Set;
 
 /** A collection response with Magnum's {@code next} link, present only when the page is full. */
-final class Paginated {
+public final class Paginated {
 
     private Paginated() {
     }
 
-    static PageRequest page(Context http, Set<String> sortable) {
+    public static PageRequest page(Context http, Set<String> sortable) {
         return dev.magnetar.core.service.Paging.request(Requests.intQuery(http, "limit"), http.queryParam("marker"),
                 http.queryParam("sort_key"), http.queryParam("sort_dir"), sortable);
     }
 
-    static <T> ObjectNode collection(Context http, String key, String path, PageRequest page, List<T> items,
+    public static <T> ObjectNode collection(Context http, String key, String path, PageRequest page, List<T> items,
                                      Function<T, ObjectNode> view, Function<T, String> uuid) {
         ObjectNode body = Json.object();
         ArrayNode array = body.putArray(key);

@@ -1,4 +1,4 @@
-package dev.magnetar.server.api;
+package dev.magnetar.server.api.views;
 
 /** The two names of one resource: Magnum's cluster templates and their legacy name, baymodels. */
 public enum TemplateKind {

@@ -1,4 +1,4 @@
-package dev.magnetar.server.api;
+package dev.magnetar.server.api.views;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -6,6 +6,9 @@ import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.service.ClusterRequest;
 import dev.magnetar.core.service.Identifiers;
 import dev.magnetar.core.service.LabelSecrets;
+import dev.magnetar.server.api.ApiVersion;
+import dev.magnetar.server.api.Json;
+import dev.magnetar.server.api.input.FieldReader;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -18,7 +21,7 @@ public final class ClusterJson {
     static final Pattern NAME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9_.-]*$");
     static final int NAME_MAX = 242;
 
-    static final Set<String> INTERNAL_PATHS = Set.of("/created_at", "/id", "/links", "/updated_at", "/uuid",
+    public static final Set<String> INTERNAL_PATHS = Set.of("/created_at", "/id", "/links", "/updated_at", "/uuid",
             "/project_id", "/user_id", "/api_address", "/node_addresses", "/master_addresses", "/stack_id",
             "/ca_cert_ref", "/magnum_cert_ref", "/trust_id", "/trustee_user_name", "/trustee_password",
             "/trustee_user_id");
@@ -26,7 +29,7 @@ public final class ClusterJson {
     private ClusterJson() {
     }
 
-    static Set<String> createFields(ClusterKind kind) {
+    public static Set<String> createFields(ClusterKind kind) {
         Set<String> fields = new HashSet<>(Set.of("name", "node_count", "master_count", "docker_volume_size",
                 "discovery_url", "labels", kind.templateField(), kind.timeoutField()));
         if (kind == ClusterKind.CLUSTER) {
@@ -36,7 +39,7 @@ public final class ClusterJson {
         return fields;
     }
 
-    static Set<String> mandatoryPaths(ClusterKind kind) {
+    public static Set<String> mandatoryPaths(ClusterKind kind) {
         return Set.of("/" + kind.templateField());
     }
 

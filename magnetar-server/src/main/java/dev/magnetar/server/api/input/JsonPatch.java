@@ -1,4 +1,4 @@
-package dev.magnetar.server.api;
+package dev.magnetar.server.api.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

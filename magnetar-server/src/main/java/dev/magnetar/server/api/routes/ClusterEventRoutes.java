@@ -1,10 +1,12 @@
-package dev.magnetar.server.api;
+package dev.magnetar.server.api.routes;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.magnetar.core.error.MagnetarException;
 import dev.magnetar.core.model.ClusterEvent;
 import dev.magnetar.core.service.ClusterService;
+import dev.magnetar.server.api.Json;
+import dev.magnetar.server.api.Requests;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 

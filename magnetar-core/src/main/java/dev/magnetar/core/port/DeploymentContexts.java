@@ -1,8 +1,7 @@
-package dev.magnetar.core.conductor;
+package dev.magnetar.core.port;
 
 import dev.magnetar.core.driver.DeploymentContext;
 import dev.magnetar.core.model.Cluster;
-import dev.magnetar.core.port.StackCredential;
 
 /** Supplies the cloud facts a driver renders a cluster's stack with. */
 @FunctionalInterface

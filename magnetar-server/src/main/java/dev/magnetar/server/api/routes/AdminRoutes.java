@@ -1,10 +1,14 @@
-package dev.magnetar.server.api;
+package dev.magnetar.server.api.routes;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.magnetar.core.model.Quota;
 import dev.magnetar.core.port.ClusterRepository.ClusterStats;
 import dev.magnetar.core.service.ConductorService;
+import dev.magnetar.server.api.ApiServices;
+import dev.magnetar.server.api.Json;
+import dev.magnetar.server.api.Requests;
+import dev.magnetar.server.api.input.FieldReader;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 
@@ -12,7 +16,7 @@ import java.util.List;
 import java.util.Set;
 
 /** {@code /v1/mservices}, {@code /v1/stats} and {@code /v1/quotas}. */
-final class AdminRoutes {
+public final class AdminRoutes {
 
     private static final Set<String> QUOTA_FIELDS = Set.of("project_id", "resource", "hard_limit", "id",
             "created_at", "updated_at");
@@ -22,11 +26,11 @@ final class AdminRoutes {
 
     private final ApiServices services;
 
-    AdminRoutes(ApiServices services) {
+    public AdminRoutes(ApiServices services) {
         this.services = services;
     }
 
-    void register(Javalin app, String prefix) {
+    public void register(Javalin app, String prefix) {
         app.get(prefix + "/mservices", this::services);
         app.get(prefix + "/stats", this::stats);
         app.get(prefix + "/quotas", this::listQuotas);

@@ -1,7 +1,6 @@
-package dev.magnetar.core.conductor;
+package dev.magnetar.core.port;
 
 import dev.magnetar.core.model.Cluster;
-import dev.magnetar.core.port.StackCredential;
 
 /**
  * The per-cluster credential port: established once when a cluster's stack is first created, used

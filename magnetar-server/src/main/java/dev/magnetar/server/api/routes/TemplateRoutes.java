@@ -1,4 +1,4 @@
-package dev.magnetar.server.api;
+package dev.magnetar.server.api.routes;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.magnetar.core.driver.ClusterDriver;
@@ -6,27 +6,35 @@ import dev.magnetar.core.driver.DriverKey;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.port.ClusterTemplateRepository;
 import dev.magnetar.core.port.PageRequest;
+import dev.magnetar.server.api.ApiServices;
+import dev.magnetar.server.api.Requests;
+import dev.magnetar.server.api.input.JsonPatch;
+import dev.magnetar.server.api.views.Paginated;
+import dev.magnetar.server.api.views.RenderedLists;
+import dev.magnetar.server.api.views.TemplateJson;
+import dev.magnetar.server.api.views.TemplateKind;
+import dev.magnetar.server.api.views.VisibleLabels;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 
 import java.util.List;
 
 /** {@code /v1/clustertemplates} and {@code /v1/baymodels}. */
-final class TemplateRoutes {
+public final class TemplateRoutes {
 
     private final ApiServices services;
     private final TemplateKind kind;
     private final JsonPatch patch;
     private final RenderedLists lists;
 
-    TemplateRoutes(ApiServices services, TemplateKind kind, RenderedLists lists) {
+    public TemplateRoutes(ApiServices services, TemplateKind kind, RenderedLists lists) {
         this.services = services;
         this.kind = kind;
         this.lists = lists;
         this.patch = new JsonPatch(TemplateJson.INTERNAL_PATHS, TemplateJson.mandatoryPaths(kind));
     }
 
-    void register(Javalin app, String prefix) {
+    public void register(Javalin app, String prefix) {
         String base = prefix + "/" + kind.collection();
         app.get(base, http -> list(http, base));
         app.get(base + "/detail", http -> list(http, base + "/detail"));

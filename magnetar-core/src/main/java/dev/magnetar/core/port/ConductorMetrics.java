@@ -1,4 +1,4 @@
-package dev.magnetar.core.metrics;
+package dev.magnetar.core.port;
 
 import dev.magnetar.core.driver.HealthReport;
 import dev.magnetar.core.model.Cluster;

@@ -1,4 +1,4 @@
-package dev.magnetar.server.api;
+package dev.magnetar.server.api.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -164,11 +164,11 @@ public final class FieldReader {
         return values;
     }
 
-    static MagnetarException missing(String field) {
+    public static MagnetarException missing(String field) {
         return invalid(field, "None", "Mandatory field missing.");
     }
 
-    static MagnetarException invalid(String field, String value, String rule) {
+    public static MagnetarException invalid(String field, String value, String rule) {
         return MagnetarException.invalid(
                 "Invalid input for field/attribute " + field + ". Value: '" + value + "'. " + rule);
     }

@@ -1,4 +1,4 @@
-package dev.magnetar.server.api;
+package dev.magnetar.server.api.auth;
 
 import dev.magnetar.core.context.RequestContext;
 import io.javalin.http.Context;

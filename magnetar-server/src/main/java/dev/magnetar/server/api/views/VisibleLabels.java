@@ -1,9 +1,10 @@
-package dev.magnetar.server.api;
+package dev.magnetar.server.api.views;
 
 import dev.magnetar.core.context.RequestContext;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.service.LabelSecrets;
+import dev.magnetar.server.api.ApiServices;
 
 /**
  * The one place where the API masks label values for the caller ({@link LabelSecrets} says who may
@@ -11,13 +12,13 @@ import dev.magnetar.core.service.LabelSecrets;
  * labels — show, list, detail, legacy baymodels and bays — goes through it, so whatever renders or
  * caches views must render per caller what these functions return.
  */
-final class VisibleLabels {
+public final class VisibleLabels {
 
     private VisibleLabels() {
     }
 
     /** The template as {@code caller} may see it: secret values of other projects masked. */
-    static ClusterTemplate template(ApiServices services, RequestContext caller, ClusterTemplate template) {
+    public static ClusterTemplate template(ApiServices services, RequestContext caller, ClusterTemplate template) {
         LabelSecrets secrets = services.templates().labelSecrets(template);
         if (!secrets.anySecret(template.labels())) {
             return template;
@@ -26,7 +27,7 @@ final class VisibleLabels {
     }
 
     /** The cluster's labels and their difference to its template, as {@code caller} may see them. */
-    static LabelSecrets.ClusterLabels cluster(ApiServices services, RequestContext caller, Cluster cluster,
+    public static LabelSecrets.ClusterLabels cluster(ApiServices services, RequestContext caller, Cluster cluster,
                                               ClusterTemplate template) {
         LabelSecrets secrets = template == null ? services.templates().anyLabelSecrets()
                 : services.templates().labelSecrets(template);
@@ -37,7 +38,7 @@ final class VisibleLabels {
      * The cluster with its labels as {@code caller} may see them, for the list view. The template is
      * read only for clusters with a label that some driver calls secret.
      */
-    static Cluster clusterSummary(ApiServices services, RequestContext caller, Cluster cluster) {
+    public static Cluster clusterSummary(ApiServices services, RequestContext caller, Cluster cluster) {
         if (!services.templates().anyLabelSecrets().anySecret(cluster.labels())) {
             return cluster;
         }
@@ -46,7 +47,7 @@ final class VisibleLabels {
     }
 
     /** The cluster's template, or null when it is gone. */
-    static ClusterTemplate templateOrNull(ApiServices services, Cluster cluster) {
+    public static ClusterTemplate templateOrNull(ApiServices services, Cluster cluster) {
         try {
             return services.clusters().templateOf(cluster);
         } catch (dev.magnetar.core.error.MagnetarException e) {

@@ -1,9 +1,9 @@
-package dev.magnetar.server.api;
+package dev.magnetar.server.api.input;
 
 import java.util.regex.Pattern;
 
 /** IP literal checks that never resolve names. */
-final class InetAddresses {
+public final class InetAddresses {
 
     private static final Pattern IPV4 = Pattern.compile(
             "^((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)$");
@@ -12,7 +12,7 @@ final class InetAddresses {
     private InetAddresses() {
     }
 
-    static boolean isIpLiteral(String value) {
+    public static boolean isIpLiteral(String value) {
         return IPV4.matcher(value).matches() || (value.contains(":") && IPV6.matcher(value).matches());
     }
 }
