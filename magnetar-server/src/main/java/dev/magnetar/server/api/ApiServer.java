@@ -36,7 +36,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * Assembles Magnum's v1 API on Javalin: request ids, microversion negotiation, authentication, the
  * resources under {@code /v1} (and unversioned, as Magnum routes them), the cluster events, the
  * simulated cloud's controls and {@code /metrics}, and the error envelope on every refusal: the whole
- * route table is in {@link #create}. No input reaches a 500 except a genuine bug, which is logged with its request id.
+ * route table is in {@link #create}. No input reaches a 500 except a genuine bug, which is logged
+ * with its request id.
  */
 public final class ApiServer {
 
