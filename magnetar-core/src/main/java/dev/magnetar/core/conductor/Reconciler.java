@@ -9,6 +9,7 @@ import dev.magnetar.core.model.ClusterEvent;
 import dev.magnetar.core.model.ClusterEventKind;
 import dev.magnetar.core.model.ClusterStatus;
 import dev.magnetar.core.model.ClusterTemplate;
+import dev.magnetar.core.port.ClusterCredentials;
 import dev.magnetar.core.port.Database;
 import dev.magnetar.core.port.Orchestrator;
 import dev.magnetar.core.port.OrchestratorException;

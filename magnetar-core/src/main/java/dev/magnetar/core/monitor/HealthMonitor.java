@@ -6,15 +6,17 @@ import dev.magnetar.core.driver.DriverKey;
 import dev.magnetar.core.driver.DriverRegistry;
 import dev.magnetar.core.driver.HealthReport;
 import dev.magnetar.core.driver.MonitorContext;
-import dev.magnetar.core.metrics.ConductorMetrics;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterStatus;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.model.HealthStatus;
 import dev.magnetar.core.monitor.HealthUpdate.SessionChange;
 import dev.magnetar.core.port.CaPinRepository;
+import dev.magnetar.core.port.ConductorMetrics;
 import dev.magnetar.core.port.Database;
 import dev.magnetar.core.port.MonitorAccountRepository.SealedAccount;
+import dev.magnetar.core.port.MonitorTarget;
+import dev.magnetar.core.port.MonitorTargets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -11,7 +11,7 @@ import dev.magnetar.core.model.ClusterStatus;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.model.Operation;
 import dev.magnetar.core.model.OperationKind;
-import dev.magnetar.core.conductor.DeploymentContexts;
+import dev.magnetar.core.port.DeploymentContexts;
 import dev.magnetar.core.conductor.OperationPayload;
 import dev.magnetar.core.conductor.StackNames;
 import dev.magnetar.core.driver.DeploymentContext;

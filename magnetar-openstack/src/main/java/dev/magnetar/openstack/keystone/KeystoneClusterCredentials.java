@@ -3,7 +3,7 @@ package dev.magnetar.openstack.keystone;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.magnetar.core.conductor.ClusterCredentials;
+import dev.magnetar.core.port.ClusterCredentials;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.port.StackCredential;
 import dev.magnetar.openstack.http.ServiceResponse;

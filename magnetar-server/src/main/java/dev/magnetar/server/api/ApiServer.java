@@ -2,26 +2,42 @@ package dev.magnetar.server.api;
 
 import dev.magnetar.core.context.RequestContext;
 import dev.magnetar.core.error.MagnetarException;
+import dev.magnetar.server.api.auth.RequestContexts;
+import dev.magnetar.server.api.routes.AdminRoutes;
+import dev.magnetar.server.api.routes.ClusterEventRoutes;
+import dev.magnetar.server.api.routes.ClusterRoutes;
+import dev.magnetar.server.api.routes.SimulationRoutes;
+import dev.magnetar.server.api.routes.TemplateRoutes;
+import dev.magnetar.server.api.routes.VersionRoutes;
+import dev.magnetar.server.api.views.ClusterKind;
+import dev.magnetar.server.api.views.RenderedLists;
+import dev.magnetar.server.api.views.TemplateKind;
+import dev.magnetar.server.metrics.HttpMetrics;
+import dev.magnetar.server.metrics.MetricsRoutes;
+import dev.magnetar.sim.dcos.SimulatedDcos;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Consumer;
 
 /**
  * Assembles Magnum's v1 API on Javalin: request ids, microversion negotiation, authentication, the
- * resources under {@code /v1} (and unversioned, as Magnum routes them), and the error envelope on
- * every refusal. No input reaches a 500 except a genuine bug, which is logged with its request id.
+ * resources under {@code /v1} (and unversioned, as Magnum routes them), the cluster events, the
+ * simulated cloud's controls and {@code /metrics}, and the error envelope on every refusal: the whole
+ * route table is in {@link #create}. No input reaches a 500 except a genuine bug, which is logged
+ * with its request id.
  */
 public final class ApiServer {
 
@@ -46,10 +62,12 @@ public final class ApiServer {
     }
 
     /**
-     * @param extraRoutes routes added by other parts of the service (metrics, simulation controls)
+     * @param metrics    where request timings go, and what {@code /metrics} shows
+     * @param simulation the simulated DC/OS whose faults the simulation routes control, where the cloud
+     *                   is simulated
      */
     public static Javalin create(ApiServices services, RequestContexts auth, Limits limits,
-                                 Consumer<Javalin> extraRoutes) {
+                                 PrometheusMeterRegistry metrics, Optional<SimulatedDcos> simulation) {
         RequestBodies bodies = new RequestBodies(limits.bodyReaders(), limits.bodyTimeout());
         EnvelopeErrorHandler jettyErrors = new EnvelopeErrorHandler(MAX_HEADER_BYTES);
         Javalin app = Javalin.create(config -> {
@@ -77,7 +95,10 @@ public final class ApiServer {
             new ClusterRoutes(services, ClusterKind.BAY).register(app, prefix);
             new AdminRoutes(services).register(app, prefix);
         }
-        extraRoutes.accept(app);
+        simulation.ifPresent(dcos -> new SimulationRoutes(dcos).register(app));
+        HttpMetrics.install(app, metrics);
+        MetricsRoutes.register(app, metrics);
+        new ClusterEventRoutes(services.clusters()).register(app);
         app.exception(MagnetarException.class, (e, http) -> error(http, e.kind().httpStatus(), e.getMessage()));
         app.exception(ApiVersion.Unacceptable.class, (e, http) -> {
             http.status(406);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.magnetar.server.api.views.Link;
+import dev.magnetar.server.api.views.WireNames;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

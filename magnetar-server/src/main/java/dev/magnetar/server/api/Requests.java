@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.magnetar.core.context.RequestContext;
 import dev.magnetar.core.error.MagnetarException;
+import dev.magnetar.server.api.input.FieldReader;
 import io.javalin.http.Context;
 
 /** Per-request values the filters attach, and the body as JSON. */

@@ -1,10 +1,10 @@
 package dev.magnetar.server.metrics;
 
 import dev.magnetar.core.driver.HealthReport;
-import dev.magnetar.core.metrics.ConductorMetrics;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.HealthStatus;
 import dev.magnetar.core.model.OperationKind;
+import dev.magnetar.core.port.ConductorMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;

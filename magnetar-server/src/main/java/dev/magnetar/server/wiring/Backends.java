@@ -1,5 +1,6 @@
 package dev.magnetar.server.wiring;
 
+import dev.magnetar.core.port.Backend;
 import dev.magnetar.server.config.Config;
 import dev.magnetar.server.config.Option;
 import dev.magnetar.sim.DurationProfile;

@@ -5,6 +5,7 @@ import dev.magnetar.core.conductor.Reconciler;
 import dev.magnetar.core.conductor.WorkSignal;
 import dev.magnetar.core.driver.DriverRegistry;
 import dev.magnetar.core.driver.DriverSettings;
+import dev.magnetar.core.port.Backend;
 import dev.magnetar.core.port.Database;
 import dev.magnetar.core.service.CloudResources;
 import dev.magnetar.core.service.ClusterService;
@@ -14,11 +15,12 @@ import dev.magnetar.core.service.NameGenerator;
 import dev.magnetar.core.service.QuotaService;
 import dev.magnetar.core.service.ServiceSettings;
 import dev.magnetar.core.service.StatsService;
+import dev.magnetar.openstack.keystone.KeystoneTokenValidator;
 import dev.magnetar.server.api.ApiServer;
 import dev.magnetar.server.api.ApiServices;
-import dev.magnetar.server.api.KeystoneContexts;
-import dev.magnetar.server.api.NoAuthContexts;
-import dev.magnetar.server.api.RequestContexts;
+import dev.magnetar.server.api.auth.KeystoneContexts;
+import dev.magnetar.server.api.auth.NoAuthContexts;
+import dev.magnetar.server.api.auth.RequestContexts;
 import dev.magnetar.server.conductor.ConductorRuntime;
 import dev.magnetar.server.config.Config;
 import dev.magnetar.server.config.Option;
@@ -30,6 +32,7 @@ import org.slf4j.LoggerFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -86,10 +89,8 @@ public final class MagnetarService implements AutoCloseable {
             Monitoring monitoring = Monitoring.create(config, database, drivers, backend, conductors, host, clock);
             ApiServer.Limits limits = new ApiServer.Limits(config.getSeconds(Option.API_BODY_TIMEOUT),
                     config.getInt(Option.API_BODY_READERS));
-            Javalin api = ApiServer.create(services, authFor(config, backend), limits, app -> {
-                backend.registerRoutes(app);
-                monitoring.registerRoutes(app, clusters);
-            });
+            Javalin api = ApiServer.create(services, authFor(config, backend), limits, monitoring.registry(),
+                    backend instanceof SimulatedBackend simulated ? Optional.of(simulated.dcos()) : Optional.empty());
             AtomicReference<ConductorRuntime> runtime = new AtomicReference<>();
             ConductorRuntime conductor = new ConductorRuntime(
                     new OperationExecutor(database, backend.orchestrator(), drivers, backend.credentials(),
@@ -127,8 +128,8 @@ public final class MagnetarService implements AutoCloseable {
         String mode = config.get(Option.API_AUTH);
         return switch (mode) {
             case "noauth" -> new NoAuthContexts(config.get(Option.API_NOAUTH_PROJECT));
-            case "keystone" -> new KeystoneContexts(backend instanceof OpenStackBackend openStack
-                    ? openStack.keystone() : Backends.keystone(config));
+            case "keystone" -> new KeystoneContexts(new KeystoneTokenValidator(
+                    backend instanceof OpenStackBackend openStack ? openStack.keystone() : Backends.keystone(config)));
             default -> throw new Config.ConfigException("[api] auth must be noauth or keystone, not '" + mode + "'");
         };
     }

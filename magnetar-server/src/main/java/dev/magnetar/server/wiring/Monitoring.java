@@ -1,26 +1,22 @@
 package dev.magnetar.server.wiring;
 
 import dev.magnetar.core.driver.DriverRegistry;
-import dev.magnetar.core.metrics.ConductorMetrics;
 import dev.magnetar.core.monitor.HealthMonitor;
 import dev.magnetar.core.monitor.MonitorAccounts;
 import dev.magnetar.core.monitor.MonitorSettings;
 import dev.magnetar.core.monitor.Pacer;
 import dev.magnetar.core.monitor.ReplicaShare;
+import dev.magnetar.core.port.Backend;
+import dev.magnetar.core.port.ConductorMetrics;
 import dev.magnetar.core.port.Database;
-import dev.magnetar.core.service.ClusterService;
 import dev.magnetar.core.service.ConductorService;
-import dev.magnetar.server.api.ClusterEventRoutes;
 import dev.magnetar.server.config.Config;
 import dev.magnetar.server.config.Option;
-import dev.magnetar.server.metrics.HttpMetrics;
-import dev.magnetar.server.metrics.MetricsRoutes;
 import dev.magnetar.server.metrics.MicrometerConductorMetrics;
 import dev.magnetar.server.metrics.StateGauges;
 import dev.magnetar.server.monitor.MonitorRuntime;
 import dev.magnetar.server.monitor.ServiceSecretKey;
 import dev.magnetar.server.monitor.SpareKeyRuntime;
-import io.javalin.Javalin;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -34,7 +30,7 @@ import java.time.Duration;
 /**
  * Everything that watches clusters and the service itself, assembled once per process: the
  * monitoring accounts' secret key, the health monitor and its runtime, the metrics registry with
- * its {@code /metrics} route and HTTP timing, and the events extension of the cluster API.
+ * registry that the API's {@code /metrics} route shows and its HTTP timing feeds.
  */
 public final class Monitoring implements AutoCloseable {
 
@@ -80,11 +76,9 @@ public final class Monitoring implements AutoCloseable {
         return new Monitoring(registry, metrics, accounts, new MonitorRuntime(monitor), spareKeys);
     }
 
-    /** The routes this adds to the API: {@code /metrics}, the cluster events, and HTTP timing of every request. */
-    public void registerRoutes(Javalin app, ClusterService clusters) {
-        HttpMetrics.install(app, registry);
-        MetricsRoutes.register(app, registry);
-        new ClusterEventRoutes(clusters).register(app);
+    /** What the API times its requests into and shows at {@code /metrics}. */
+    public PrometheusMeterRegistry registry() {
+        return registry;
     }
 
     public ConductorMetrics metrics() {

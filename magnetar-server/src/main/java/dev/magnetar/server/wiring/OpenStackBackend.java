@@ -1,10 +1,11 @@
 package dev.magnetar.server.wiring;
 
-import dev.magnetar.core.conductor.ClusterCredentials;
-import dev.magnetar.core.conductor.DeploymentContexts;
 import dev.magnetar.core.driver.DeploymentContext;
 import dev.magnetar.core.driver.DriverSettings;
+import dev.magnetar.core.port.Backend;
 import dev.magnetar.core.port.CloudCatalogue;
+import dev.magnetar.core.port.ClusterCredentials;
+import dev.magnetar.core.port.DeploymentContexts;
 import dev.magnetar.core.port.Orchestrator;
 import dev.magnetar.openstack.catalogue.OpenStackCatalogue;
 import dev.magnetar.openstack.heat.HeatOrchestrator;

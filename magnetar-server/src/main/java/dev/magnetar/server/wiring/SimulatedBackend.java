@@ -1,18 +1,18 @@
 package dev.magnetar.server.wiring;
 
-import dev.magnetar.core.conductor.ClusterCredentials;
-import dev.magnetar.core.conductor.DeploymentContexts;
 import dev.magnetar.core.driver.DeploymentContext;
 import dev.magnetar.core.driver.DriverSettings;
-import dev.magnetar.core.monitor.MonitorTargets;
+import dev.magnetar.core.port.Backend;
 import dev.magnetar.core.port.CloudCatalogue;
+import dev.magnetar.core.port.ClusterCredentials;
+import dev.magnetar.core.port.DeploymentContexts;
+import dev.magnetar.core.port.MonitorTargets;
 import dev.magnetar.core.port.Orchestrator;
 import dev.magnetar.sim.DurationProfile;
 import dev.magnetar.sim.Faults;
 import dev.magnetar.sim.SimulatedCatalogue;
 import dev.magnetar.sim.SimulatedOrchestrator;
 import dev.magnetar.sim.dcos.SimulatedDcos;
-import io.javalin.Javalin;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -58,11 +58,6 @@ public final class SimulatedBackend implements Backend {
     @Override
     public MonitorTargets monitorTargets() {
         return monitorTargets;
-    }
-
-    @Override
-    public void registerRoutes(Javalin app) {
-        new SimulationRoutes(dcos).register(app);
     }
 
     @Override

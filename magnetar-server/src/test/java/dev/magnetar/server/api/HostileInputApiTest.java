@@ -1,6 +1,9 @@
 package dev.magnetar.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.magnetar.server.api.views.ClusterJson;
+import dev.magnetar.server.api.views.ClusterKind;
+import dev.magnetar.server.api.views.TemplateJson;
 import dev.magnetar.server.support.Api;
 import org.junit.jupiter.api.Test;
 

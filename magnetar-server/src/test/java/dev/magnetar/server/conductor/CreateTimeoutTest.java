@@ -1,6 +1,5 @@
 package dev.magnetar.server.conductor;
 
-import dev.magnetar.core.conductor.ClusterCredentials;
 import dev.magnetar.core.conductor.OperationExecutor;
 import dev.magnetar.core.conductor.Reconciler;
 import dev.magnetar.core.context.RequestContext;
@@ -10,6 +9,7 @@ import dev.magnetar.core.driver.DriverSettings;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterStatus;
 import dev.magnetar.core.model.ClusterTemplate;
+import dev.magnetar.core.port.ClusterCredentials;
 import dev.magnetar.core.port.Database;
 import dev.magnetar.core.service.CloudResources;
 import dev.magnetar.core.service.ClusterRequest;
