@@ -2,6 +2,7 @@ package dev.magnetar.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -36,6 +37,18 @@ final class JsonColumns {
 
     static List<String> readList(String json) {
         return json == null || json.isEmpty() ? List.of() : read(json, LIST);
+    }
+
+    /** The stored object as a tree, for columns whose values are not all strings; empty when absent. */
+    static JsonNode readTree(String json) {
+        if (json == null || json.isEmpty()) {
+            return MAPPER.createObjectNode();
+        }
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored JSON is corrupt: " + json, e);
+        }
     }
 
     private static <T> T read(String json, TypeReference<T> type) {

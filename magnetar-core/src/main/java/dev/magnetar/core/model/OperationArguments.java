@@ -1,0 +1,50 @@
+package dev.magnetar.core.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What an operation needs to run, one record per {@link OperationKind}: the type says which
+ * arguments a kind carries, so the conductor reads no key that the service never wrote.
+ */
+public sealed interface OperationArguments {
+
+    OperationKind kind();
+
+    /** Builds the cluster's stack; its spec says everything the stack needs. */
+    record Create() implements OperationArguments {
+        @Override
+        public OperationKind kind() {
+            return OperationKind.CREATE_CLUSTER;
+        }
+    }
+
+    /**
+     * Changes the cluster's node count to the one its spec now holds.
+     *
+     * @param previousNodeCount the node count before this change
+     * @param nodesToRemove     the nodes to drop when the count decreases (Magnum's {@code nodes_to_remove}),
+     *                          empty to let the driver choose
+     * @param rollback          whether the orchestrator rolls the stack back when the update fails
+     */
+    record Update(int previousNodeCount, List<String> nodesToRemove, boolean rollback)
+            implements OperationArguments {
+
+        public Update {
+            nodesToRemove = List.copyOf(Objects.requireNonNull(nodesToRemove, "nodesToRemove"));
+        }
+
+        @Override
+        public OperationKind kind() {
+            return OperationKind.UPDATE_CLUSTER;
+        }
+    }
+
+    /** Deletes the cluster's stack, then the cluster. */
+    record Delete() implements OperationArguments {
+        @Override
+        public OperationKind kind() {
+            return OperationKind.DELETE_CLUSTER;
+        }
+    }
+}

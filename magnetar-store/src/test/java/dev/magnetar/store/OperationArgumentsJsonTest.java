@@ -1,0 +1,72 @@
+package dev.magnetar.store;
+
+import dev.magnetar.core.model.OperationArguments;
+import dev.magnetar.core.model.OperationKind;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OperationArgumentsJsonTest {
+
+    private static final OperationArguments.Update SHRINK = new OperationArguments.Update(3, List.of("node-1", "node-2"),
+            true);
+
+    @Test
+    void an_update_is_stored_as_an_object_with_a_list_a_number_and_a_boolean() {
+        assertThat(OperationArgumentsJson.write(SHRINK))
+                .isEqualTo("{\"nodes_to_remove\":[\"node-1\",\"node-2\"],\"previous_node_count\":3,\"rollback\":true}");
+    }
+
+    @Test
+    void a_create_and_a_delete_carry_no_arguments() {
+        assertThat(OperationArgumentsJson.write(new OperationArguments.Create())).isEqualTo("{}");
+        assertThat(OperationArgumentsJson.write(new OperationArguments.Delete())).isEqualTo("{}");
+        assertThat(OperationArgumentsJson.read(OperationKind.CREATE_CLUSTER, "{}"))
+                .isEqualTo(new OperationArguments.Create());
+        assertThat(OperationArgumentsJson.read(OperationKind.DELETE_CLUSTER, "{}"))
+                .isEqualTo(new OperationArguments.Delete());
+    }
+
+    @Test
+    void every_kind_reads_back_what_was_written() {
+        List<OperationArguments> all = List.of(new OperationArguments.Create(), SHRINK,
+                new OperationArguments.Update(1, List.of(), false), new OperationArguments.Delete());
+
+        assertThat(all).allSatisfy(arguments -> assertThat(
+                OperationArgumentsJson.read(arguments.kind(), OperationArgumentsJson.write(arguments)))
+                .isEqualTo(arguments));
+    }
+
+    @Test
+    void an_update_written_by_the_previous_version_as_flat_strings_is_read() {
+        String previous = "{\"nodes_to_remove\":\"node-1\\nnode-2\",\"previous_node_count\":\"3\",\"rollback\":\"true\"}";
+
+        assertThat(OperationArgumentsJson.read(OperationKind.UPDATE_CLUSTER, previous)).isEqualTo(SHRINK);
+    }
+
+    @Test
+    void an_empty_list_and_a_false_rollback_of_the_previous_version_are_read() {
+        String previous = "{\"nodes_to_remove\":\"\",\"previous_node_count\":\"2\",\"rollback\":\"false\"}";
+
+        assertThat(OperationArgumentsJson.read(OperationKind.UPDATE_CLUSTER, previous))
+                .isEqualTo(new OperationArguments.Update(2, List.of(), false));
+    }
+
+    @Test
+    void a_create_or_delete_of_the_previous_version_with_an_empty_payload_is_read() {
+        assertThat(OperationArgumentsJson.read(OperationKind.CREATE_CLUSTER, ""))
+                .isEqualTo(new OperationArguments.Create());
+        assertThat(OperationArgumentsJson.read(OperationKind.DELETE_CLUSTER, null))
+                .isEqualTo(new OperationArguments.Delete());
+    }
+
+    @Test
+    void an_update_without_its_previous_node_count_is_refused_as_corrupt() {
+        assertThatThrownBy(() -> OperationArgumentsJson.read(OperationKind.UPDATE_CLUSTER, "{\"rollback\":true}"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("previous_node_count");
+    }
+}
