@@ -39,8 +39,7 @@ final class JdbiOperationRepository implements OperationRepository {
     private static final RowMapper<Operation> MAPPER = (row, ctx) -> new Operation(
             row.getString("id"),
             row.getString("cluster_uuid"),
-            OperationKind.valueOf(row.getString("kind")),
-            JsonColumns.readMap(row.getString("payload")),
+            OperationArgumentsJson.read(OperationKind.valueOf(row.getString("kind")), row.getString("payload")),
             OperationState.valueOf(row.getString("state")),
             row.getInt("attempts"),
             row.getString("lease_owner"),
@@ -66,7 +65,7 @@ final class JdbiOperationRepository implements OperationRepository {
                         .bind("id", op.id())
                         .bind("cluster_uuid", op.clusterUuid())
                         .bind("kind", op.kind().name())
-                        .bind("payload", JsonColumns.write(op.payload()))
+                        .bind("payload", OperationArgumentsJson.write(op.arguments()))
                         .bind("state", op.state().name())
                         .bind("attempts", op.attempts())
                         .bind("lease_owner", op.leaseOwner())

@@ -10,7 +10,7 @@ import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.model.ConductorRecord;
 import dev.magnetar.core.model.HealthStatus;
 import dev.magnetar.core.model.Operation;
-import dev.magnetar.core.model.OperationKind;
+import dev.magnetar.core.model.OperationArguments;
 import dev.magnetar.core.model.OperationState;
 import dev.magnetar.core.model.Quota;
 import dev.magnetar.core.port.ClusterRepository;
@@ -651,12 +651,26 @@ abstract class StoreContract {
 
         @Test
         void an_operation_survives_a_round_trip() {
-            Operation op = new Operation(Fixtures.uuid(), Fixtures.uuid(), OperationKind.UPDATE_CLUSTER,
-                    Map.of("nodes_to_remove", "[\"a\",\"b\"]"), OperationState.PENDING, 2, "w1",
+            Operation op = new Operation(Fixtures.uuid(), Fixtures.uuid(),
+                    new OperationArguments.Update(3, List.of("a", "b"), true), OperationState.PENDING, 2, "w1",
                     now.plusSeconds(30), now, "boom", CREATED, now);
             db().transact(repos -> repos.operations().insert(op));
 
             assertThat(db().transaction((Repositories repos) -> repos.operations().findById(op.id()))).contains(op);
+        }
+
+        @Test
+        void an_update_queued_by_the_previous_version_as_flat_strings_is_claimed_with_its_typed_arguments()
+                throws Exception {
+            Operation queued = insertOperation(Operation.pending(Fixtures.uuid(), Fixtures.uuid(),
+                    new OperationArguments.Update(0, List.of(), false), now));
+            storePayload(queued.id(), "{\"nodes_to_remove\":\"node-1\\nnode-2\",\"previous_node_count\":\"3\","
+                    + "\"rollback\":\"true\"}");
+
+            Operation claimed = claim("w1", now).orElseThrow();
+
+            assertThat(claimed.id()).isEqualTo(queued.id());
+            assertThat(claimed.arguments()).isEqualTo(new OperationArguments.Update(3, List.of("node-1", "node-2"), true));
         }
 
         @Test
@@ -675,10 +689,10 @@ abstract class StoreContract {
 
         @Test
         void the_clusters_with_pending_operations_are_read_at_once_and_a_finished_operation_leaves_its_cluster_out() {
-            Operation other = insertOperation(Operation.pending(Fixtures.uuid(), "c2", OperationKind.CREATE_CLUSTER,
-                    Map.of(), now.minusSeconds(10)));
-            insertOperation(Operation.pending(Fixtures.uuid(), "c1", OperationKind.CREATE_CLUSTER, Map.of(), now));
-            insertOperation(Operation.pending(Fixtures.uuid(), "c1", OperationKind.DELETE_CLUSTER, Map.of(), now));
+            Operation other = insertOperation(Operation.pending(Fixtures.uuid(), "c2", new OperationArguments.Create(),
+                    now.minusSeconds(10)));
+            insertOperation(Operation.pending(Fixtures.uuid(), "c1", new OperationArguments.Create(), now));
+            insertOperation(Operation.pending(Fixtures.uuid(), "c1", new OperationArguments.Delete(), now));
 
             assertThat(db().transaction((Repositories repos) -> repos.operations().clustersWithPending()))
                     .containsExactlyInAnyOrder("c1", "c2");
@@ -691,8 +705,8 @@ abstract class StoreContract {
 
         @Test
         void an_operation_is_not_claimed_before_its_not_before() {
-            Operation later = insertOperation(Operation.pending(Fixtures.uuid(), "c", OperationKind.CREATE_CLUSTER,
-                    Map.of(), now.plusSeconds(60)));
+            Operation later = insertOperation(Operation.pending(Fixtures.uuid(), "c", new OperationArguments.Create(),
+                    now.plusSeconds(60)));
 
             assertThat(claim("w1", now)).isEmpty();
             assertThat(claim("w1", now.plusSeconds(60))).map(Operation::id).contains(later.id());
@@ -765,11 +779,11 @@ abstract class StoreContract {
 
         @Test
         void pending_operations_of_a_cluster_are_listed_oldest_first() {
-            Operation first = insertOperation(Operation.pending(Fixtures.uuid(), "c1", OperationKind.CREATE_CLUSTER,
-                    Map.of(), now));
-            Operation second = insertOperation(Operation.pending(Fixtures.uuid(), "c1", OperationKind.DELETE_CLUSTER,
-                    Map.of(), now));
-            insertOperation(Operation.pending(Fixtures.uuid(), "c2", OperationKind.CREATE_CLUSTER, Map.of(), now));
+            Operation first = insertOperation(Operation.pending(Fixtures.uuid(), "c1", new OperationArguments.Create(),
+                    now));
+            Operation second = insertOperation(Operation.pending(Fixtures.uuid(), "c1", new OperationArguments.Delete(),
+                    now));
+            insertOperation(Operation.pending(Fixtures.uuid(), "c2", new OperationArguments.Create(), now));
 
             assertThat(db().transaction((Repositories repos) -> repos.operations().pendingFor("c1"))).containsExactly(first, second);
             assertThat(db().transaction((Repositories repos) -> repos.operations().countPending())).isEqualTo(3);
@@ -813,13 +827,24 @@ abstract class StoreContract {
         }
 
         private Operation pending(Instant createdAt) {
-            return insertOperation(Operation.pending(Fixtures.uuid(), Fixtures.uuid(), OperationKind.CREATE_CLUSTER,
-                    Map.of(), createdAt));
+            return insertOperation(Operation.pending(Fixtures.uuid(), Fixtures.uuid(), new OperationArguments.Create(),
+                    createdAt));
         }
 
         private Operation insertOperation(Operation op) {
             db().transact(repos -> repos.operations().insert(op));
             return op;
+        }
+
+        /** Writes a payload as an earlier version of Magnetar did, past the repository. */
+        private void storePayload(String id, String payload) throws java.sql.SQLException {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(config.jdbcUrl(), config.user(),
+                    config.password());
+                 java.sql.PreparedStatement update = c.prepareStatement("UPDATE operations SET payload = ? WHERE id = ?")) {
+                update.setString(1, payload);
+                update.setString(2, id);
+                assertThat(update.executeUpdate()).isEqualTo(1);
+            }
         }
 
         private Optional<Operation> claim(String owner, Instant at) {

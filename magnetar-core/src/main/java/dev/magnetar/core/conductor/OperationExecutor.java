@@ -11,6 +11,7 @@ import dev.magnetar.core.model.ClusterEventKind;
 import dev.magnetar.core.model.ClusterStatus;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.model.Operation;
+import dev.magnetar.core.model.OperationArguments;
 import dev.magnetar.core.monitor.MonitorAccounts;
 import dev.magnetar.core.port.ClusterCredentials;
 import dev.magnetar.core.port.ConductorMetrics;
@@ -160,10 +161,10 @@ public final class OperationExecutor {
             return;
         }
         Cluster cluster = found.get();
-        switch (operation.kind()) {
-            case CREATE_CLUSTER -> create(cluster);
-            case UPDATE_CLUSTER -> update(cluster, operation.payload());
-            case DELETE_CLUSTER -> delete(cluster);
+        switch (operation.arguments()) {
+            case OperationArguments.Create create -> create(cluster);
+            case OperationArguments.Update update -> update(cluster, update);
+            case OperationArguments.Delete delete -> delete(cluster);
         }
     }
 
@@ -218,7 +219,7 @@ public final class OperationExecutor {
         return context.withMonitorAccount(monitorAccounts.ensure(cluster));
     }
 
-    private void update(Cluster cluster, Map<String, String> payload) {
+    private void update(Cluster cluster, OperationArguments.Update arguments) {
         if (cluster.status() != ClusterStatus.UPDATE_IN_PROGRESS) {
             return;
         }
@@ -228,12 +229,10 @@ public final class OperationExecutor {
                         "Stack " + StackNames.of(cluster) + " not found in the orchestrator."));
         ClusterTemplate template = templateOf(cluster);
         ClusterDriver driver = driverOf(template);
-        Map<String, Object> changed = driver.scaleParameters(template, cluster,
-                OperationPayload.decodeList(payload, OperationPayload.NODES_TO_REMOVE), stack);
-        boolean rollback = Boolean.parseBoolean(payload.getOrDefault(OperationPayload.ROLLBACK, "false"));
+        Map<String, Object> changed = driver.scaleParameters(template, cluster, arguments.nodesToRemove(), stack);
         try {
-            orchestrator.update(stack.name(), stack.id(), new StackUpdate(changed, !rollback, cluster.spec().createTimeout()),
-                    credential);
+            orchestrator.update(stack.name(), stack.id(),
+                    new StackUpdate(changed, !arguments.rollback(), cluster.spec().createTimeout()), credential);
         } catch (OrchestratorException e) {
             if (e.kind() != OrchestratorException.Kind.CONFLICT
                     || !stack.status().is(StackAction.UPDATE, StackPhase.IN_PROGRESS)) {

@@ -1,21 +1,19 @@
 package dev.magnetar.core.model;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 
 /**
  * A durable side effect, written in the same transaction as the state change it serves (an outbox
  * row). Conductor workers claim it with a lease, run it at least once, and every kind is idempotent.
  *
- * @param payload    kind-specific arguments, e.g. {@code nodes_to_remove} or {@code rollback}
+ * @param arguments  what it needs to run, which also says its {@link #kind()}
  * @param leaseOwner the worker holding it, while {@code leaseUntil} is in the future
  */
 public record Operation(
         String id,
         String clusterUuid,
-        OperationKind kind,
-        Map<String, String> payload,
+        OperationArguments arguments,
         OperationState state,
         int attempts,
         String leaseOwner,
@@ -27,14 +25,16 @@ public record Operation(
 
     public Operation {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(arguments, "arguments");
         Objects.requireNonNull(state, "state");
-        payload = payload == null ? Map.of() : Map.copyOf(payload);
+    }
+
+    public OperationKind kind() {
+        return arguments.kind();
     }
 
     /** A new pending operation, runnable at once. */
-    public static Operation pending(String id, String clusterUuid, OperationKind kind, Map<String, String> payload,
-                                    Instant now) {
-        return new Operation(id, clusterUuid, kind, payload, OperationState.PENDING, 0, null, null, now, null, now, now);
+    public static Operation pending(String id, String clusterUuid, OperationArguments arguments, Instant now) {
+        return new Operation(id, clusterUuid, arguments, OperationState.PENDING, 0, null, null, now, null, now, now);
     }
 }

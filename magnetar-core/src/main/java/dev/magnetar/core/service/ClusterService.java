@@ -10,9 +10,9 @@ import dev.magnetar.core.model.ClusterEventKind;
 import dev.magnetar.core.model.ClusterStatus;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.model.Operation;
+import dev.magnetar.core.model.OperationArguments;
 import dev.magnetar.core.model.OperationKind;
 import dev.magnetar.core.port.DeploymentContexts;
-import dev.magnetar.core.conductor.OperationPayload;
 import dev.magnetar.core.conductor.StackNames;
 import dev.magnetar.core.driver.DeploymentContext;
 import dev.magnetar.core.port.StackCredential;
@@ -27,7 +27,6 @@ import dev.magnetar.core.status.LifecycleEvent;
 import dev.magnetar.core.status.TransitionRefusedException;
 
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +87,7 @@ public final class ClusterService {
             }
             repos.clusters().insert(cluster);
             repos.operations().insert(Operation.pending(Identifiers.newUuid(), cluster.uuid(),
-                    OperationKind.CREATE_CLUSTER, Map.of(), clock.instant()));
+                    new OperationArguments.Create(), clock.instant()));
             repos.events().record(ClusterEvent.of(cluster, ClusterEventKind.CREATED, actor(context),
                     "requested with " + cluster.spec().masterCount() + " master(s) and " + cluster.spec().nodeCount() + " node(s)",
                     clock.instant()));
@@ -189,12 +188,9 @@ public final class ClusterService {
             if (!repos.clusters().update(updated)) {
                 return Optional.empty();
             }
-            Map<String, String> payload = new HashMap<>();
-            payload.put(OperationPayload.PREVIOUS_NODE_COUNT, Integer.toString(current.spec().nodeCount()));
-            payload.put(OperationPayload.ROLLBACK, Boolean.toString(rollback));
-            payload.put(OperationPayload.NODES_TO_REMOVE, OperationPayload.encodeList(nodesToRemove));
             repos.operations().insert(Operation.pending(Identifiers.newUuid(), current.uuid(),
-                    OperationKind.UPDATE_CLUSTER, payload, clock.instant()));
+                    new OperationArguments.Update(current.spec().nodeCount(), nodesToRemove, rollback),
+                    clock.instant()));
             repos.events().record(ClusterEvent.of(updated, ClusterEventKind.SCALED, actor(context),
                     "node_count " + current.spec().nodeCount() + " -> " + nodeCount
                             + (nodesToRemove.isEmpty() ? "" : ", removing " + String.join(", ", nodesToRemove)),
@@ -301,7 +297,7 @@ public final class ClusterService {
                 return Optional.empty();
             }
             repos.operations().insert(Operation.pending(Identifiers.newUuid(), current.uuid(),
-                    OperationKind.DELETE_CLUSTER, Map.of(), clock.instant()));
+                    new OperationArguments.Delete(), clock.instant()));
             repos.events().record(ClusterEvent.of(deleting, ClusterEventKind.STATUS_CHANGED, actor(context),
                     current.status() + " -> " + deleting.status() + ": deletion requested", clock.instant()));
             return Optional.of(deleting);
