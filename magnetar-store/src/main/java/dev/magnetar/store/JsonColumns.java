@@ -19,6 +19,7 @@ final class JsonColumns {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() { };
     private static final TypeReference<List<String>> LIST = new TypeReference<>() { };
+    private static final TypeReference<JsonNode> TREE = new TypeReference<>() { };
 
     private JsonColumns() {
     }
@@ -41,14 +42,7 @@ final class JsonColumns {
 
     /** The stored object as a tree, for columns whose values are not all strings; empty when absent. */
     static JsonNode readTree(String json) {
-        if (json == null || json.isEmpty()) {
-            return MAPPER.createObjectNode();
-        }
-        try {
-            return MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored JSON is corrupt: " + json, e);
-        }
+        return json == null || json.isEmpty() ? MAPPER.createObjectNode() : read(json, TREE);
     }
 
     private static <T> T read(String json, TypeReference<T> type) {
