@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OperationArgumentsJsonTest {
 
-    private static final OperationArguments.Update SHRINK = new OperationArguments.Update(3, List.of("node-1", "node-2"),
-            true);
+    private static final OperationArguments.Update SHRINK =
+            new OperationArguments.Update(3, List.of("node-1", "node-2"), true);
 
     @Test
     void an_update_is_stored_as_an_object_with_a_list_a_number_and_a_boolean() {
@@ -42,7 +42,8 @@ class OperationArgumentsJsonTest {
 
     @Test
     void an_update_written_by_the_previous_version_as_flat_strings_is_read() {
-        String previous = "{\"nodes_to_remove\":\"node-1\\nnode-2\",\"previous_node_count\":\"3\",\"rollback\":\"true\"}";
+        String previous = "{\"nodes_to_remove\":\"node-1\\nnode-2\",\"previous_node_count\":\"3\","
+                + "\"rollback\":\"true\"}";
 
         assertThat(OperationArgumentsJson.read(OperationKind.UPDATE_CLUSTER, previous)).isEqualTo(SHRINK);
     }

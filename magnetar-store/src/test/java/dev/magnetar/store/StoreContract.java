@@ -670,7 +670,8 @@ abstract class StoreContract {
             Operation claimed = claim("w1", now).orElseThrow();
 
             assertThat(claimed.id()).isEqualTo(queued.id());
-            assertThat(claimed.arguments()).isEqualTo(new OperationArguments.Update(3, List.of("node-1", "node-2"), true));
+            assertThat(claimed.arguments())
+                    .isEqualTo(new OperationArguments.Update(3, List.of("node-1", "node-2"), true));
         }
 
         @Test
@@ -840,7 +841,8 @@ abstract class StoreContract {
         private void storePayload(String id, String payload) throws java.sql.SQLException {
             try (java.sql.Connection c = java.sql.DriverManager.getConnection(config.jdbcUrl(), config.user(),
                     config.password());
-                 java.sql.PreparedStatement update = c.prepareStatement("UPDATE operations SET payload = ? WHERE id = ?")) {
+                 java.sql.PreparedStatement update =
+                         c.prepareStatement("UPDATE operations SET payload = ? WHERE id = ?")) {
                 update.setString(1, payload);
                 update.setString(2, id);
                 assertThat(update.executeUpdate()).isEqualTo(1);
