@@ -179,7 +179,7 @@ class PackageRepositoriesApiTest {
             assertThat(after.get("labels").get("dcos_package_repositories").asText())
                     .isEqualTo("team=http://10.0.0.9:8080/repo;tools=https://tools.example/repo");
             assertThat(server.simulator().find(stackName, StackCredential.NONE).orElseThrow().status())
-                    .as("no stack update").isEqualTo("CREATE_COMPLETE");
+                    .as("no stack update").hasToString("CREATE_COMPLETE");
             assertThat(member.get("/v1/clusters/" + uuid + "/events").json().get("events").findValuesAsText("kind"))
                     .contains("labels_changed").doesNotContain("scaled");
         }
