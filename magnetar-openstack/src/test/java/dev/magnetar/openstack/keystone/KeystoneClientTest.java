@@ -84,9 +84,11 @@ class KeystoneClientTest {
         awaitRenewals();
         assertThat(stub.count("GET", "/v3/auth/tokens")).isEqualTo(2);
 
-        // Past the first answer's maximum age, within the renewed one's: still no call on the request path.
-        clock.advance(Duration.ofSeconds(40));
+        // At 60.5 s the first answer (asked at 0 s) is past its 60 s maximum age; the renewed one (asked
+        // at 31 s) is not yet due for renewal (61 s), so it is served without any call to Keystone.
+        clock.advance(Duration.ofMillis(29_500));
         assertThat(keystone.validate("user-token").userName()).isEqualTo("alice");
+        assertThat(keystone.renewalsPending()).isFalse();
         assertThat(stub.count("GET", "/v3/auth/tokens")).isEqualTo(2);
     }
 
