@@ -23,6 +23,9 @@ final class AdminRouterClient {
     private final Supplier<SSLContext> trust;
     private volatile HttpClient http;
 
+    /** Generous: these tests check what the simulator answers, not how fast a busy machine lets it. */
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
     /** @param trust the simulator's {@link SimulatedDcos#clientContext()}, asked for at the first request */
     AdminRouterClient(Supplier<SSLContext> trust) {
         this.trust = trust;
@@ -39,21 +42,21 @@ final class AdminRouterClient {
     }
 
     Answer get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(PATIENCE).GET().build());
     }
 
     Answer get(String url, String authorization) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(PATIENCE)
                 .header("Authorization", authorization).GET().build());
     }
 
     Answer post(String url, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(PATIENCE)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     Answer post(String url, String contentType, String accept, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(PATIENCE)
                 .header("Content-Type", contentType).header("Accept", accept)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
