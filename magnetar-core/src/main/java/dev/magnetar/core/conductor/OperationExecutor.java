@@ -164,6 +164,7 @@ public final class OperationExecutor {
         switch (operation.arguments()) {
             case OperationArguments.Create create -> create(cluster);
             case OperationArguments.Update update -> update(cluster, update);
+            case OperationArguments.Upgrade upgrade -> upgrade(cluster, upgrade);
             case OperationArguments.Delete delete -> delete(cluster);
         }
     }
@@ -242,6 +243,37 @@ public final class OperationExecutor {
         }
     }
 
+    /**
+     * Sends the stack of the cluster's new template (its spec already names it) as an in-place update:
+     * the driver renders the release and the rolling order. Never rolled back by Heat: a node that
+     * failed its upgrade stays as it is, for the operator to look at, and the cluster is UPDATE_FAILED.
+     */
+    private void upgrade(Cluster cluster, OperationArguments.Upgrade arguments) {
+        if (cluster.status() != ClusterStatus.UPDATE_IN_PROGRESS) {
+            return;
+        }
+        StackCredential credential = credentials.of(cluster);
+        Stack stack = orchestrator.find(StackNames.of(cluster), credential)
+                .orElseThrow(() -> new OrchestratorException(OrchestratorException.Kind.REJECTED,
+                        "Stack " + StackNames.of(cluster) + " not found in the orchestrator."));
+        ClusterTemplate template = templateOf(cluster);
+        ClusterDriver driver = driverOf(template);
+        var spec = driver.upgradeSpec(template, cluster, arguments.maxBatchSize(), stack,
+                deploymentContext(template, driver, cluster, credential));
+        try {
+            orchestrator.update(stack.name(), stack.id(), StackUpdate.to(spec, true, cluster.spec().createTimeout()),
+                    credential);
+            LOG.info("Upgrading stack {} of cluster {} from template {} to {}", stack.name(), cluster.uuid(),
+                    arguments.previousTemplateId(), template.uuid());
+        } catch (OrchestratorException e) {
+            if (e.kind() != OrchestratorException.Kind.CONFLICT
+                    || !stack.status().is(StackAction.UPDATE, StackPhase.IN_PROGRESS)) {
+                throw e;
+            }
+            LOG.info("Stack {} is already updating: an earlier attempt of this upgrade started it", stack.name());
+        }
+    }
+
     private void delete(Cluster cluster) {
         if (cluster.status() != ClusterStatus.DELETE_IN_PROGRESS) {
             return;
@@ -282,7 +314,7 @@ public final class OperationExecutor {
     private void failCluster(Operation operation, String reason) {
         LifecycleEvent refused = switch (operation.kind()) {
             case CREATE_CLUSTER -> LifecycleEvent.CREATE_REFUSED;
-            case UPDATE_CLUSTER -> LifecycleEvent.UPDATE_REFUSED;
+            case UPDATE_CLUSTER, UPGRADE_CLUSTER -> LifecycleEvent.UPDATE_REFUSED;
             case DELETE_CLUSTER -> LifecycleEvent.DELETE_REFUSED;
         };
         for (int attempt = 0; attempt < 5; attempt++) {
