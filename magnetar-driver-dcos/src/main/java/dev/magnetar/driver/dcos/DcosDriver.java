@@ -131,7 +131,7 @@ public final class DcosDriver extends SchemaDriver {
     }
 
     /**
-     * DC/OS upgrades in place (docs/dcos-driver.md, "Upgrading DC/OS"): the new template must name a
+     * DC/OS upgrades in place (docs/dcos-driver.md#upgrading-dcos): the new template must name a
      * release DC/OS can reach from the installed one and its installer, and must render the same
      * config.yaml keys, agent flags and servers, so that only the release changes.
      */

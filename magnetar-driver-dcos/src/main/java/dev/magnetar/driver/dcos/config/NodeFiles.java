@@ -27,7 +27,7 @@ public final class NodeFiles {
         return RESOURCES.read("templates/fragments/ip-detect");
     }
 
-    /** The upgrade watcher every node installs (docs/dcos-driver.md, "Upgrading DC/OS"). */
+    /** The upgrade watcher every node installs (docs/dcos-driver.md#upgrading-dcos). */
     public static String upgradeWatcher() {
         return RESOURCES.read("templates/fragments/upgrade-watch.sh");
     }

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * A DC/OS release number ({@code 2.1.3}), and the moves between releases DC/OS's upgrade supports:
  * a later patch of the same minor release, or any patch of the next minor release; never a downgrade,
- * never a skipped minor release (docs/reference/dcos-facts.md, "Upgrades").
+ * never a skipped minor release (docs/reference/dcos-facts.md#upgrades).
  */
 public record DcosRelease(int major, int minor, int patch) implements Comparable<DcosRelease> {
 

@@ -14,7 +14,7 @@ import java.util.TreeSet;
 
 /**
  * What DC/OS's upgrade cannot do, as rules over the two renderings of a cluster (on its template and on
- * the one it would move to): the release step (docs/reference/dcos-facts.md, "Upgrades"), the
+ * the one it would move to): the release step (docs/reference/dcos-facts.md#upgrades), the
  * config.yaml keys DC/OS fixes at install, and the stack parameters that Heat could only apply by
  * replacing servers. Each violation names the field, both values and why.
  */
@@ -22,7 +22,7 @@ public final class UpgradeRules {
 
     /**
      * config.yaml keys DC/OS reads once, at install, and keeps in the cluster's own state, with why
-     * (docs/reference/dcos-facts.md, "Upgrades").
+     * (docs/reference/dcos-facts.md#upgrades).
      */
     public static final Map<String, String> FIXED_AT_INSTALL = fixed();
 

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Magnetar's DC/OS upgrade watcher (docs/dcos-driver.md, "Upgrading DC/OS"), installed on every node
+# Magnetar's DC/OS upgrade watcher (docs/dcos-driver.md#upgrading-dcos), installed on every node
 # of a dcos_centos_v1 cluster and run every 30 seconds by magnetar-dcos-upgrade.timer. An upgrade sets
 # the node's server metadata: the release to reach, the release installed, and the endpoint and token
-# of the node's upgrade wait condition. When the release is one this node has not reached (or failed)
-# yet, the bootstrap server fetches the new installer and generates the node upgrade script for the
-# installed release; a master or agent runs that script, checks that DC/OS's post-start checks pass
-# again, and signals its wait condition with the outcome. Every metadata value is checked against a
-# strict pattern before use, and only ever used as a quoted argument.
+# of the node's upgrade wait condition. For each wait condition it has not signalled yet (every
+# upgrade, a retry too, brings new ones), the bootstrap server fetches the new installer and generates
+# the node upgrade script for the installed release; a master or agent runs that script (unless it
+# already runs the release), checks that DC/OS's post-start checks pass again, and signals its wait
+# condition with the outcome. Every metadata value is checked against a strict pattern before use,
+# and only ever used as a quoted argument.
 set -o nounset -o errexit -o errtrace -o pipefail
 
 METADATA_URL=${MAGNETAR_METADATA_URL:-http://169.254.169.254/openstack/latest/meta_data.json}
@@ -80,7 +81,7 @@ signal_upgrade() {
 
 on_error() {
     signal_upgrade FAILURE "$ROLE node failed its upgrade to DC/OS $RELEASE while $STEP" || log "could not signal Heat"
-    printf '%s\n' "$RELEASE" > "$STATE_DIR/failed-release"
+    printf '%s\n' "$ENDPOINT" > "$STATE_DIR/signalled-endpoint"
     exit 1
 }
 
@@ -144,16 +145,16 @@ main() {
     METADATA="$WORK_DIR/meta_data.json"
     curl -fsS --retry 3 -o "$METADATA" "$METADATA_URL" || exit 0
     RELEASE=$(meta_value "$METADATA" magnetar_upgrade_release)
-    [ -n "$RELEASE" ] || exit 0
-    if [ "$RELEASE" = "$(cat "$STATE_DIR/upgraded-release" 2> /dev/null || true)" ] \
-        || [ "$RELEASE" = "$(cat "$STATE_DIR/failed-release" 2> /dev/null || true)" ]; then
+    ENDPOINT=$(meta_value "$METADATA" magnetar_upgrade_endpoint)
+    [ -n "$RELEASE" ] && [ -n "$ENDPOINT" ] || exit 0
+    # Each upgrade (a retry too) gives the node a new wait condition: signal each one once.
+    if [ "$ENDPOINT" = "$(cat "$STATE_DIR/signalled-endpoint" 2> /dev/null || true)" ]; then
         exit 0
     fi
     if [ "$ROLE" != "bootstrap" ] && [ ! -s "$DCOS_VERSION_FILE" ]; then
         exit 0 # still installing: the next run upgrades or confirms the installed release
     fi
     FROM=$(meta_value "$METADATA" magnetar_upgrade_from)
-    ENDPOINT=$(meta_value "$METADATA" magnetar_upgrade_endpoint)
     TOKEN=$(meta_value "$METADATA" magnetar_upgrade_token)
     require magnetar_upgrade_release "$RELEASE" "$RELEASE_PATTERN"
     require magnetar_upgrade_endpoint "$ENDPOINT" "$URL_PATTERN"
@@ -171,7 +172,7 @@ main() {
         upgrade_node
     fi
     trap - ERR
-    printf '%s\n' "$RELEASE" > "$STATE_DIR/upgraded-release"
+    printf '%s\n' "$ENDPOINT" > "$STATE_DIR/signalled-endpoint"
 }
 
 main "$@"
