@@ -258,7 +258,9 @@ public final class OperationExecutor {
                         "Stack " + StackNames.of(cluster) + " not found in the orchestrator."));
         ClusterTemplate template = templateOf(cluster);
         ClusterDriver driver = driverOf(template);
-        var spec = driver.upgradeSpec(template, cluster, arguments.maxBatchSize(), stack,
+        ClusterTemplate previous = database.transaction(repos -> repos.templates()
+                .findByUuid(arguments.previousTemplateId())).orElse(null);
+        var spec = driver.upgradeSpec(previous, template, cluster, arguments.maxBatchSize(), stack,
                 deploymentContext(template, driver, cluster, credential));
         try {
             orchestrator.update(stack.name(), stack.id(), StackUpdate.to(spec, true, cluster.spec().createTimeout()),

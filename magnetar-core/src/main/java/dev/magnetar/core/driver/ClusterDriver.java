@@ -65,13 +65,14 @@ public interface ClusterDriver {
     }
 
     /**
-     * The whole stack that carries {@code cluster} (already following its new template) to that
-     * template's release, with {@code maxBatchSize} agents at a time. Sent as an in-place update of
+     * The whole stack that carries {@code cluster} (already following its new template {@code to}) to
+     * that template's release, with {@code maxBatchSize} agents at a time; {@code from} is the template
+     * it followed before, or null when that template was deleted since. Sent as an in-place update of
      * {@code current}: the nodes keep their servers and upgrade where they run. Called only after
      * {@link #validateUpgrade} accepted the move.
      */
-    default StackSpec upgradeSpec(ClusterTemplate to, Cluster cluster, int maxBatchSize, Stack current,
-                                  DeploymentContext context) {
+    default StackSpec upgradeSpec(ClusterTemplate from, ClusterTemplate to, Cluster cluster, int maxBatchSize,
+                                  Stack current, DeploymentContext context) {
         throw MagnetarException.invalid("Upgrading a cluster is not supported by this driver ("
                 + descriptor().name() + ").");
     }

@@ -186,23 +186,29 @@ public final class DcosDriver extends SchemaDriver {
         throwIfAny(violations);
     }
 
-    /** What DC/OS reports (the cluster's coe_version), else what its template says it installed. */
+    /**
+     * What DC/OS reports (the cluster's coe_version, when it is a DC/OS release), else what its template
+     * says it installed.
+     */
     private static Optional<DcosRelease> installedRelease(Cluster cluster, Labels labels) {
-        return DcosRelease.parse(cluster.observed().coeVersion())
+        return DcosRelease.parse(cluster.observed().coeVersion()).filter(DcosRelease::isKnown)
                 .or(() -> labels.given(DcosLabelSchema.DCOS_RELEASE).flatMap(DcosRelease::parse));
     }
 
     @Override
-    public StackSpec upgradeSpec(ClusterTemplate to, Cluster cluster, int maxBatchSize, Stack current,
-                                 DeploymentContext context) {
+    public StackSpec upgradeSpec(ClusterTemplate from, ClusterTemplate to, Cluster cluster, int maxBatchSize,
+                                 Stack current, DeploymentContext context) {
         Rendering r = render(to, cluster, context);
         Labels labels = parsed.of(cluster.spec().labels()).labels();
         DcosRelease target = labels.given(DcosLabelSchema.DCOS_RELEASE).flatMap(DcosRelease::parse)
                 .orElseThrow(() -> new IllegalStateException("upgrade of cluster " + cluster.uuid()
                         + " without a dcos_release: validateUpgrade refuses that"));
-        String installed = DcosRelease.parse(cluster.observed().coeVersion())
-                .map(DcosRelease::toString)
-                .orElseGet(() -> String.valueOf(current.parameters().getOrDefault(UpgradePlan.RELEASE, "")));
+        // DC/OS's own word, else the previous upgrade's release, else what the old template installed.
+        String installed = DcosRelease.parse(cluster.observed().coeVersion()).filter(DcosRelease::isKnown)
+                .or(() -> DcosRelease.parse(String.valueOf(current.parameters().get(UpgradePlan.RELEASE))))
+                .or(() -> from == null ? Optional.empty()
+                        : DcosRelease.parse(from.labels().get(DcosLabelSchema.DCOS_RELEASE)))
+                .map(DcosRelease::toString).orElse("");
         Map<String, Object> parameters = new LinkedHashMap<>(r.parameters());
         parameters.putAll(new UpgradePlan(target.toString(), installed, installerUrl(labels, context), maxBatchSize,
                 UpgradePlan.nextSlot(current.parameters().get(UpgradePlan.SLOT))).parameters());

@@ -177,7 +177,7 @@ class DcosUpgradeTest {
 
         @Test
         void carries_the_release_its_installer_the_batch_size_and_the_first_slot() {
-            StackSpec spec = driver.upgradeSpec(to, movedTo(to), 2, installed(Map.of()), Fixtures.context());
+            StackSpec spec = driver.upgradeSpec(from, to, movedTo(to), 2, installed(Map.of()), Fixtures.context());
 
             assertThat(spec.parameters()).containsEntry("upgrade_release", "2.2.1")
                     .containsEntry("upgrade_from", "2.1.2")
@@ -189,7 +189,7 @@ class DcosUpgradeTest {
 
         @Test
         void a_second_upgrade_takes_the_other_slot() {
-            StackSpec spec = driver.upgradeSpec(to, movedTo(to), 1, installed(Map.of("upgrade_slot", "a")),
+            StackSpec spec = driver.upgradeSpec(from, to, movedTo(to), 1, installed(Map.of("upgrade_slot", "a")),
                     Fixtures.context());
 
             assertThat(spec.parameters()).containsEntry("upgrade_slot", "b");

@@ -99,7 +99,7 @@ class SimulatedCloudTest {
 
         Cluster upgrading = installed.toBuilder().clusterTemplateId(to.uuid()).labels(to.labels()).build();
         driver.validateUpgrade(from, installed, to, upgrading);
-        heat.update("dcosbay-stack", stack().id(), StackUpdate.to(driver.upgradeSpec(to, upgrading, 2, stack(),
+        heat.update("dcosbay-stack", stack().id(), StackUpdate.to(driver.upgradeSpec(from, to, upgrading, 2, stack(),
                 Fixtures.context()), true, 60), StackCredential.NONE);
         clock.advance(Duration.ofSeconds(1));
 
@@ -120,7 +120,7 @@ class SimulatedCloudTest {
                         "http://files.example.org/dcos/2.2.2/dcos_generate_config.sh"));
         Cluster again = upgrading.toBuilder().coeVersion("2.2.1").clusterTemplateId(patch.uuid())
                 .labels(patch.labels()).build();
-        heat.update("dcosbay-stack", stack().id(), StackUpdate.to(driver.upgradeSpec(patch, again, 1, stack(),
+        heat.update("dcosbay-stack", stack().id(), StackUpdate.to(driver.upgradeSpec(to, patch, again, 1, stack(),
                 Fixtures.context()), true, 60), StackCredential.NONE);
         clock.advance(Duration.ofSeconds(1));
 

@@ -29,6 +29,11 @@ public record DcosRelease(int major, int minor, int patch) implements Comparable
                 Integer.parseInt(m.group(3)))) : Optional.empty();
     }
 
+    /** A release of one of the minor releases this driver installs (not some other version text). */
+    public boolean isKnown() {
+        return MINORS.contains(minorRelease());
+    }
+
     static String inWords() {
         return MINORS.get(0) + ".0 to " + MINORS.get(MINORS.size() - 1) + ".x";
     }
