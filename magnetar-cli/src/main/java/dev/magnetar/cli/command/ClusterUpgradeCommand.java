@@ -1,8 +1,6 @@
 package dev.magnetar.cli.command;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.magnetar.cli.http.MagnumClient;
-import dev.magnetar.cli.wait.StatusWaiter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,14 +44,6 @@ public final class ClusterUpgradeCommand implements Callable<Integer> {
                 .put("cluster_template", template)
                 .put("max_batch_size", maxBatchSize);
         TemplateOptions.putIfSet(body, "nodegroup", nodegroup);
-        MagnumClient.Response response = context.client()
-                .post(ResourceType.CLUSTER.item(cluster).segment("actions").segment("upgrade"), body);
-        context.output().accepted(response.body(), "Request to upgrade cluster " + cluster + " has been accepted.");
-        if (waitOption.enabled) {
-            String uuid = response.body().path("uuid").asText(cluster);
-            return context.waiter().await(ResourceType.CLUSTER.item(uuid), ResourceType.CLUSTER.faultsField(),
-                    StatusWaiter.Goal.SETTLED);
-        }
-        return 0;
+        return ClusterResizeCommand.clusterAction(context, cluster, "upgrade", body, waitOption);
     }
 }

@@ -225,22 +225,12 @@ public final class OperationExecutor {
             return;
         }
         StackCredential credential = credentials.of(cluster);
-        Stack stack = orchestrator.find(StackNames.of(cluster), credential)
-                .orElseThrow(() -> new OrchestratorException(OrchestratorException.Kind.REJECTED,
-                        "Stack " + StackNames.of(cluster) + " not found in the orchestrator."));
+        Stack stack = existingStack(cluster, credential);
         ClusterTemplate template = templateOf(cluster);
         ClusterDriver driver = driverOf(template);
         Map<String, Object> changed = driver.scaleParameters(template, cluster, arguments.nodesToRemove(), stack);
-        try {
-            orchestrator.update(stack.name(), stack.id(),
-                    new StackUpdate(changed, !arguments.rollback(), cluster.spec().createTimeout()), credential);
-        } catch (OrchestratorException e) {
-            if (e.kind() != OrchestratorException.Kind.CONFLICT
-                    || !stack.status().is(StackAction.UPDATE, StackPhase.IN_PROGRESS)) {
-                throw e;
-            }
-            LOG.info("Stack {} is already updating: an earlier attempt of this update started it", stack.name());
-        }
+        updateStack(stack, new StackUpdate(changed, !arguments.rollback(), cluster.spec().createTimeout()),
+                credential, "update");
     }
 
     /**
@@ -253,26 +243,34 @@ public final class OperationExecutor {
             return;
         }
         StackCredential credential = credentials.of(cluster);
-        Stack stack = orchestrator.find(StackNames.of(cluster), credential)
-                .orElseThrow(() -> new OrchestratorException(OrchestratorException.Kind.REJECTED,
-                        "Stack " + StackNames.of(cluster) + " not found in the orchestrator."));
+        Stack stack = existingStack(cluster, credential);
         ClusterTemplate template = templateOf(cluster);
         ClusterDriver driver = driverOf(template);
         ClusterTemplate previous = database.transaction(repos -> repos.templates()
                 .findByUuid(arguments.previousTemplateId())).orElse(null);
         var spec = driver.upgradeSpec(previous, template, cluster, arguments.maxBatchSize(), stack,
                 deploymentContext(template, driver, cluster, credential));
+        updateStack(stack, StackUpdate.to(spec, true, cluster.spec().createTimeout()), credential, "upgrade");
+        LOG.info("Upgrading stack {} of cluster {} from template {} to {}", stack.name(), cluster.uuid(),
+                arguments.previousTemplateId(), template.uuid());
+    }
+
+    private Stack existingStack(Cluster cluster, StackCredential credential) {
+        return orchestrator.find(StackNames.of(cluster), credential)
+                .orElseThrow(() -> new OrchestratorException(OrchestratorException.Kind.REJECTED,
+                        "Stack " + StackNames.of(cluster) + " not found in the orchestrator."));
+    }
+
+    /** Starts the update; a stack already updating is this operation's earlier attempt at it. */
+    private void updateStack(Stack stack, StackUpdate update, StackCredential credential, String what) {
         try {
-            orchestrator.update(stack.name(), stack.id(), StackUpdate.to(spec, true, cluster.spec().createTimeout()),
-                    credential);
-            LOG.info("Upgrading stack {} of cluster {} from template {} to {}", stack.name(), cluster.uuid(),
-                    arguments.previousTemplateId(), template.uuid());
+            orchestrator.update(stack.name(), stack.id(), update, credential);
         } catch (OrchestratorException e) {
             if (e.kind() != OrchestratorException.Kind.CONFLICT
                     || !stack.status().is(StackAction.UPDATE, StackPhase.IN_PROGRESS)) {
                 throw e;
             }
-            LOG.info("Stack {} is already updating: an earlier attempt of this upgrade started it", stack.name());
+            LOG.info("Stack {} is already updating: an earlier attempt of this {} started it", stack.name(), what);
         }
     }
 
