@@ -1,5 +1,7 @@
 package dev.magnetar.sim;
 
+import dev.magnetar.core.port.StackStatus;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +20,7 @@ final class PlannedResource {
     Instant readyAt;
     boolean failed;
     String reason;
-    String statusBefore;
+    StackStatus statusBefore;
     boolean unchanged;
     Map<String, Object> attributes = new LinkedHashMap<>();
     String digest;

@@ -1,6 +1,9 @@
 package dev.magnetar.sim;
 
+import dev.magnetar.core.port.StackAction;
+import dev.magnetar.core.port.StackPhase;
 import dev.magnetar.core.port.StackSpec;
+import dev.magnetar.core.port.StackStatus;
 import dev.magnetar.sim.hot.Dependencies;
 import dev.magnetar.sim.hot.Evaluator;
 import dev.magnetar.sim.hot.HotEnvironment;
@@ -124,7 +127,7 @@ final class PlanningRun {
         node.physicalId = before != null ? before.physicalId()
                 : UUID.nameUUIDFromBytes((stackName + "|" + path + "|" + serial).getBytes(StandardCharsets.UTF_8)).toString();
         node.digest = PlanValues.digest(properties);
-        node.statusBefore = before == null ? "INIT_COMPLETE" : before.statusAt(start);
+        node.statusBefore = before == null ? StackStatus.of(StackAction.INIT, StackPhase.COMPLETE) : before.statusAt(start);
         node.action = before == null || before.startAt() == null
                 || (before.failed() && before.action().equals("CREATE")) ? "CREATE" : "UPDATE";
         switch (resolved) {

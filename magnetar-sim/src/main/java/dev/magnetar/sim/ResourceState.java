@@ -1,5 +1,9 @@
 package dev.magnetar.sim;
 
+import dev.magnetar.core.port.StackAction;
+import dev.magnetar.core.port.StackPhase;
+import dev.magnetar.core.port.StackStatus;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,22 +21,23 @@ import java.util.Map;
  * @param removed      a ResourceGroup's members removed by removal_policies, never reused
  */
 record ResourceState(String path, String type, String physicalId, String action, Instant startAt, Instant endAt,
-                     boolean failed, String reason, String statusBefore, Map<String, Object> attributes,
+                     boolean failed, String reason, StackStatus statusBefore, Map<String, Object> attributes,
                      String digest, List<String> members, List<String> removed) {
 
-    String statusAt(Instant now) {
+    StackStatus statusAt(Instant now) {
         if (startAt == null || now.isBefore(startAt)) {
             return statusBefore;
         }
+        StackAction applied = StackAction.valueOf(action);
         if (endAt == null || now.isBefore(endAt)) {
-            return action + "_IN_PROGRESS";
+            return StackStatus.of(applied, StackPhase.IN_PROGRESS);
         }
-        return action + (failed ? "_FAILED" : "_COMPLETE");
+        return StackStatus.of(applied, failed ? StackPhase.FAILED : StackPhase.COMPLETE);
     }
 
     String reasonAt(Instant now) {
-        String status = statusAt(now);
-        if (status.endsWith("_FAILED")) {
+        StackStatus status = statusAt(now);
+        if (status.phase() == StackPhase.FAILED) {
             return reason;
         }
         return status.equals(statusBefore) && startAt != null && now.isBefore(startAt) ? "" : "state changed";

@@ -53,7 +53,7 @@ class LifecycleTest {
 
     private String statusOf(String path) {
         return heat.resources("life", null, 5, StackCredential.NONE).stream().filter(r -> r.path().equals(path))
-                .findFirst().map(StackResource::status).orElse("absent");
+                .findFirst().map(r -> r.status().text()).orElse("absent");
     }
 
     @Test
@@ -90,7 +90,7 @@ class LifecycleTest {
         assertThat(stack().status()).hasToString("CREATE_FAILED");
         assertThat(stack().statusReason()).isEqualTo("Create timed out");
         assertThat(heat.resources("life", null, 0, StackCredential.NONE))
-                .extracting(StackResource::path, StackResource::status, StackResource::statusReason)
+                .extracting(StackResource::path, r -> r.status().text(), StackResource::statusReason)
                 .contains(tuple("wait", "CREATE_FAILED", "CREATE aborted: Create timed out"),
                         tuple("server", "CREATE_COMPLETE", "state changed"));
     }

@@ -6,6 +6,7 @@ import dev.magnetar.core.model.OperationState;
 import dev.magnetar.core.port.OperationRepository;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Update;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -110,35 +111,32 @@ final class JdbiOperationRepository implements OperationRepository {
 
     @Override
     public boolean complete(String id, String owner, Instant now) {
-        return handle.createUpdate("UPDATE operations SET state = 'DONE', lease_until = NULL, updated_at = :now"
-                        + HELD_BY_OWNER)
-                .bind("now", Instants.argument(now))
-                .bind("id", id)
-                .bind("owner", owner)
+        return updateHeld("state = 'DONE', lease_until = NULL", id, owner, now)
                 .execute() == 1;
     }
 
     @Override
     public boolean fail(String id, String owner, String error, Instant now) {
-        return handle.createUpdate("UPDATE operations SET state = 'FAILED', lease_until = NULL, last_error = :error,"
-                        + " updated_at = :now" + HELD_BY_OWNER)
+        return updateHeld("state = 'FAILED', lease_until = NULL, last_error = :error", id, owner, now)
                 .bind("error", error)
-                .bind("now", Instants.argument(now))
-                .bind("id", id)
-                .bind("owner", owner)
                 .execute() == 1;
     }
 
     @Override
     public boolean retryLater(String id, String owner, Instant notBefore, String error, Instant now) {
-        return handle.createUpdate("UPDATE operations SET lease_owner = NULL, lease_until = NULL,"
-                        + " not_before = :not_before, last_error = :error, updated_at = :now" + HELD_BY_OWNER)
+        return updateHeld("lease_owner = NULL, lease_until = NULL, not_before = :not_before, last_error = :error",
+                id, owner, now)
                 .bind("not_before", Instants.argument(notBefore))
                 .bind("error", error)
+                .execute() == 1;
+    }
+
+    /** An update of a pending operation that {@code owner} still holds; it matches no row otherwise. */
+    private Update updateHeld(String assignments, String id, String owner, Instant now) {
+        return handle.createUpdate("UPDATE operations SET " + assignments + ", updated_at = :now" + HELD_BY_OWNER)
                 .bind("now", Instants.argument(now))
                 .bind("id", id)
-                .bind("owner", owner)
-                .execute() == 1;
+                .bind("owner", owner);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.magnetar.store;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterStatus;
 import dev.magnetar.core.model.ClusterTemplate;
+import dev.magnetar.core.model.ClusterTemplateBuilder;
 import dev.magnetar.core.model.HealthStatus;
 
 import java.time.Instant;
@@ -24,7 +25,7 @@ final class Fixtures {
         return UUID.randomUUID().toString();
     }
 
-    static ClusterTemplate.Builder template(String projectId) {
+    static ClusterTemplateBuilder template(String projectId) {
         return ClusterTemplate.builder().uuid(uuid()).name("tmpl").projectId(projectId).coe("dcos")
                 .imageId("centos-7").serverType("vm").createdAt(CREATED);
     }

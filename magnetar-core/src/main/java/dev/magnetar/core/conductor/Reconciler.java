@@ -197,7 +197,7 @@ public final class Reconciler {
         Map<String, String> faults = new LinkedHashMap<>();
         for (StackResource resource : orchestrator.resources(stack.name(), stack.id(), FAULT_DEPTH, credential)) {
             if (resource.isFailed()) {
-                faults.put(resource.path(), resource.statusReason() == null ? resource.status() : resource.statusReason());
+                faults.put(resource.path(), resource.statusReason() == null ? resource.status().text() : resource.statusReason());
             }
         }
         return faults;

@@ -50,8 +50,8 @@ public record Cluster(
      */
     public static final class Builder {
         private String uuid, name, projectId, userId;
-        private ClusterSpec.Builder spec;
-        private ClusterObserved.Builder observed;
+        private ClusterSpecBuilder spec;
+        private ClusterObservedBuilder observed;
         private Instant createdAt, updatedAt;
         private long version;
 

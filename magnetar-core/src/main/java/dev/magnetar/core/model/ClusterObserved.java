@@ -1,5 +1,6 @@
 package dev.magnetar.core.model;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,6 +13,7 @@ import java.util.Objects;
  * @param stackId Heat's id of the cluster's stack, once the conductor created or adopted it
  * @param faults  failed resource name to reason, kept while the status is a failed one
  */
+@RecordBuilder
 public record ClusterObserved(
         ClusterStatus status,
         String statusReason,
@@ -33,47 +35,12 @@ public record ClusterObserved(
         healthStatusReason = healthStatusReason == null ? Map.of() : Map.copyOf(healthStatusReason);
     }
 
-    public Builder toBuilder() {
-        return new Builder(this);
+    /** A builder for a new cluster's observations: it starts in {@code CREATE_IN_PROGRESS}. */
+    public static ClusterObservedBuilder builder() {
+        return ClusterObservedBuilder.builder().status(ClusterStatus.CREATE_IN_PROGRESS);
     }
 
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** Builds observations field by field; a new cluster starts in {@code CREATE_IN_PROGRESS}. */
-    public static final class Builder {
-        private ClusterStatus status = ClusterStatus.CREATE_IN_PROGRESS;
-        private String statusReason, stackId, apiAddress, coeVersion, containerVersion;
-        private List<String> masterAddresses = List.of(), nodeAddresses = List.of();
-        private Map<String, String> faults = Map.of(), healthStatusReason = Map.of();
-        private HealthStatus healthStatus;
-
-        private Builder() {
-        }
-
-        private Builder(ClusterObserved o) {
-            status = o.status; statusReason = o.statusReason; stackId = o.stackId; apiAddress = o.apiAddress;
-            masterAddresses = o.masterAddresses; nodeAddresses = o.nodeAddresses; faults = o.faults;
-            healthStatus = o.healthStatus; healthStatusReason = o.healthStatusReason; coeVersion = o.coeVersion;
-            containerVersion = o.containerVersion;
-        }
-
-        public Builder status(ClusterStatus v) { status = v; return this; }
-        public Builder statusReason(String v) { statusReason = v; return this; }
-        public Builder stackId(String v) { stackId = v; return this; }
-        public Builder apiAddress(String v) { apiAddress = v; return this; }
-        public Builder masterAddresses(List<String> v) { masterAddresses = v; return this; }
-        public Builder nodeAddresses(List<String> v) { nodeAddresses = v; return this; }
-        public Builder faults(Map<String, String> v) { faults = v; return this; }
-        public Builder healthStatus(HealthStatus v) { healthStatus = v; return this; }
-        public Builder healthStatusReason(Map<String, String> v) { healthStatusReason = v; return this; }
-        public Builder coeVersion(String v) { coeVersion = v; return this; }
-        public Builder containerVersion(String v) { containerVersion = v; return this; }
-
-        public ClusterObserved build() {
-            return new ClusterObserved(status, statusReason, stackId, apiAddress, masterAddresses, nodeAddresses,
-                    faults, healthStatus, healthStatusReason, coeVersion, containerVersion);
-        }
+    public ClusterObservedBuilder toBuilder() {
+        return ClusterObservedBuilder.builder(this);
     }
 }

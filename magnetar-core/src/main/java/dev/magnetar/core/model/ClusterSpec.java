@@ -1,5 +1,6 @@
 package dev.magnetar.core.model;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.Map;
 
 /**
@@ -11,6 +12,7 @@ import java.util.Map;
  * @param labels      the effective labels: the template's, overridden or merged by the request
  * @param mergeLabels whether the request's labels were merged over the template's ({@code merge_labels})
  */
+@RecordBuilder
 public record ClusterSpec(
         String clusterTemplateId,
         String keypair,
@@ -32,54 +34,12 @@ public record ClusterSpec(
         labels = labels == null ? Map.of() : Map.copyOf(labels);
     }
 
-    public Builder toBuilder() {
-        return new Builder(this);
+    /** A builder starting from Magnum's create defaults: one master, one node, a 60-minute timeout. */
+    public static ClusterSpecBuilder builder() {
+        return ClusterSpecBuilder.builder().nodeCount(1).masterCount(1).createTimeout(60);
     }
 
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** Builds specs field by field; starts from Magnum's create defaults. */
-    public static final class Builder {
-        private String clusterTemplateId, keypair, discoveryUrl, masterFlavorId, flavorId, fixedNetwork, fixedSubnet;
-        private int nodeCount = 1, masterCount = 1, createTimeout = 60;
-        private Integer dockerVolumeSize;
-        private Map<String, String> labels = Map.of();
-        private boolean mergeLabels;
-        private Boolean floatingIpEnabled, masterLbEnabled;
-
-        private Builder() {
-        }
-
-        private Builder(ClusterSpec s) {
-            clusterTemplateId = s.clusterTemplateId; keypair = s.keypair; nodeCount = s.nodeCount;
-            masterCount = s.masterCount; dockerVolumeSize = s.dockerVolumeSize; createTimeout = s.createTimeout;
-            discoveryUrl = s.discoveryUrl; labels = s.labels; mergeLabels = s.mergeLabels;
-            masterFlavorId = s.masterFlavorId; flavorId = s.flavorId; fixedNetwork = s.fixedNetwork;
-            fixedSubnet = s.fixedSubnet; floatingIpEnabled = s.floatingIpEnabled; masterLbEnabled = s.masterLbEnabled;
-        }
-
-        public Builder clusterTemplateId(String v) { clusterTemplateId = v; return this; }
-        public Builder keypair(String v) { keypair = v; return this; }
-        public Builder nodeCount(int v) { nodeCount = v; return this; }
-        public Builder masterCount(int v) { masterCount = v; return this; }
-        public Builder dockerVolumeSize(Integer v) { dockerVolumeSize = v; return this; }
-        public Builder createTimeout(int v) { createTimeout = v; return this; }
-        public Builder discoveryUrl(String v) { discoveryUrl = v; return this; }
-        public Builder labels(Map<String, String> v) { labels = v; return this; }
-        public Builder mergeLabels(boolean v) { mergeLabels = v; return this; }
-        public Builder masterFlavorId(String v) { masterFlavorId = v; return this; }
-        public Builder flavorId(String v) { flavorId = v; return this; }
-        public Builder fixedNetwork(String v) { fixedNetwork = v; return this; }
-        public Builder fixedSubnet(String v) { fixedSubnet = v; return this; }
-        public Builder floatingIpEnabled(Boolean v) { floatingIpEnabled = v; return this; }
-        public Builder masterLbEnabled(Boolean v) { masterLbEnabled = v; return this; }
-
-        public ClusterSpec build() {
-            return new ClusterSpec(clusterTemplateId, keypair, nodeCount, masterCount, dockerVolumeSize, createTimeout,
-                    discoveryUrl, labels, mergeLabels, masterFlavorId, flavorId, fixedNetwork, fixedSubnet,
-                    floatingIpEnabled, masterLbEnabled);
-        }
+    public ClusterSpecBuilder toBuilder() {
+        return ClusterSpecBuilder.builder(this);
     }
 }

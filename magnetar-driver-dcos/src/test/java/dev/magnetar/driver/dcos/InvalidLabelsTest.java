@@ -3,6 +3,7 @@ package dev.magnetar.driver.dcos;
 import dev.magnetar.core.error.ErrorKind;
 import dev.magnetar.core.error.MagnetarException;
 import dev.magnetar.core.model.ClusterTemplate;
+import dev.magnetar.core.model.ClusterTemplateBuilder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -105,7 +106,7 @@ class InvalidLabelsTest {
             @dns_nameserver=dns.example.org                           ; dns_nameserver                 ; IPv4
             """)
     void refusesNamingTheLabelAndTheRule(String labels, String label, String rule) {
-        ClusterTemplate.Builder template = Fixtures.blueprintTemplate().toBuilder();
+        ClusterTemplateBuilder template = Fixtures.blueprintTemplate().toBuilder();
         Map<String, String> values = new LinkedHashMap<>();
         for (String pair : labels.split("\\|")) {
             int eq = pair.indexOf('=');

@@ -3,6 +3,7 @@ package dev.magnetar.driver.mesos;
 import dev.magnetar.core.driver.DeploymentContext;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
+import dev.magnetar.core.model.ClusterTemplateBuilder;
 import dev.magnetar.core.port.StackCredential;
 import dev.magnetar.core.port.StackSpec;
 
@@ -64,7 +65,7 @@ final class GoldenCases {
                         t -> t, c -> c.nodeCount(0), local));
     }
 
-    private static Case golden(String name, Map<String, String> labels, UnaryOperator<ClusterTemplate.Builder> template,
+    private static Case golden(String name, Map<String, String> labels, UnaryOperator<ClusterTemplateBuilder> template,
                                UnaryOperator<Cluster.Builder> cluster, DeploymentContext context) {
         ClusterTemplate t = template.apply(Fixtures.template(labels).toBuilder()).build();
         Cluster c = cluster.apply(Fixtures.cluster(t).toBuilder()).build();

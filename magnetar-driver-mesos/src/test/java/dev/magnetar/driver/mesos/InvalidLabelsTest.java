@@ -4,6 +4,7 @@ import dev.magnetar.core.error.ErrorKind;
 import dev.magnetar.core.error.MagnetarException;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
+import dev.magnetar.core.model.ClusterTemplateBuilder;
 import dev.magnetar.mesos.agent.MesosDuration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -80,7 +81,7 @@ class InvalidLabelsTest {
             @node_count=-1                                            ; node_count -1 is not allowed: it must be 0 or more
             """)
     void refusesWithAPreciseMessage(String request, String message) {
-        ClusterTemplate.Builder template = Fixtures.template(Map.of()).toBuilder();
+        ClusterTemplateBuilder template = Fixtures.template(Map.of()).toBuilder();
         Map<String, String> labels = new LinkedHashMap<>();
         Map<String, String> clusterFields = new LinkedHashMap<>();
         boolean noSettings = false;

@@ -127,7 +127,7 @@ final class HeatJson {
         List<StackResource> result = new ArrayList<>();
         for (JsonNode resource : body.path("resources")) {
             result.add(new StackResource(path(resource, topStackId, byNestedStack, 0),
-                    resource.path("resource_type").asText(), resource.path("resource_status").asText(),
+                    resource.path("resource_type").asText(), HeatStackStatus.parse(resource.path("resource_status").asText()),
                     resource.path("resource_status_reason").asText(null)));
         }
         return result;

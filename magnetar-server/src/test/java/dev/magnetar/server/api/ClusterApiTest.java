@@ -203,11 +203,19 @@ class ClusterApiTest extends ApiTestBase {
 
         @Test
         void refuses_to_update_a_cluster_that_is_still_being_created() {
-            String uuid = createCluster("c1");
-            Api.Response refused = member.patch("/v1/clusters/" + uuid,
-                    List.of(Map.of("op", "replace", "path", "/node_count", "value", 2)));
-            assertThat(refused.status()).isEqualTo(400);
-            assertThat(refused.detail()).isEqualTo("Updating a cluster when status is \"CREATE_IN_PROGRESS\" is not supported.");
+            // the stack never finishes creating, so the cluster is certainly still in CREATE_IN_PROGRESS
+            String stall = server.simulator().faults().add(
+                    new dev.magnetar.sim.Fault.StallResource("*", dev.magnetar.sim.Fault.Action.CREATE));
+            try {
+                String uuid = createCluster("c1");
+                Api.Response refused = member.patch("/v1/clusters/" + uuid,
+                        List.of(Map.of("op", "replace", "path", "/node_count", "value", 2)));
+                assertThat(refused.status()).isEqualTo(400);
+                assertThat(refused.detail())
+                        .isEqualTo("Updating a cluster when status is \"CREATE_IN_PROGRESS\" is not supported.");
+            } finally {
+                server.simulator().faults().remove(stall);
+            }
         }
 
         @Test

@@ -29,3 +29,26 @@ step() {
     STEP=$1
     log "$STEP"
 }
+
+# fail REASON: ends this node's script now and tells Heat why.
+fail() {
+    signal FAILURE "$1"
+    exit 1
+}
+
+# prepare_docker_volume VOLUME_ID FILESYSTEM [MKFS_OPTION...]: formats (on first use) and mounts at
+# /var/lib/docker the Cinder volume Heat attached for Docker's storage; nothing when VOLUME_ID is
+# empty, i.e. the template sets no docker_volume_size.
+prepare_docker_volume() {
+    local volume_id=$1 filesystem=$2 device
+    shift 2
+    [ -n "$volume_id" ] || return 0
+    step "preparing the Docker volume"
+    device="/dev/disk/by-id/virtio-${volume_id:0:20}"
+    for _ in $(seq 60); do [ -b "$device" ] && break; sleep 5; done
+    [ -b "$device" ] || fail "Docker volume $volume_id did not appear"
+    blkid "$device" > /dev/null || "mkfs.$filesystem" "$@" "$device"
+    mkdir -p /var/lib/docker
+    grep -q " /var/lib/docker " /etc/fstab || echo "$device /var/lib/docker $filesystem defaults 0 0" >> /etc/fstab
+    mountpoint -q /var/lib/docker || mount /var/lib/docker
+}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.magnetar.core.driver.ClusterDriver;
 import dev.magnetar.core.model.ClusterTemplate;
+import dev.magnetar.core.model.ClusterTemplateBuilder;
 import dev.magnetar.server.api.Json;
 import dev.magnetar.server.api.input.FieldReader;
 import dev.magnetar.server.api.input.InetAddresses;
@@ -60,7 +61,7 @@ public final class TemplateJson {
         if (uuid != null && !dev.magnetar.core.service.Identifiers.looksLikeUuid(uuid)) {
             throw FieldReader.invalid("uuid", uuid, "Value should be a UUID");
         }
-        ClusterTemplate.Builder b = fields(in, ClusterTemplate.builder(), kind)
+        ClusterTemplateBuilder b = fields(in, ClusterTemplate.builder(), kind)
                 .createdAt(null)
                 .uuid(uuid == null ? dev.magnetar.core.service.Identifiers.newUuid()
                         : dev.magnetar.core.service.Identifiers.canonicalUuid(uuid));
@@ -76,7 +77,7 @@ public final class TemplateJson {
         return fields(in, current.toBuilder(), kind).build();
     }
 
-    private static ClusterTemplate.Builder fields(FieldReader in, ClusterTemplate.Builder b, TemplateKind kind) {
+    private static ClusterTemplateBuilder fields(FieldReader in, ClusterTemplateBuilder b, TemplateKind kind) {
         String coe = in.oneOf("coe", COES);
         if (coe == null) {
             throw FieldReader.missing("coe");

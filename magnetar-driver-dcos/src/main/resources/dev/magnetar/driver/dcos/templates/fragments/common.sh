@@ -1,5 +1,5 @@
 # The DC/OS node scripts' own helpers. The stack's files put the driver kit's node-common.sh
-# (strict mode, log, signal, step) before this file, and Heat prepends both to the role's script;
+# (strict mode, log, signal, step, fail, the Docker volume) before this file, and Heat prepends both to the role's script;
 # the __UPPER__ tokens are replaced by Heat with values Heat itself produced (the wait condition's
 # signal command, a volume id). Everything a user chose arrives base64-encoded in the node
 # settings, an environment file Magnetar renders with single-quoted values.
@@ -72,7 +72,8 @@ prepare_os() {
         modprobe "$module" || log "kernel module $module not available"
     done
     sysctl --system > /dev/null
-    prepare_docker_volume
+    # DC/OS needs overlay2 on XFS with d_type (ftype=1).
+    prepare_docker_volume "__DOCKER_VOLUME_ID__" xfs -n ftype=1
     mkdir -p /var/lib/docker
     for path in /var/lib /var/lib/docker; do
         problem=$(dcos_xfs_ftype_problem "$path")
@@ -91,19 +92,6 @@ prepare_os() {
         systemctl enable --now "$service"
     done
     docker info --format '{{.Driver}}' | grep -qx overlay2
-}
-
-# A Cinder volume for Docker's storage when the template sets docker_volume_size.
-prepare_docker_volume() {
-    local volume_id="__DOCKER_VOLUME_ID__" device
-    [ -n "$volume_id" ] || return 0
-    step "preparing the Docker volume"
-    device="/dev/disk/by-id/virtio-${volume_id:0:20}"
-    for _ in $(seq 60); do [ -b "$device" ] && break; sleep 5; done
-    blkid "$device" > /dev/null || mkfs.xfs -n ftype=1 "$device"
-    mkdir -p /var/lib/docker
-    grep -q " /var/lib/docker " /etc/fstab || echo "$device /var/lib/docker xfs defaults 0 0" >> /etc/fstab
-    mountpoint -q /var/lib/docker || mount /var/lib/docker
 }
 
 is_ipv4() {

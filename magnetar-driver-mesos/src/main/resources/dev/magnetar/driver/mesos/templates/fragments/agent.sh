@@ -6,7 +6,7 @@ agent_main() {
     read_master_addresses "__MASTER_ADDRESSES__"
     is_ipv4 "$my_ip" || fail "agent address is not IPv4: $my_ip"
     configure_proxies
-    prepare_docker_volume
+    prepare_docker_volume "__DOCKER_VOLUME_ID__" ext4 -q
     configure_repository
     install_packages docker.io mesos python3 curl
     disable_units mesos-master mesos-slave zookeeper
@@ -32,20 +32,6 @@ Delegate=true"
     wait_until "the agent is registered with the master" \
         json_test "http://$my_ip:5051/metrics/snapshot" 's.get("slave/registered") == 1'
     signal SUCCESS "Mesos agent registered" "$(docker version --format '{{.Server.Version}}')"
-}
-
-# A Cinder volume for Docker's storage when the template sets docker_volume_size.
-prepare_docker_volume() {
-    local volume_id="__DOCKER_VOLUME_ID__" device
-    [ -n "$volume_id" ] || return 0
-    step "preparing the Docker volume"
-    device="/dev/disk/by-id/virtio-${volume_id:0:20}"
-    for _ in $(seq 60); do [ -b "$device" ] && break; sleep 5; done
-    [ -b "$device" ] || fail "Docker volume $volume_id did not appear"
-    blkid "$device" > /dev/null || mkfs.ext4 -q "$device"
-    mkdir -p /var/lib/docker
-    grep -q " /var/lib/docker " /etc/fstab || echo "$device /var/lib/docker ext4 defaults 0 0" >> /etc/fstab
-    mountpoint -q /var/lib/docker || mount /var/lib/docker
 }
 
 agent_main

@@ -1,14 +1,9 @@
 # The Mesos node scripts' own helpers. The stack's files put the driver kit's node-common.sh
-# (strict mode, log, signal, step) before this file, and Heat prepends both to the role's script.
+# (strict mode, log, signal, step, fail, the Docker volume) before this file, and Heat prepends both to the role's script.
 # The double-underscored upper-case tokens are replaced by Heat with values Heat itself produced
 # (the wait condition's signal command, addresses, a volume id) or with base64 text of files
 # Magnetar rendered and escaped. Nothing a user typed is substituted into this text directly.
 NODE_KIND="Mesos"
-
-fail() {
-    signal FAILURE "$1"
-    exit 1
-}
 
 # decode_to PATH BASE64: writes a file Magnetar rendered, byte for byte, readable by root only.
 decode_to() {
