@@ -165,8 +165,8 @@ public final class Reconciler {
         }
         return steps.stream().filter(step -> step.state() == NodeStep.State.FAILED).findFirst()
                 .map(failed -> new ReconcileDecision.Settle(settle.status(), failed.message()
-                        + (settle.reason() == null || settle.reason().isBlank() ? "" : " (stack: " + settle.reason() + ")"),
-                        settle.observeOutputs(), settle.collectFaults()))
+                        + (settle.reason() == null || settle.reason().isBlank() ? ""
+                        : " (stack: " + settle.reason() + ")"), settle.observeOutputs(), settle.collectFaults()))
                 .orElse(settle);
     }
 

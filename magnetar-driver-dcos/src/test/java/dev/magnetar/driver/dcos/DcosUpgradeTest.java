@@ -196,6 +196,12 @@ class DcosUpgradeTest {
         }
     }
 
+    static final String WAIT = "OS::Heat::WaitCondition";
+
+    static StackResource resource(String path, String type, StackAction action, StackPhase phase, String reason) {
+        return new StackResource(path, type, StackStatus.of(action, phase), reason);
+    }
+
     @Nested
     class Steps {
 
@@ -205,12 +211,13 @@ class DcosUpgradeTest {
         @Test
         void name_each_node_in_upgrade_order_with_a_failure_reason() {
             List<StackResource> resources = List.of(
-                    new StackResource("agents/1/upgrade_wait_a", "OS::Heat::WaitCondition", "CREATE_FAILED",
+                    resource("agents/1/upgrade_wait_a", WAIT, StackAction.CREATE, StackPhase.FAILED,
                             "WaitConditionFailure: slave node failed its upgrade while waiting for DC/OS post-start checks"),
-                    new StackResource("agents/1/server", "OS::Nova::Server", "UPDATE_COMPLETE", null),
-                    new StackResource("masters/0/upgrade_wait_a", "OS::Heat::WaitCondition", "CREATE_COMPLETE", null),
-                    new StackResource("agents/0/upgrade_wait_a", "OS::Heat::WaitCondition", "CREATE_IN_PROGRESS", null),
-                    new StackResource("bootstrap_upgrade_wait_a", "OS::Heat::WaitCondition", "CREATE_COMPLETE", null));
+                    resource("agents/1/server", "OS::Nova::Server",
+                            StackAction.UPDATE, StackPhase.COMPLETE, null),
+                    resource("masters/0/upgrade_wait_a", WAIT, StackAction.CREATE, StackPhase.COMPLETE, null),
+                    resource("agents/0/upgrade_wait_a", WAIT, StackAction.CREATE, StackPhase.IN_PROGRESS, null),
+                    resource("bootstrap_upgrade_wait_a", WAIT, StackAction.CREATE, StackPhase.COMPLETE, null));
 
             List<NodeStep> steps = driver.nodeSteps(to, movedTo(to), resources);
 
@@ -225,7 +232,7 @@ class DcosUpgradeTest {
         @Test
         void are_none_once_the_cluster_reports_the_release() {
             List<StackResource> done = List.of(
-                    new StackResource("agents/0/upgrade_wait_a", "OS::Heat::WaitCondition", "CREATE_COMPLETE", null));
+                    resource("agents/0/upgrade_wait_a", WAIT, StackAction.CREATE, StackPhase.COMPLETE, null));
 
             assertThat(driver.nodeSteps(to, movedTo(to).toBuilder().coeVersion("2.2.1").build(), done)).isEmpty();
         }

@@ -112,7 +112,8 @@ public final class UpgradeRules {
         TreeSet<String> names = new TreeSet<>(installed.keySet());
         names.addAll(upgraded.keySet());
         for (String name : names) {
-            if (CHANGED_BY_UPGRADE.contains(name) || Objects.equals(text(installed.get(name)), text(upgraded.get(name)))) {
+            if (CHANGED_BY_UPGRADE.contains(name)
+                    || Objects.equals(text(installed.get(name)), text(upgraded.get(name)))) {
                 continue;
             }
             violations.add(FIELDS.getOrDefault(name, "stack parameter " + name) + " would change from '"

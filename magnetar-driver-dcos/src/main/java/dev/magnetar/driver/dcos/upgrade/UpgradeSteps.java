@@ -1,6 +1,7 @@
 package dev.magnetar.driver.dcos.upgrade;
 
 import dev.magnetar.core.driver.NodeStep;
+import dev.magnetar.core.port.StackPhase;
 import dev.magnetar.core.port.StackResource;
 
 import java.util.ArrayList;
@@ -63,11 +64,11 @@ public final class UpgradeSteps {
         }
         if (resource.isFailed()) {
             String reason = resource.statusReason() == null || resource.statusReason().isBlank()
-                    ? resource.status() : resource.statusReason();
+                    ? resource.status().toString() : resource.statusReason();
             return new NodeStep(node, NodeStep.State.FAILED, node + " failed its upgrade to DC/OS " + release
                     + ": " + reason);
         }
-        if (resource.status() != null && resource.status().endsWith("_COMPLETE")) {
+        if (resource.status().phase() == StackPhase.COMPLETE) {
             return new NodeStep(node, NodeStep.State.COMPLETE, node.equals("bootstrap")
                     ? "bootstrap: serving the node upgrade script for DC/OS " + release
                     : node + ": upgraded to DC/OS " + release + " and healthy again");
