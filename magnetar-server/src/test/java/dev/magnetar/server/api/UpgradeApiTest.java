@@ -41,7 +41,8 @@ class UpgradeApiTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(Map.of(Option.MONITOR_INTERVAL, "1", Option.MONITOR_REQUEST_TIMEOUT, "400"));
+        // A generous request timeout: the monitor's answer (coe_version, health) is what these tests wait for.
+        server = TestServer.start(Map.of(Option.MONITOR_INTERVAL, "1", Option.MONITOR_REQUEST_TIMEOUT, "3000"));
     }
 
     @AfterAll
@@ -89,15 +90,24 @@ class UpgradeApiTest {
     }
 
     JsonNode await(String uuid, String what, java.util.function.Predicate<JsonNode> until) {
-        return Eventually.await(uuid + " " + what, Duration.ofSeconds(30),
+        return Eventually.await(uuid + " " + what, Duration.ofSeconds(60),
                 () -> member.get("/v1/clusters/" + uuid).json(), until);
     }
 
-    /** A DC/OS 2.1.2 cluster, complete and reporting its release. */
+    /**
+     * A DC/OS 2.1.2 cluster, complete; the checks of a move read its release from its template until the
+     * monitor reports DC/OS's own.
+     */
     String running21(int nodes) {
         String uuid = cluster(dcosTemplate("2.1.2", INSTALLER_21, Map.of()), nodes);
-        await(uuid, "on 2.1.2", c -> "CREATE_COMPLETE".equals(c.path("status").asText())
-                && "2.1.2".equals(c.path("coe_version").asText()));
+        await(uuid, "complete", c -> "CREATE_COMPLETE".equals(c.path("status").asText()));
+        return uuid;
+    }
+
+    /** {@link #running21}, reporting its release as DC/OS does. */
+    String reporting21(int nodes) {
+        String uuid = running21(nodes);
+        await(uuid, "on 2.1.2", c -> "2.1.2".equals(c.path("coe_version").asText()));
         return uuid;
     }
 
@@ -231,7 +241,7 @@ class UpgradeApiTest {
 
         @Test
         void a_2_1_cluster_reaches_2_2_node_by_node_and_is_healthy_on_it() {
-            String uuid = running21(3);
+            String uuid = reporting21(3);
             String target = dcosTemplate("2.2.1", INSTALLER_22, Map.of());
 
             Api.Response accepted = upgrade(v18, uuid, Map.of("cluster_template", target, "max_batch_size", 2,

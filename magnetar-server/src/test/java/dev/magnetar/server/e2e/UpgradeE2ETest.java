@@ -39,14 +39,14 @@ class UpgradeE2ETest {
         assertThat(cli.run(template.formatted("dcos-2.2", "2.2.1", "2.2.1")).status()).isZero();
         assertThat(cli.run("cluster-create my-dcos --cluster-template dcos-2.1 --node-count 3 --wait").status())
                 .isZero();
-        Eventually.await("on 2.1.2", Duration.ofSeconds(20), () -> cli.run("cluster-show my-dcos").out(),
+        Eventually.await("on 2.1.2", Duration.ofSeconds(60), () -> cli.run("cluster-show my-dcos").out(),
                 out -> out.matches("(?s).*coe_version\\s*\\|\\s*2\\.1\\.2.*"));
 
         Cli.Result upgraded = cli.run("cluster-upgrade my-dcos dcos-2.2 --max-batch-size 2 --wait");
 
         assertThat(upgraded.status()).as(upgraded.toString()).isZero();
         assertThat(upgraded.out()).contains("Request to upgrade cluster my-dcos has been accepted.");
-        String shown = Eventually.await("HEALTHY on 2.2.1", Duration.ofSeconds(20),
+        String shown = Eventually.await("HEALTHY on 2.2.1", Duration.ofSeconds(60),
                 () -> cli.run("cluster-show my-dcos").out(),
                 out -> out.matches("(?s).*coe_version\\s*\\|\\s*2\\.2\\.1.*")
                         && out.matches("(?s).*health_status\\s*\\|\\s*HEALTHY.*"));
