@@ -121,6 +121,28 @@ class ClusterCommandsTest extends CliAgainstFakeMagnum {
     }
 
     @Test
+    void upgradeSendsTheTemplateAndTheBatchSizeAsOpenstackCoeClusterUpgradeDoes() throws Exception {
+        server.on("POST", "/v1/clusters/dcos-1/actions/upgrade", 202, "{\"uuid\": \"" + CLUSTER_UUID + "\"}");
+
+        CliRunner.Result result = cli.run("cluster-upgrade", "dcos-1", "dcos-2.2", "--max-batch-size", "2");
+
+        assertThat(result.exit()).isZero();
+        assertThat(server.only("POST").json())
+                .isEqualTo(JSON.readTree("{\"cluster_template\": \"dcos-2.2\", \"max_batch_size\": 2}"));
+        assertThat(result.out()).isEqualTo("Request to upgrade cluster dcos-1 has been accepted.\n");
+    }
+
+    @Test
+    void upgradeUpgradesOneAgentAtATimeUnlessToldAndNamesANodegroupWhenGiven() throws Exception {
+        server.on("POST", "/v1/clusters/c/actions/upgrade", 202, "{\"uuid\": \"" + CLUSTER_UUID + "\"}");
+
+        cli.run("cluster-upgrade", "c", "t", "--nodegroup", "default-worker");
+
+        assertThat(server.only("POST").json()).isEqualTo(JSON.readTree(
+                "{\"cluster_template\": \"t\", \"max_batch_size\": 1, \"nodegroup\": \"default-worker\"}"));
+    }
+
+    @Test
     void clusterListShowsTheMagnumClientColumns() {
         server.on("GET", "/v1/clusters", 200, "{\"clusters\": [" + CLUSTER + "]}");
 

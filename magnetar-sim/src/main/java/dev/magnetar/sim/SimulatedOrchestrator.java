@@ -9,6 +9,7 @@ import dev.magnetar.core.port.StackRequest;
 import dev.magnetar.core.port.StackPhase;
 import dev.magnetar.core.port.StackResource;
 import dev.magnetar.core.port.StackStatus;
+import dev.magnetar.core.port.StackSpec;
 import dev.magnetar.core.port.StackUpdate;
 import dev.magnetar.sim.hot.HotException;
 import dev.magnetar.sim.hot.HotLinter;
@@ -124,9 +125,10 @@ public final class SimulatedOrchestrator implements Orchestrator {
             given.putAll(update.changedParameters());
             int timeout = update.timeoutMinutes() > 0 ? update.timeoutMinutes() : stack.timeoutMinutes();
             int serial = stack.serial() + 1;
+            StackSpec spec = update.template().orElse(stack.spec());
             StackPlanner.Plan plan = rejectingInvalid(() -> planner.createOrUpdate("UPDATE", name, stack.id(),
-                    stack.spec(), given, now, timeout, update.disableRollback(), serial, settled.current()));
-            store(new StackState(stack.id(), name, stack.spec(), timeout, update.disableRollback(), serial,
+                    spec, given, now, timeout, update.disableRollback(), serial, settled.current()));
+            store(new StackState(stack.id(), name, spec, timeout, update.disableRollback(), serial,
                     plan.operation(), plan.snapshot(), settled.current()));
         }
     }

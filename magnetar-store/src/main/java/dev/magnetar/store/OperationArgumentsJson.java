@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * An operation's arguments in its {@code payload} column, a JSON object with typed values:
  * {@code {"nodes_to_remove":["a","b"],"previous_node_count":3,"rollback":false}} for an update,
- * {@code {}} for a create or a delete. The keys are spelled out here, not taken from the record
+ * {@code {"max_batch_size":2,"previous_template_id":"…"}} for an upgrade, {@code {}} for a create or a delete. The keys are spelled out here, not taken from the record
  * components, so renaming a component cannot change what is stored.
  *
  * <p>Rows written before these types hold a flat map of strings: {@code nodes_to_remove} joined
@@ -24,6 +24,8 @@ final class OperationArgumentsJson {
     static final String NODES_TO_REMOVE = "nodes_to_remove";
     static final String PREVIOUS_NODE_COUNT = "previous_node_count";
     static final String ROLLBACK = "rollback";
+    static final String PREVIOUS_TEMPLATE_ID = "previous_template_id";
+    static final String MAX_BATCH_SIZE = "max_batch_size";
 
     private OperationArgumentsJson() {
     }
@@ -35,6 +37,9 @@ final class OperationArgumentsJson {
                     NODES_TO_REMOVE, update.nodesToRemove(),
                     PREVIOUS_NODE_COUNT, update.previousNodeCount(),
                     ROLLBACK, update.rollback());
+            case OperationArguments.Upgrade upgrade -> Map.of(
+                    PREVIOUS_TEMPLATE_ID, upgrade.previousTemplateId(),
+                    MAX_BATCH_SIZE, upgrade.maxBatchSize());
             case OperationArguments.Delete delete -> Map.of();
         });
     }
@@ -45,8 +50,19 @@ final class OperationArgumentsJson {
             case CREATE_CLUSTER -> new OperationArguments.Create();
             case UPDATE_CLUSTER -> new OperationArguments.Update(previousNodeCount(stored, json),
                     nodesToRemove(stored.path(NODES_TO_REMOVE)), rollback(stored.path(ROLLBACK)));
+            case UPGRADE_CLUSTER -> new OperationArguments.Upgrade(required(stored, PREVIOUS_TEMPLATE_ID, json).asText(),
+                    required(stored, MAX_BATCH_SIZE, json).asInt());
             case DELETE_CLUSTER -> new OperationArguments.Delete();
         };
+    }
+
+    /** Upgrades came with typed arguments from the start: no older spelling to read. */
+    private static JsonNode required(JsonNode stored, String key, String json) {
+        JsonNode value = stored.path(key);
+        if (value.isMissingNode() || value.isNull()) {
+            throw new IllegalStateException("Stored operation arguments lack " + key + ": " + json);
+        }
+        return value;
     }
 
     private static int previousNodeCount(JsonNode stored, String json) {

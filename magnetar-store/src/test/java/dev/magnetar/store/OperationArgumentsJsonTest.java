@@ -20,6 +20,23 @@ class OperationArgumentsJsonTest {
                 .isEqualTo("{\"nodes_to_remove\":[\"node-1\",\"node-2\"],\"previous_node_count\":3,\"rollback\":true}");
     }
 
+    private static final OperationArguments.Upgrade UPGRADE =
+            new OperationArguments.Upgrade("8a1c2b3d-0000-4000-8000-000000000001", 2);
+
+    @Test
+    void an_upgrade_is_stored_with_the_template_it_left_and_its_batch_size_as_a_number() {
+        assertThat(OperationArgumentsJson.write(UPGRADE))
+                .isEqualTo("{\"max_batch_size\":2,\"previous_template_id\":\"8a1c2b3d-0000-4000-8000-000000000001\"}");
+    }
+
+    @Test
+    void an_upgrade_without_its_batch_size_is_refused_as_corrupt() {
+        assertThatThrownBy(() -> OperationArgumentsJson.read(OperationKind.UPGRADE_CLUSTER,
+                "{\"previous_template_id\":\"t\"}"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("max_batch_size");
+    }
+
     @Test
     void a_create_and_a_delete_carry_no_arguments() {
         assertThat(OperationArgumentsJson.write(new OperationArguments.Create())).isEqualTo("{}");
@@ -33,7 +50,7 @@ class OperationArgumentsJsonTest {
     @Test
     void every_kind_reads_back_what_was_written() {
         List<OperationArguments> all = List.of(new OperationArguments.Create(), SHRINK,
-                new OperationArguments.Update(1, List.of(), false), new OperationArguments.Delete());
+                new OperationArguments.Update(1, List.of(), false), UPGRADE, new OperationArguments.Delete());
 
         assertThat(all).allSatisfy(arguments -> assertThat(
                 OperationArgumentsJson.read(arguments.kind(), OperationArgumentsJson.write(arguments)))

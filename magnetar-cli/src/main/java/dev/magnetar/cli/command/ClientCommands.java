@@ -78,6 +78,8 @@ public final class ClientCommands {
                     "Delete specified cluster(s)."),
             new Entry("cluster-resize", List.of(), context -> new ClusterResizeCommand(context),
                     "Resize a cluster, optionally naming the nodes to remove."),
+            new Entry("cluster-upgrade", List.of(), context -> new ClusterUpgradeCommand(context),
+                    "Upgrade a cluster to another cluster template (for DC/OS: another release)."),
             new Entry("cluster-events", List.of(), context -> new ClusterEventsCommand(context),
                     "Print the events of a cluster."),
 

@@ -48,10 +48,19 @@ public final class ClusterResizeCommand implements Callable<Integer> {
             nodesToRemove.forEach(body.putArray("nodes_to_remove")::add);
         }
         TemplateOptions.putIfSet(body, "nodegroup", nodegroup);
+        return clusterAction(context, cluster, "resize", body, waitOption);
+    }
+
+    /**
+     * Posts one of Magnum's cluster actions, says it was accepted, and with {@code --wait} follows the
+     * cluster until it settles.
+     */
+    static int clusterAction(CliContext context, String cluster, String action, ObjectNode body, WaitOption wait) {
         MagnumClient.Response response = context.client()
-                .post(ResourceType.CLUSTER.item(cluster).segment("actions").segment("resize"), body);
-        context.output().accepted(response.body(), "Request to resize cluster " + cluster + " has been accepted.");
-        if (waitOption.enabled) {
+                .post(ResourceType.CLUSTER.item(cluster).segment("actions").segment(action), body);
+        context.output().accepted(response.body(), "Request to " + action + " cluster " + cluster
+                + " has been accepted.");
+        if (wait.enabled) {
             String uuid = response.body().path("uuid").asText(cluster);
             return context.waiter().await(ResourceType.CLUSTER.item(uuid), ResourceType.CLUSTER.faultsField(),
                     StatusWaiter.Goal.SETTLED);

@@ -164,6 +164,7 @@ public final class OperationExecutor {
         switch (operation.arguments()) {
             case OperationArguments.Create create -> create(cluster);
             case OperationArguments.Update update -> update(cluster, update);
+            case OperationArguments.Upgrade upgrade -> upgrade(cluster, upgrade);
             case OperationArguments.Delete delete -> delete(cluster);
         }
     }
@@ -224,21 +225,52 @@ public final class OperationExecutor {
             return;
         }
         StackCredential credential = credentials.of(cluster);
-        Stack stack = orchestrator.find(StackNames.of(cluster), credential)
-                .orElseThrow(() -> new OrchestratorException(OrchestratorException.Kind.REJECTED,
-                        "Stack " + StackNames.of(cluster) + " not found in the orchestrator."));
+        Stack stack = existingStack(cluster, credential);
         ClusterTemplate template = templateOf(cluster);
         ClusterDriver driver = driverOf(template);
         Map<String, Object> changed = driver.scaleParameters(template, cluster, arguments.nodesToRemove(), stack);
+        updateStack(stack, new StackUpdate(changed, !arguments.rollback(), cluster.spec().createTimeout()),
+                credential, "update");
+    }
+
+    /**
+     * Sends the stack of the cluster's new template (its spec already names it) as an in-place update:
+     * the driver renders the release and the rolling order. Never rolled back by Heat: a node that
+     * failed its upgrade stays as it is, for the operator to look at, and the cluster is UPDATE_FAILED.
+     */
+    private void upgrade(Cluster cluster, OperationArguments.Upgrade arguments) {
+        if (cluster.status() != ClusterStatus.UPDATE_IN_PROGRESS) {
+            return;
+        }
+        StackCredential credential = credentials.of(cluster);
+        Stack stack = existingStack(cluster, credential);
+        ClusterTemplate template = templateOf(cluster);
+        ClusterDriver driver = driverOf(template);
+        ClusterTemplate previous = database.transaction(repos -> repos.templates()
+                .findByUuid(arguments.previousTemplateId())).orElse(null);
+        var spec = driver.upgradeSpec(previous, template, cluster, arguments.maxBatchSize(), stack,
+                deploymentContext(template, driver, cluster, credential));
+        updateStack(stack, StackUpdate.to(spec, true, cluster.spec().createTimeout()), credential, "upgrade");
+        LOG.info("Upgrading stack {} of cluster {} from template {} to {}", stack.name(), cluster.uuid(),
+                arguments.previousTemplateId(), template.uuid());
+    }
+
+    private Stack existingStack(Cluster cluster, StackCredential credential) {
+        return orchestrator.find(StackNames.of(cluster), credential)
+                .orElseThrow(() -> new OrchestratorException(OrchestratorException.Kind.REJECTED,
+                        "Stack " + StackNames.of(cluster) + " not found in the orchestrator."));
+    }
+
+    /** Starts the update; a stack already updating is this operation's earlier attempt at it. */
+    private void updateStack(Stack stack, StackUpdate update, StackCredential credential, String what) {
         try {
-            orchestrator.update(stack.name(), stack.id(),
-                    new StackUpdate(changed, !arguments.rollback(), cluster.spec().createTimeout()), credential);
+            orchestrator.update(stack.name(), stack.id(), update, credential);
         } catch (OrchestratorException e) {
             if (e.kind() != OrchestratorException.Kind.CONFLICT
                     || !stack.status().is(StackAction.UPDATE, StackPhase.IN_PROGRESS)) {
                 throw e;
             }
-            LOG.info("Stack {} is already updating: an earlier attempt of this update started it", stack.name());
+            LOG.info("Stack {} is already updating: an earlier attempt of this {} started it", stack.name(), what);
         }
     }
 
@@ -282,7 +314,7 @@ public final class OperationExecutor {
     private void failCluster(Operation operation, String reason) {
         LifecycleEvent refused = switch (operation.kind()) {
             case CREATE_CLUSTER -> LifecycleEvent.CREATE_REFUSED;
-            case UPDATE_CLUSTER -> LifecycleEvent.UPDATE_REFUSED;
+            case UPDATE_CLUSTER, UPGRADE_CLUSTER -> LifecycleEvent.UPDATE_REFUSED;
             case DELETE_CLUSTER -> LifecycleEvent.DELETE_REFUSED;
         };
         for (int attempt = 0; attempt < 5; attempt++) {

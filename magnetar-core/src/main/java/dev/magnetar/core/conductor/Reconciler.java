@@ -4,6 +4,7 @@ import dev.magnetar.core.driver.ClusterDriver;
 import dev.magnetar.core.driver.ClusterObservation;
 import dev.magnetar.core.driver.DriverKey;
 import dev.magnetar.core.driver.DriverRegistry;
+import dev.magnetar.core.driver.NodeStep;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterEvent;
 import dev.magnetar.core.model.ClusterEventKind;
@@ -38,6 +39,8 @@ public final class Reconciler {
 
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
     private static final int FAULT_DEPTH = 2;
+    /** How many of a cluster's latest events are read to tell a node step already recorded. */
+    private static final int NODE_STEP_HISTORY = 500;
 
     private final Database database;
     private final Orchestrator orchestrator;
@@ -104,6 +107,8 @@ public final class Reconciler {
         }
         StackCredential credential = credentials.of(cluster);
         Optional<Stack> stack = orchestrator.find(StackNames.of(cluster), credential);
+        List<NodeStep> steps = cluster.status() == ClusterStatus.UPDATE_IN_PROGRESS && stack.isPresent()
+                ? recordNodeSteps(cluster, stack.get(), credential) : List.of();
         ReconcileDecision decision = ReconcileDecision.decide(cluster, stack, false, clock.instant());
         return switch (decision) {
             case ReconcileDecision.Wait wait -> false;
@@ -112,8 +117,57 @@ public final class Reconciler {
                     .status(timedOut.status())
                     .statusReason(timedOut.reason() + stillInProgress(stack.orElseThrow(), credential))
                     .build());
-            case ReconcileDecision.Settle settle -> save(cluster.status(), settled(cluster, stack, settle, credential));
+            case ReconcileDecision.Settle settle -> save(cluster.status(),
+                    settled(cluster, stack, namingFailedNode(settle, steps), credential));
         };
+    }
+
+    /**
+     * Records, once each, the nodes' steps of the stack update under way (the driver reads them from the
+     * stack's resources), and returns them all. A step counts as recorded when an event with its
+     * message follows the request that started this update.
+     */
+    private List<NodeStep> recordNodeSteps(Cluster cluster, Stack stack, StackCredential credential) {
+        ClusterTemplate template = database.transaction(repos -> repos.templates()
+                .findByUuid(cluster.spec().clusterTemplateId())).orElse(null);
+        if (template == null) {
+            return List.of();
+        }
+        ClusterDriver driver = driverOf(template);
+        List<NodeStep> steps = driver.nodeSteps(template, cluster,
+                orchestrator.resources(stack.name(), stack.id(), FAULT_DEPTH, credential));
+        if (steps.isEmpty()) {
+            return steps;
+        }
+        database.transact(repos -> {
+            Set<String> recorded = new java.util.HashSet<>();
+            for (ClusterEvent event : repos.events().listFor(cluster.uuid(), NODE_STEP_HISTORY)) {
+                if (event.kind() == ClusterEventKind.UPGRADE_REQUESTED || event.kind() == ClusterEventKind.SCALED) {
+                    recorded.clear();
+                } else if (event.kind() == ClusterEventKind.NODE_STEP) {
+                    recorded.add(event.reason());
+                }
+            }
+            for (NodeStep step : steps) {
+                if (recorded.add(step.message())) {
+                    repos.events().record(ClusterEvent.of(cluster, ClusterEventKind.NODE_STEP, ClusterEvent.CONDUCTOR,
+                            step.message(), clock.instant()));
+                }
+            }
+        });
+        return steps;
+    }
+
+    /** A failed update names the first node that failed its step, before what the stack says. */
+    private static ReconcileDecision.Settle namingFailedNode(ReconcileDecision.Settle settle, List<NodeStep> steps) {
+        if (settle.status() != ClusterStatus.UPDATE_FAILED) {
+            return settle;
+        }
+        return steps.stream().filter(step -> step.state() == NodeStep.State.FAILED).findFirst()
+                .map(failed -> new ReconcileDecision.Settle(settle.status(), failed.message()
+                        + (settle.reason() == null || settle.reason().isBlank() ? ""
+                        : " (stack: " + settle.reason() + ")"), settle.observeOutputs(), settle.collectFaults()))
+                .orElse(settle);
     }
 
     private Cluster settled(Cluster cluster, Optional<Stack> stack, ReconcileDecision.Settle settle,

@@ -2,7 +2,9 @@ package dev.magnetar.core.driver;
 
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
+import dev.magnetar.core.error.MagnetarException;
 import dev.magnetar.core.port.Stack;
+import dev.magnetar.core.port.StackResource;
 import dev.magnetar.core.port.StackSpec;
 
 import java.util.List;
@@ -48,6 +50,40 @@ public interface ClusterDriver {
      */
     Map<String, Object> scaleParameters(ClusterTemplate template, Cluster cluster, List<String> nodesToRemove,
                                         Stack current);
+
+    /**
+     * Checks that a cluster may move from template {@code from} to template {@code to} (Magnum's upgrade
+     * action). {@code current} is the cluster as it is (following {@code from}); {@code upgraded} is the
+     * cluster as it would be: following {@code to}, with the new template's labels and the cluster's own
+     * overrides. Both templates are this driver's. Refuse with
+     * {@link MagnetarException#invalid} naming the field or label, the values and what is allowed. A
+     * driver that cannot upgrade in place keeps this default, Magnum's "not supported by this driver".
+     */
+    default void validateUpgrade(ClusterTemplate from, Cluster current, ClusterTemplate to, Cluster upgraded) {
+        throw MagnetarException.invalid("Upgrading a cluster is not supported by this driver ("
+                + descriptor().name() + ").");
+    }
+
+    /**
+     * The whole stack that carries {@code cluster} (already following its new template {@code to}) to
+     * that template's release, with {@code maxBatchSize} agents at a time; {@code from} is the template
+     * it followed before, or null when that template was deleted since. Sent as an in-place update of
+     * {@code current}: the nodes keep their servers and upgrade where they run. Called only after
+     * {@link #validateUpgrade} accepted the move.
+     */
+    default StackSpec upgradeSpec(ClusterTemplate from, ClusterTemplate to, Cluster cluster, int maxBatchSize,
+                                  Stack current, DeploymentContext context) {
+        throw MagnetarException.invalid("Upgrading a cluster is not supported by this driver ("
+                + descriptor().name() + ").");
+    }
+
+    /**
+     * The nodes' steps among the resources of a stack being updated, in the order the nodes take them;
+     * empty for resources that are not per-node steps.
+     */
+    default List<NodeStep> nodeSteps(ClusterTemplate template, Cluster cluster, List<StackResource> resources) {
+        return List.of();
+    }
 
     /** Maps a completed stack's outputs to the cluster's addresses and versions. */
     ClusterObservation observe(ClusterTemplate template, Cluster cluster, Stack stack);

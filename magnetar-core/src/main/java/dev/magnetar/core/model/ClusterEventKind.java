@@ -10,6 +10,10 @@ public enum ClusterEventKind {
     HEALTH_CHANGED,
     /** A user asked for a different node count. */
     SCALED,
+    /** A user asked for the cluster to move to another template's release (the upgrade action). */
+    UPGRADE_REQUESTED,
+    /** A node started, finished or failed its part of a stack action (e.g. its upgrade). */
+    NODE_STEP,
     /** A user changed labels the driver applies to the running COE without a stack update. */
     LABELS_CHANGED,
     /** The cluster's stack is gone and its row was removed. */

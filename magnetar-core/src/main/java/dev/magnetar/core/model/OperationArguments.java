@@ -40,6 +40,29 @@ public sealed interface OperationArguments {
         }
     }
 
+    /**
+     * Moves the cluster's stack to the template its spec now names (Magnum's upgrade action): the
+     * driver renders the new template's release and rolls it over the nodes.
+     *
+     * @param previousTemplateId the template the cluster followed before this upgrade
+     * @param maxBatchSize       how many agents upgrade at once (Magnum's {@code max_batch_size}, at least 1);
+     *                           masters always upgrade one at a time
+     */
+    record Upgrade(String previousTemplateId, int maxBatchSize) implements OperationArguments {
+
+        public Upgrade {
+            Objects.requireNonNull(previousTemplateId, "previousTemplateId");
+            if (maxBatchSize < 1) {
+                throw new IllegalArgumentException("maxBatchSize must be at least 1: " + maxBatchSize);
+            }
+        }
+
+        @Override
+        public OperationKind kind() {
+            return OperationKind.UPGRADE_CLUSTER;
+        }
+    }
+
     /** Deletes the cluster's stack, then the cluster. */
     record Delete() implements OperationArguments {
         @Override

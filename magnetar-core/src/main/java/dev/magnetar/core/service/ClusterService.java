@@ -202,6 +202,77 @@ public final class ClusterService {
     }
 
     /**
+     * Moves a settled cluster to another template of its driver (Magnum's upgrade action): the cluster
+     * follows {@code templateIdent} from now on, with that template's labels and its own overrides, and
+     * an upgrade operation rolls the new template's release over its nodes, {@code maxBatchSize} agents
+     * at a time. The driver says which moves its COE can make ({@link ClusterDriver#validateUpgrade});
+     * a refused move stores nothing. A cluster that is not in a {@code *_COMPLETE} status is a 409.
+     */
+    public Cluster upgrade(RequestContext context, String ident, String templateIdent, int maxBatchSize) {
+        Policy.requireWriter(context, "cluster:upgrade");
+        if (maxBatchSize < 1) {
+            throw MagnetarException.invalid("Invalid input for field/attribute max_batch_size. Value: "
+                    + maxBatchSize + ". Value should be greater or equal to 1");
+        }
+        Cluster upgraded = OptimisticRetry.run(() -> changedMeanwhile(ident), attempt -> {
+            Cluster current = get(context, ident);
+            ClusterStatus upgrading = ClusterLifecycle.next(current.status(), LifecycleEvent.UPGRADE_REQUESTED)
+                    .orElseThrow(() -> MagnetarException.conflict("Cluster " + current.name() + " is "
+                            + current.status() + "; an upgrade starts only from a settled status (one ending in "
+                            + "_COMPLETE)."));
+            ClusterTemplate from = templateOf(current);
+            ClusterTemplate to = database.transaction(repos -> ClusterTemplateService.find(repos.templates(),
+                    Policy.scopeFor(context), templateIdent));
+            ClusterDriver driver = templates.driverFor(from);
+            ClusterDriver target = templates.driverFor(to);
+            if (!target.descriptor().name().equals(driver.descriptor().name())) {
+                throw MagnetarException.invalid("cluster_template " + to.name() + " (" + to.uuid() + ") is a "
+                        + to.coe() + " template of driver " + target.descriptor().name() + "; cluster "
+                        + current.name() + " runs driver " + driver.descriptor().name() + " (coe " + from.coe()
+                        + "), and an upgrade keeps the driver: name a template of the same coe, server_type and "
+                        + "image distro.");
+            }
+            Cluster moved = current.toBuilder()
+                    .clusterTemplateId(to.uuid())
+                    .labels(upgradedLabels(from.labels(), current.spec().labels(), to.labels()))
+                    .status(upgrading)
+                    .statusReason(null)
+                    .faults(Map.of())
+                    .updatedAt(clock.instant())
+                    .build();
+            driver.validateUpgrade(from, current, to, moved);
+            driver.validateCluster(to, moved);
+            return database.transaction(repos -> {
+                if (!repos.clusters().update(moved)) {
+                    return Optional.<Cluster>empty();
+                }
+                repos.operations().insert(Operation.pending(Identifiers.newUuid(), current.uuid(),
+                        new OperationArguments.Upgrade(from.uuid(), maxBatchSize), clock.instant()));
+                repos.events().record(ClusterEvent.of(moved, ClusterEventKind.UPGRADE_REQUESTED, actor(context),
+                        "cluster_template " + from.name() + " -> " + to.name() + ", max_batch_size " + maxBatchSize,
+                        clock.instant()));
+                return repos.clusters().findByUuid(current.uuid());
+            });
+        });
+        operationStored.run();
+        return upgraded;
+    }
+
+    /**
+     * A cluster's labels on its new template: the new template's, with what the cluster changed from its
+     * old template kept (its overrides and additions win; the labels it dropped stay dropped).
+     */
+    static Map<String, String> upgradedLabels(Map<String, String> oldTemplate, Map<String, String> cluster,
+                                              Map<String, String> newTemplate) {
+        LabelDelta delta = labelDelta(oldTemplate, cluster);
+        Map<String, String> labels = new LinkedHashMap<>(newTemplate);
+        delta.skipped().keySet().forEach(labels::remove);
+        delta.overridden().keySet().forEach(key -> labels.put(key, cluster.get(key)));
+        labels.putAll(delta.added());
+        return labels;
+    }
+
+    /**
      * Changes labels that the cluster's driver applies to the running COE by itself (its
      * {@link ClusterDriver#labelsChangeableInPlace()}): no stack update and no operation; the status
      * stays, and the driver's monitor applies the new values at its next poll. The new label set is

@@ -12,7 +12,13 @@ import dev.magnetar.core.driver.DriverSettings;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.port.Stack;
+import dev.magnetar.core.port.StackResource;
 import dev.magnetar.core.port.StackSpec;
+import dev.magnetar.core.driver.NodeStep;
+import dev.magnetar.driver.dcos.labels.DcosRelease;
+import dev.magnetar.driver.dcos.upgrade.UpgradePlan;
+import dev.magnetar.driver.dcos.upgrade.UpgradeRules;
+import dev.magnetar.driver.dcos.upgrade.UpgradeSteps;
 import dev.magnetar.driver.dcos.config.DcosConfig;
 import dev.magnetar.driver.dcos.config.DcosConfigRules;
 import dev.magnetar.driver.dcos.config.NodeFiles;
@@ -118,6 +124,107 @@ public final class DcosDriver extends SchemaDriver {
         return DcosStackRenderer.spec(r.parameters());
     }
 
+    /** The installer a cluster's nodes take: its label, else the service's setting, else the image's. */
+    private String installerUrl(Labels labels, DeploymentContext context) {
+        return labels.given(DcosLabelSchema.DCOS_INSTALLER_URL)
+                .orElse(context.setting(SETTING_INSTALLER_URL, settings.get(SETTING_INSTALLER_URL, "")));
+    }
+
+    /**
+     * DC/OS upgrades in place (docs/dcos-driver.md#upgrading-dcos): the new template must name a
+     * release DC/OS can reach from the installed one and its installer, and must render the same
+     * config.yaml keys, agent flags and servers, so that only the release changes.
+     */
+    @Override
+    public void validateUpgrade(ClusterTemplate from, Cluster current, ClusterTemplate to, Cluster upgraded) {
+        validateCluster(to, upgraded);
+        DeploymentContext context = DeploymentContext.local(settings);
+        Labels before = parsed.of(current.spec().labels()).labels();
+        Labels after = parsed.of(upgraded.spec().labels()).labels();
+        List<String> violations = new ArrayList<>();
+        Optional<DcosRelease> installed = installedRelease(current, before);
+        Optional<DcosRelease> target = after.given(DcosLabelSchema.DCOS_RELEASE).flatMap(DcosRelease::parse);
+        if (installed.isEmpty()) {
+            violations.add("the installed DC/OS release of cluster " + current.name() + " is unknown: its "
+                    + "coe_version is '" + current.observed().coeVersion() + "' and cluster_template " + from.name()
+                    + " has no dcos_release label; an upgrade starts from a known release");
+        }
+        if (target.isEmpty()) {
+            violations.add("cluster_template " + to.name() + " has no dcos_release label: an upgrade needs to know "
+                    + "which DC/OS release its dcos_installer_url installs (" + DcosLabelSchema.DCOS_RELEASE
+                    + ", e.g. 2.2.1)");
+        }
+        if (installed.isPresent() && target.isPresent()) {
+            UpgradeRules.release(installed.get(), target.get(), to.name()).ifPresent(violations::add);
+        }
+        String oldInstaller = installerUrl(before, context);
+        String newInstaller = installerUrl(after, context);
+        if (newInstaller.isEmpty()) {
+            violations.add("dcos_installer_url of cluster_template " + to.name() + " is empty: an upgrade fetches "
+                    + "the new release's installer, the one in the image installed the cluster");
+        } else if (newInstaller.equals(oldInstaller) && target.isPresent()
+                && !target.equals(installed)) {
+            violations.add("dcos_installer_url '" + newInstaller + "' is the installer the cluster was installed "
+                    + "from; cluster_template " + to.name() + " must name the DC/OS " + target.get() + " installer");
+        } else if (newInstaller.length() > UpgradePlan.MAX_METADATA_VALUE) {
+            violations.add("dcos_installer_url is " + newInstaller.length() + " characters long: the bootstrap "
+                    + "server reads it from its server metadata, whose values hold at most "
+                    + UpgradePlan.MAX_METADATA_VALUE);
+        }
+        Rendering was = render(from, current, context);
+        Rendering will = render(to, upgraded, context);
+        violations.addAll(UpgradeRules.config(
+                DcosConfig.tree(from, current, before, context, masterLb(from, current)),
+                DcosConfig.tree(to, upgraded, after, context, masterLb(to, upgraded))));
+        if (!was.agentFlags().equals(will.agentFlags())) {
+            violations.add("the agent flags (mesos-slave-common) would change, which is not allowed in an "
+                    + "upgrade: the agents keep the flags they were installed with; change them with a new "
+                    + "cluster");
+        }
+        violations.addAll(UpgradeRules.nodeSettings(was.nodeSettings(), will.nodeSettings(), "DCOS_INSTALLER_URL"));
+        violations.addAll(UpgradeRules.stack(was.parameters(), will.parameters()));
+        throwIfAny(violations);
+    }
+
+    /**
+     * What DC/OS reports (the cluster's coe_version, when it is a DC/OS release), else what its template
+     * says it installed.
+     */
+    private static Optional<DcosRelease> installedRelease(Cluster cluster, Labels labels) {
+        return DcosRelease.parse(cluster.observed().coeVersion()).filter(DcosRelease::isKnown)
+                .or(() -> labels.given(DcosLabelSchema.DCOS_RELEASE).flatMap(DcosRelease::parse));
+    }
+
+    @Override
+    public StackSpec upgradeSpec(ClusterTemplate from, ClusterTemplate to, Cluster cluster, int maxBatchSize,
+                                 Stack current, DeploymentContext context) {
+        Rendering r = render(to, cluster, context);
+        Labels labels = parsed.of(cluster.spec().labels()).labels();
+        DcosRelease target = labels.given(DcosLabelSchema.DCOS_RELEASE).flatMap(DcosRelease::parse)
+                .orElseThrow(() -> new IllegalStateException("upgrade of cluster " + cluster.uuid()
+                        + " without a dcos_release: validateUpgrade refuses that"));
+        // DC/OS's own word, else the previous upgrade's release, else what the old template installed.
+        String installed = DcosRelease.parse(cluster.observed().coeVersion()).filter(DcosRelease::isKnown)
+                .or(() -> DcosRelease.parse(String.valueOf(current.parameters().get(UpgradePlan.RELEASE))))
+                .or(() -> from == null ? Optional.empty()
+                        : DcosRelease.parse(from.labels().get(DcosLabelSchema.DCOS_RELEASE)))
+                .map(DcosRelease::toString).orElse("");
+        Map<String, Object> parameters = new LinkedHashMap<>(r.parameters());
+        parameters.putAll(new UpgradePlan(target.toString(), installed, installerUrl(labels, context), maxBatchSize,
+                UpgradePlan.nextSlot(current.parameters().get(UpgradePlan.SLOT))).parameters());
+        return DcosStackRenderer.spec(parameters);
+    }
+
+    @Override
+    public List<NodeStep> nodeSteps(ClusterTemplate template, Cluster cluster, List<StackResource> resources) {
+        Optional<DcosRelease> target = parsed.of(cluster.spec().labels()).labels().given(DcosLabelSchema.DCOS_RELEASE)
+                .flatMap(DcosRelease::parse);
+        if (target.isEmpty() || target.equals(DcosRelease.parse(cluster.observed().coeVersion()))) {
+            return List.of(); // no upgrade under way: the cluster reports the release it follows
+        }
+        return UpgradeSteps.of(resources, target.get().toString());
+    }
+
     @Override
     public ClusterObservation observe(ClusterTemplate template, Cluster cluster, Stack stack) {
         return DcosOutputs.observe(stack);
@@ -189,8 +296,7 @@ public final class DcosDriver extends SchemaDriver {
         ObjectNode tree = checkedConfig(template, cluster, read, context);
         String configYaml = DcosConfig.render(tree);
         String agentFlags = NodeFiles.agentFlags(read.agentFlags());
-        String installer = labels.given(DcosLabelSchema.DCOS_INSTALLER_URL)
-                .orElse(context.setting(SETTING_INSTALLER_URL, settings.get(SETTING_INSTALLER_URL, "")));
+        String installer = installerUrl(labels, context);
         String nodeSettings = DcosStackRenderer.nodeSettings(installer, masterLb, cluster.spec().createTimeout(),
                 context.setting(SETTING_DOCKER_REPO_URL, settings.get(SETTING_DOCKER_REPO_URL,
                         "https://download.docker.com/linux/centos/docker-ce.repo")),

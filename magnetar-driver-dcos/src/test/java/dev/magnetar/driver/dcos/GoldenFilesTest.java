@@ -30,7 +30,7 @@ class GoldenFilesTest {
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build();
     private static final List<String> FILE_PARAMETERS = List.of("node_settings", "dcos_config", "agent_flags",
-            "ip_detect", "ip_detect_public");
+            "ip_detect", "ip_detect_public", "upgrade_watcher");
 
     @TestFactory
     Stream<DynamicTest> renderedFilesMatchTheReviewedGoldenFiles() {

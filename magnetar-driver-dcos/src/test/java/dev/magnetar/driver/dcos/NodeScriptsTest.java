@@ -34,6 +34,7 @@ class NodeScriptsTest {
         Map<String, String> scripts = Map.of(
                 "bootstrap", assembled(files, "fragments/bootstrap.sh"),
                 "node", assembled(files, "fragments/node.sh"),
+                "upgrade-watch", NodeFiles.upgradeWatcher(),
                 "ip-detect", NodeFiles.ipDetect(),
                 "ip-detect-public", NodeFiles.ipDetectPublic());
         return scripts.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {

@@ -1,6 +1,9 @@
 package dev.magnetar.driver.dcos;
 
 import dev.magnetar.core.driver.ClusterObservation;
+import dev.magnetar.core.driver.NodeStep;
+import dev.magnetar.core.model.ClusterTemplate;
+import dev.magnetar.core.port.StackResource;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.port.Stack;
 import dev.magnetar.core.port.StackCredential;
@@ -80,6 +83,52 @@ class SimulatedCloudTest {
         heat.delete("dcosbay-stack", stack().id(), StackCredential.NONE);
         clock.advance(Duration.ofSeconds(1));
         assertThat(heat.find("dcosbay-stack", StackCredential.NONE)).isEmpty();
+    }
+
+    @Test
+    void a_2_1_cluster_upgrades_in_place_to_2_2_node_by_node_and_a_second_upgrade_takes_the_other_slot() {
+        ClusterTemplate from = DcosUpgradeTest.template("11111111-1111-4111-8111-111111111111", "dcos-2.1",
+                Map.of("dcos_release", "2.1.2", "dcos_installer_url", DcosUpgradeTest.INSTALLER_21));
+        ClusterTemplate to = DcosUpgradeTest.template("22222222-2222-4222-8222-222222222222", "dcos-2.2",
+                Map.of("dcos_release", "2.2.1", "dcos_installer_url", DcosUpgradeTest.INSTALLER_22));
+        Cluster installed = Fixtures.blueprintCluster(from).toBuilder().nodeCount(3).coeVersion("2.1.2").build();
+        heat.create(new StackRequest("dcosbay-stack", driver.stackSpec(from, installed, Fixtures.context()), 60, true,
+                List.of(), StackCredential.NONE));
+        clock.advance(Duration.ofSeconds(1));
+        ClusterObservation before = driver.observe(from, installed, stack());
+
+        Cluster upgrading = installed.toBuilder().clusterTemplateId(to.uuid()).labels(to.labels()).build();
+        driver.validateUpgrade(from, installed, to, upgrading);
+        heat.update("dcosbay-stack", stack().id(), StackUpdate.to(driver.upgradeSpec(from, to, upgrading, 2, stack(),
+                Fixtures.context()), true, 60), StackCredential.NONE);
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(stack().status()).hasToString("UPDATE_COMPLETE");
+        ClusterObservation after = driver.observe(to, upgrading, stack());
+        assertThat(after.masterAddresses()).as("the masters kept their servers").isEqualTo(before.masterAddresses());
+        assertThat(after.nodeAddresses()).as("the agents kept their servers").isEqualTo(before.nodeAddresses());
+        List<StackResource> resources = heat.resources("dcosbay-stack", stack().id(), 2, StackCredential.NONE);
+        assertThat(driver.nodeSteps(to, upgrading, resources)).extracting(NodeStep::message).containsExactly(
+                "bootstrap: serving the node upgrade script for DC/OS 2.2.1",
+                "master-0: upgraded to DC/OS 2.2.1 and healthy again",
+                "agent-0: upgraded to DC/OS 2.2.1 and healthy again",
+                "agent-1: upgraded to DC/OS 2.2.1 and healthy again",
+                "agent-2: upgraded to DC/OS 2.2.1 and healthy again");
+
+        ClusterTemplate patch = DcosUpgradeTest.template("33333333-3333-4333-8333-333333333333", "dcos-2.2.2",
+                Map.of("dcos_release", "2.2.2", "dcos_installer_url",
+                        "http://files.example.org/dcos/2.2.2/dcos_generate_config.sh"));
+        Cluster again = upgrading.toBuilder().coeVersion("2.2.1").clusterTemplateId(patch.uuid())
+                .labels(patch.labels()).build();
+        heat.update("dcosbay-stack", stack().id(), StackUpdate.to(driver.upgradeSpec(to, patch, again, 1, stack(),
+                Fixtures.context()), true, 60), StackCredential.NONE);
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(stack().status()).hasToString("UPDATE_COMPLETE");
+        assertThat(stack().parameters().get("upgrade_slot")).hasToString("b");
+        assertThat(heat.resources("dcosbay-stack", stack().id(), 2, StackCredential.NONE))
+                .extracting(StackResource::path)
+                .contains("agents/0/upgrade_wait_b").doesNotContain("agents/0/upgrade_wait_a");
     }
 
     private void update(Map<String, Object> changed) {

@@ -45,10 +45,19 @@ final class HeatJson {
         return body;
     }
 
-    /** The body of {@code PATCH /stacks/{name}/{id}}: the changed parameters only, on the existing template. */
-    static Map<String, Object> patchBody(StackUpdate update) {
+    /**
+     * The body of {@code PATCH /stacks/{name}/{id}}: the changed parameters, on the existing template or,
+     * for an update that brings one, on its new template, files and environment (parameters not named
+     * keep their values either way, as {@code existing} asks).
+     */
+    static Map<String, Object> patchBody(StackUpdate update, Map<String, String> registryOverrides) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("existing", true);
+        update.template().ifPresent(spec -> {
+            body.put("template", spec.template());
+            body.put("files", spec.files());
+            body.put("environment", environment(spec.environment(), registryOverrides));
+        });
         body.put("parameters", update.changedParameters());
         body.put("disable_rollback", update.disableRollback());
         if (update.timeoutMinutes() > 0) {

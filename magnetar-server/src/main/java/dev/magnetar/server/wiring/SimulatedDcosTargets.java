@@ -17,7 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The simulated cloud's answer to "where is this cluster's COE": each DC/OS cluster it completed is
- * served by {@link SimulatedDcos} on loopback with the cluster's own node addresses, DC/OS 2.2.0 and,
+ * served by {@link SimulatedDcos} on loopback with the cluster's own node addresses, the DC/OS release
+ * its labels name ({@code dcos_release}; 2.2.0 without one: so an upgraded cluster, monitored again once
+ * its upgrade completed, reports the release it was upgraded to, as its nodes would) and,
  * when the cluster was installed with a monitoring account, that account's public key checking the
  * monitor's logins. A cluster with a local Universe starts with it listed first in Cosmos, as its
  * masters' install would leave it. A cluster's registration follows its shape (a resize re-registers
@@ -27,6 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SimulatedDcosTargets implements MonitorTargets {
 
     static final String DCOS_VERSION = "2.2.0";
+    private static final String RELEASE = "dcos_release";
+    private static final java.util.regex.Pattern RELEASE_NUMBER = java.util.regex.Pattern.compile("\\d+\\.\\d+\\.\\d+");
     private static final String PUBLIC_AGENT_COUNT = "dcos_public_agent_count";
     private static final String LOCAL_UNIVERSE = "dcos_local_universe_url";
 
@@ -75,13 +79,15 @@ final class SimulatedDcosTargets implements MonitorTargets {
 
     static DcosClusterSpec specOf(Cluster cluster, Optional<MonitorAccount> account) {
         List<String> nodes = cluster.observed().nodeAddresses();
+        String release = cluster.spec().labels().getOrDefault(RELEASE, "");
+        String version = RELEASE_NUMBER.matcher(release).matches() ? release : DCOS_VERSION;
         int publicAgents = Math.min(nodes.size(), publicAgentCount(cluster));
         DcosClusterSpec spec = cluster.observed().masterAddresses().isEmpty()
                 ? DcosClusterSpec.of(cluster.uuid(), cluster.spec().masterCount(), nodes.size() - publicAgents, publicAgents,
-                DCOS_VERSION)
+                version)
                 : new DcosClusterSpec(cluster.uuid(), cluster.observed().masterAddresses(),
                 nodes.subList(0, nodes.size() - publicAgents), nodes.subList(nodes.size() - publicAgents, nodes.size()),
-                DCOS_VERSION, false, null, null);
+                version, false, null, null);
         return account.map(a -> spec.withOauth(a.uid(), a.publicKeyPem())).orElse(spec);
     }
 

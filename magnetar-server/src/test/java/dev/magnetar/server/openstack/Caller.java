@@ -36,10 +36,22 @@ record Caller(String name, String baseUrl, String token) {
         return send("DELETE", path, null);
     }
 
+    /** A POST at a microversion ({@code container-infra 1.8}). */
+    Api.Response post(String path, Object body, String microversion) {
+        return send("POST", path, body, microversion);
+    }
+
     Api.Response send(String method, String path, Object body) {
+        return send(method, path, body, null);
+    }
+
+    private Api.Response send(String method, String path, Object body, String microversion) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .timeout(Duration.ofSeconds(60));
+            if (microversion != null) {
+                request.header("OpenStack-API-Version", "container-infra " + microversion);
+            }
             if (token != null) {
                 request.header("X-Auth-Token", token);
             }

@@ -116,6 +116,51 @@ class HeatLifecycleIT {
         assertThat(LoopbackCloud.clusterUserId(uuid)).isEmpty();
     }
 
+    @Test
+    void a_dcos_2_1_bay_is_upgraded_to_2_2_by_heat_node_by_node_masters_first() throws Exception {
+        Api.Response from = alpha.post("/v1/clustertemplates", LoopbackCloud.releaseTemplate("upgrade-from", "2.1.2"));
+        Api.Response to = alpha.post("/v1/clustertemplates", LoopbackCloud.releaseTemplate("upgrade-to", "2.2.1"));
+        assertThat(from.status()).as(from.toString()).isEqualTo(201);
+        assertThat(to.status()).as(to.toString()).isEqualTo(201);
+        Api.Response created = alpha.post("/v1/bays", Map.of("name", "upgrade-" + UUID.randomUUID().toString()
+                        .substring(0, 4), "baymodel_id", from.json().path("uuid").asText(), "node_count", 2,
+                "master_count", 1, "bay_create_timeout", 10));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String uuid = created.json().path("uuid").asText();
+        JsonNode stack = theOnlyStackOf(uuid);
+        String name = stack.path("stack_name").asText();
+        String id = stack.path("id").asText();
+        WaitHandles nodes = new WaitHandles(LoopbackCloud.keystone());
+        nodes.signalNew(name, id, LoopbackCloud.member("alpha"), 2, true, "bootstrap and master up");
+        nodes.signalNew(name, id, LoopbackCloud.member("alpha"), 2, true, "agents up");
+        assertThat(awaitSettled(uuid).path("status").asText()).isEqualTo("CREATE_COMPLETE");
+
+        Api.Response accepted = alpha.post("/v1/clusters/" + uuid + "/actions/upgrade",
+                Map.of("cluster_template", to.json().path("uuid").asText(), "max_batch_size", 2), "1.8");
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        Slowly.await("Heat updating the stack", SETTLE, () -> LoopbackCloud.stack("alpha", name, id)
+                .path("stack_status").asText(), status -> status.startsWith("UPDATE_"));
+        // Only the bootstrap server's upgrade wait condition exists until it signals; then the master's,
+        // then both agents' at once (max_batch_size 2).
+        assertThat(nodes.signalNew(name, id, LoopbackCloud.member("alpha"), 1, true, "upgrade script served"))
+                .isEqualTo(1);
+        assertThat(nodes.signalNew(name, id, LoopbackCloud.member("alpha"), 1, true, "master upgraded"))
+                .isEqualTo(1);
+        assertThat(nodes.signalNew(name, id, LoopbackCloud.member("alpha"), 2, true, "agent upgraded"))
+                .isEqualTo(2);
+        JsonNode upgraded = awaitSettled(uuid);
+
+        assertThat(upgraded.path("status").asText()).as(upgraded.toString()).isEqualTo("UPDATE_COMPLETE");
+        assertThat(upgraded.path("baymodel_id").asText()).isEqualTo(to.json().path("uuid").asText());
+        JsonNode heatStack = LoopbackCloud.stack("alpha", name, id);
+        assertThat(heatStack.path("stack_status").asText()).isEqualTo("UPDATE_COMPLETE");
+        assertThat(heatStack.path("parameters").path("upgrade_release").asText()).isEqualTo("2.2.1");
+        assertThat(heatStack.path("parameters").path("upgrade_from").asText()).isEqualTo("2.1.2");
+        assertThat(alpha.get("/v1/clusters/" + uuid + "/events").json().path("events").findValuesAsText("reason"))
+                .contains("master-0: upgraded to DC/OS 2.2.1 and healthy again",
+                        "agent-1: upgraded to DC/OS 2.2.1 and healthy again");
+    }
+
     private static String createBay(String name, int nodeCount) {
         Api.Response created = alpha.post("/v1/bays", Map.of("name", name + "-" + UUID.randomUUID().toString()
                         .substring(0, 4), "baymodel_id", templateUuid, "node_count", nodeCount, "master_count", 1,

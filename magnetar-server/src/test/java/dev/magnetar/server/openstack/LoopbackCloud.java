@@ -45,6 +45,15 @@ final class LoopbackCloud {
         return template;
     }
 
+    /** The blueprint's template installing DC/OS {@code release} from that release's installer. */
+    static Map<String, Object> releaseTemplate(String name, String release) {
+        Map<String, Object> template = blueprintTemplate(name);
+        template.put("labels", Map.of("isolation", "docker/volume", "launcher", "linux", "image_providers", "docker",
+                "dcos_release", release,
+                "dcos_installer_url", "http://files.example.org/dcos/" + release + "/dcos_generate_config.sh"));
+        return template;
+    }
+
     private static final OpenStackHttp HTTP = new OpenStackHttp(Duration.ofSeconds(5), Duration.ofSeconds(60));
     private static final Map<String, IssuedToken> TOKENS = new ConcurrentHashMap<>();
     private static KeystoneClient keystone;

@@ -27,6 +27,11 @@ public final class NodeFiles {
         return RESOURCES.read("templates/fragments/ip-detect");
     }
 
+    /** The upgrade watcher every node installs (docs/dcos-driver.md#upgrading-dcos). */
+    public static String upgradeWatcher() {
+        return RESOURCES.read("templates/fragments/upgrade-watch.sh");
+    }
+
     public static String ipDetectPublic() {
         return RESOURCES.read("templates/fragments/ip-detect-public");
     }

@@ -69,6 +69,7 @@ public final class DcosStackRenderer {
         p.put("agent_flags", base64(rendered.agentFlags()));
         p.put("ip_detect", base64(NodeFiles.ipDetect()));
         p.put("ip_detect_public", base64(NodeFiles.ipDetectPublic()));
+        p.put("upgrade_watcher", base64(NodeFiles.upgradeWatcher()));
         return p;
     }
 

@@ -41,6 +41,7 @@ public final class DcosLabelSchema {
     public static final String EXECUTOR_ENVIRONMENT_VARIABLES = "executor_environment_variables";
     public static final String EXHIBITOR_STORAGE_BACKEND = "exhibitor_storage_backend";
     public static final String DCOS_INSTALLER_URL = "dcos_installer_url";
+    public static final String DCOS_RELEASE = "dcos_release";
     public static final String DCOS_PUBLIC_AGENT_COUNT = "dcos_public_agent_count";
     public static final String FIXED_SUBNET_CIDR = "fixed_subnet_cidr";
     public static final String DCOS_PACKAGE_REPOSITORIES = "dcos_package_repositories";
@@ -164,6 +165,11 @@ public final class DcosLabelSchema {
                 "the service's [driver.dcos_centos_v1] dcos_installer_url",
                 "the public download site is gone, so operators host the DC/OS 2.2 installer",
                 Landing.HEAT_PARAMETER, "node_settings (DCOS_INSTALLER_URL)"));
+        t.add(new LabelSpec(DCOS_RELEASE, List.of(), text("release", pattern(DcosRelease.PATTERN, "a DC/OS "
+                + DcosRelease.inWords() + " release number, e.g. 2.2.1")), DcosRelease.inWords() + ", e.g. 2.2.1",
+                null, "the release dcos_installer_url installs: the upgrade action checks the move from the "
+                + "cluster's installed release with it, and the bootstrap server generates the node upgrade "
+                + "script for it", Landing.HEAT_PARAMETER, "upgrade_release (set by an upgrade)"));
         t.add(new LabelSpec(DCOS_PUBLIC_AGENT_COUNT, List.of(), integer(0, 50), "0 to 50", "0",
                 "public agents run slave_public for Marathon-LB and other edge services",
                 Landing.HEAT_PARAMETER, "number_of_public_agents"));

@@ -33,6 +33,12 @@ import java.util.Set;
 public final class ClusterRoutes {
 
     private static final Set<String> RESIZE_FIELDS = Set.of("node_count", "nodes_to_remove", "nodegroup");
+    private static final Set<String> UPGRADE_FIELDS = Set.of("cluster_template", "max_batch_size", "nodegroup");
+    /**
+     * The node groups every cluster has (Magnum 9+): an upgrade may name either, and upgrades the whole
+     * cluster, masters first, as DC/OS requires. Pools beyond them arrive with the nodegroups API.
+     */
+    private static final List<String> DEFAULT_NODEGROUPS = List.of("default-master", "default-worker");
 
     private final ApiServices services;
     private final ClusterKind kind;
@@ -51,6 +57,7 @@ public final class ClusterRoutes {
         if (kind == ClusterKind.CLUSTER) {
             app.post(base + "/preview", this::preview);
             app.post(base + "/{ident}/actions/resize", this::resize);
+            app.post(base + "/{ident}/actions/upgrade", this::upgrade);
             app.get(base + "/{ident}/dcos-attach", this::attach);
         }
         app.get(base + "/{ident}", this::show);
@@ -156,6 +163,31 @@ public final class ClusterRoutes {
                 toRemove == null ? List.of() : toRemove, false);
         http.status(202);
         http.json(Map.of("uuid", updated.uuid()));
+    }
+
+    /**
+     * Magnum's upgrade action (microversion 1.8): {@code {cluster_template, max_batch_size, nodegroup}},
+     * 202 with the cluster's uuid. The checks of the move itself are the service's and the driver's.
+     */
+    private void upgrade(Context http) {
+        ApiVersion version = Requests.version(http);
+        if (!version.atLeast(ApiVersion.UPGRADE)) {
+            throw new ApiVersion.Unacceptable("Version " + version
+                    + " was requested but the requested API upgrade is not supported for this version.");
+        }
+        FieldReader in = FieldReader.of(Requests.body(http), "upgrade", UPGRADE_FIELDS);
+        String template = in.mandatoryString("cluster_template", 255);
+        Integer maxBatchSize = in.integer("max_batch_size", 1, 10_000);
+        String nodegroup = in.string("nodegroup", 255);
+        if (nodegroup != null && !DEFAULT_NODEGROUPS.contains(nodegroup)) {
+            throw FieldReader.invalid("nodegroup", nodegroup, "A cluster is upgraded as a whole, masters first: "
+                    + "name one of its default node groups (" + String.join(", ", DEFAULT_NODEGROUPS)
+                    + ") or none");
+        }
+        Cluster upgraded = services.clusters().upgrade(Requests.context(http), http.pathParam("ident"), template,
+                maxBatchSize == null ? 1 : maxBatchSize);
+        http.status(202);
+        http.json(Map.of("uuid", upgraded.uuid()));
     }
 
     /**

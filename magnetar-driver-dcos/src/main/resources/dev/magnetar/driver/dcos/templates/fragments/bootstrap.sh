@@ -61,6 +61,7 @@ WantedBy=multi-user.target
 UNIT
     systemctl daemon-reload
     systemctl enable --now dcos-bootstrap-http
+    install_upgrade_watcher bootstrap "" "$installer_dir"
     local version
     version=$(cd "$installer_dir" && bash "$DCOS_INSTALLER_PATH" --version 2> /dev/null \
         | sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' | head -n 1)

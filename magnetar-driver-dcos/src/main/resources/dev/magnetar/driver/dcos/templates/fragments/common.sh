@@ -97,3 +97,35 @@ prepare_os() {
 is_ipv4() {
     [[ "$1" =~ ^[0-9]{1,3}(\.[0-9]{1,3}){3}$ ]]
 }
+
+# install_upgrade_watcher ROLE [BOOTSTRAP_URL] [INSTALLER_DIR]: the watcher that carries out upgrades
+# on this node (fragments/upgrade-watch.sh, base64 in __UPGRADE_WATCHER__), every 30 seconds.
+install_upgrade_watcher() {
+    step "installing the upgrade watcher"
+    decode_to /usr/local/sbin/magnetar-dcos-upgrade "__UPGRADE_WATCHER__"
+    chmod 755 /usr/local/sbin/magnetar-dcos-upgrade
+    mkdir -p /var/lib/magnetar
+    {
+        printf 'ROLE=%q\n' "$1"
+        printf 'BOOTSTRAP_URL=%q\n' "${2:-}"
+        printf 'INSTALLER_DIR=%q\n' "${3:-}"
+    } > /etc/magnetar/upgrade-node.env
+    cat > /etc/systemd/system/magnetar-dcos-upgrade.service <<UNIT
+[Unit]
+Description=Carries out a DC/OS upgrade Magnetar asked for in this server's metadata
+[Service]
+Type=oneshot
+ExecStart=/usr/local/sbin/magnetar-dcos-upgrade
+UNIT
+    cat > /etc/systemd/system/magnetar-dcos-upgrade.timer <<UNIT
+[Unit]
+Description=Looks for a DC/OS upgrade every 30 seconds
+[Timer]
+OnBootSec=60
+OnUnitInactiveSec=30
+[Install]
+WantedBy=timers.target
+UNIT
+    systemctl daemon-reload
+    systemctl enable --now magnetar-dcos-upgrade.timer
+}

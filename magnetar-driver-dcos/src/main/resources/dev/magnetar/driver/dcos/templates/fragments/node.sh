@@ -31,6 +31,7 @@ node_main() {
         step "adding the local Universe to Cosmos"
         local_universe_add "$bootstrap_url/universe/repo.json"
     fi
+    install_upgrade_watcher "$role" "$bootstrap_url"
     signal SUCCESS "DC/OS healthy on $role" "$(docker version --format '{{.Server.Version}}')"
 }
 
