@@ -238,6 +238,15 @@ class ClusterTemplateApiTest extends ApiTestBase {
         }
 
         @Test
+        void refuses_publishing_before_validating_anything_as_magnum_does() {
+            Api.Response refused = member.post("/v1/clustertemplates",
+                    with(with(template("x"), "public", true), "coe", "swarm"));
+
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.detail()).isEqualTo("Not authorized to set public or hidden flag for cluster template.");
+        }
+
+        @Test
         void refuses_a_duplicate_uuid_with_409() {
             String uuid = "6b4c3d2e-1f00-4a5b-9c8d-" + project.substring(1, 13);
             assertThat(member.post("/v1/clustertemplates", with(template("x"), "uuid", uuid)).status()).isEqualTo(201);
