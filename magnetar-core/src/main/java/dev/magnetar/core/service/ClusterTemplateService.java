@@ -280,7 +280,6 @@ public final class ClusterTemplateService {
         lookups.requireFlavor(withDistro.flavorId());
         lookups.requireFlavor(withDistro.masterFlavorId());
         lookups.requireExternalNetwork(withDistro.externalNetworkId());
-        lookups.requireKeypair(withDistro.keypairId());
         LabelSecrets.of(driver).refuseMasks(withDistro.labels(), "template");
         driver.validateTemplate(withDistro);
         return withDistro;

@@ -216,8 +216,13 @@ class ClusterTemplateApiTest extends ApiTestBase {
         }
 
         @Test
-        void refuses_an_unknown_keypair_with_404() {
-            Api.Response refused = member.post("/v1/clustertemplates", with(template("x"), "keypair_id", "nokey"));
+        void leaves_the_keypair_to_cluster_create_which_refuses_an_unknown_one_with_404() {
+            Api.Response created = member.post("/v1/clustertemplates", with(template("x"), "keypair_id", "nokey"));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+            Api.Response refused = member.post("/v1/clusters",
+                    cluster("c", created.json().get("uuid").asText()));
+
             assertThat(refused.status()).isEqualTo(404);
             assertThat(refused.detail()).isEqualTo("Unable to find keypair nokey.");
         }
