@@ -66,10 +66,13 @@ class MagnumTempestIT {
     static void start() throws IOException {
         boolean installed = Files.isExecutable(Path.of("/usr/bin/tempest"))
                 && Files.isDirectory(Path.of("/usr/lib/python3/dist-packages/magnum_tempest_plugin"));
-        if (!installed && "true".equals(System.getenv("MAGNETAR_TEST_REQUIRE_TOOLS"))) {
-            throw new AssertionError("tempest and magnum-tempest-plugin are required (scripts/ensure-tools.sh)");
+        // Not in scripts/ensure-tools.sh (yet): the run takes minutes on two shared cores. CI machines that
+        // carry the packages run it; MAGNETAR_TEST_REQUIRE_TEMPEST=true makes their absence a failure.
+        if (!installed && "true".equals(System.getenv("MAGNETAR_TEST_REQUIRE_TEMPEST"))) {
+            throw new AssertionError("Debian's tempest and magnum-tempest-plugin are required");
         }
-        Assumptions.assumeTrue(installed, "tempest / magnum-tempest-plugin not installed");
+        Assumptions.assumeTrue(installed, "tempest / magnum-tempest-plugin not installed (apt-get install tempest "
+                + "magnum-tempest-plugin)");
         Assumptions.assumeTrue(Files.isRegularFile(JAR), JAR + " not built (the IT runs after package)");
         lookups = LookupStandIn.start(LoopbackCloud.keystone());
         workspace = Files.createTempDirectory(Path.of("target"), "tempest-").toAbsolutePath();
