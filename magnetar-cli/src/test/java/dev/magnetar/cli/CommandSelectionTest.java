@@ -60,7 +60,8 @@ class CommandSelectionTest {
     @Test
     void theRootOfTheWholeClientStillHasEveryCommand() {
         assertThat(MagnetarCli.root().getSubcommands().keySet()).containsAll(ClientCommands.names());
-        assertThat(ClientCommands.names()).hasSize(32)
-                .contains("cluster-list", "cluster-config", "cluster-upgrade", "stats-list", "stats", "quotas-list");
+        assertThat(ClientCommands.names()).hasSize(35)
+                .contains("cluster-list", "cluster-config", "cluster-upgrade", "stats-list", "stats", "quotas-list",
+                        "ca-show", "ca-sign", "ca-rotate");
     }
 }

@@ -86,6 +86,13 @@ public final class ClientCommands {
             new Entry("cluster-config", List.of(), context -> new ClusterConfigCommand(context),
                     "Write what the DC/OS CLI needs to attach to a dcos cluster, and print its UI's URL."),
 
+            new Entry("ca-show", List.of(), context -> new CaCommands.Show(context),
+                    "Show the CA certificate a client trusts to reach a cluster."),
+            new Entry("ca-sign", List.of(), context -> new CaCommands.Sign(context),
+                    "Have a cluster's CA sign a certificate signing request."),
+            new Entry("ca-rotate", List.of(), context -> new CaCommands.Rotate(context),
+                    "Rotate a cluster's CA certificate."),
+
             new Entry("service-list", List.of(), context -> new ServiceListCommand(context),
                     "Print a list of Magnetar conductors."),
 

@@ -124,6 +124,17 @@ public interface ClusterDriver {
     }
 
     /**
+     * Whether the cluster's COE serves its API over TLS with a CA of its own that the monitor pins at
+     * first contact ({@link dev.magnetar.core.port.CaPinRepository}): that pinned CA is then what
+     * Magnum's {@code GET /v1/certificates/{cluster}} hands out. False for drivers whose COE speaks
+     * plain HTTP, which then answer that the certificates API is not supported by this driver.
+     * No driver signs CSRs or rotates a CA: see docs/design/0007-cluster-certificates.md.
+     */
+    default boolean servesPinnedCa() {
+        return false;
+    }
+
+    /**
      * The files each node role receives (e.g. {@code master/config.yaml}), for previews; the key
      * is the role, then the file name. Empty for drivers that render nothing per node.
      */

@@ -20,7 +20,6 @@ final class CloudLookups {
     private final Map<String, String> osDistros = new HashMap<>();
     private final Set<String> flavors = new HashSet<>();
     private final Set<String> externalNetworks = new HashSet<>();
-    private final Set<String> keypairs = new HashSet<>();
 
     CloudLookups(CloudResources cloud, RequestContext context) {
         this.cloud = cloud;
@@ -32,8 +31,7 @@ final class CloudLookups {
         return osDistros.containsKey(template.imageId())
                 && (template.flavorId() == null || flavors.contains(template.flavorId()))
                 && (template.masterFlavorId() == null || flavors.contains(template.masterFlavorId()))
-                && (template.externalNetworkId() == null || externalNetworks.contains(template.externalNetworkId()))
-                && (template.keypairId() == null || keypairs.contains(template.keypairId()));
+                && (template.externalNetworkId() == null || externalNetworks.contains(template.externalNetworkId()));
     }
 
     String osDistroOf(String image) {
@@ -56,13 +54,6 @@ final class CloudLookups {
         if (network != null && !externalNetworks.contains(network)) {
             cloud.requireExternalNetwork(context, network);
             externalNetworks.add(network);
-        }
-    }
-
-    void requireKeypair(String keypair) {
-        if (keypair != null && !keypairs.contains(keypair)) {
-            cloud.requireKeypair(context, keypair);
-            keypairs.add(keypair);
         }
     }
 }

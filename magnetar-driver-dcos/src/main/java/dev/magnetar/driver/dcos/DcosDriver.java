@@ -264,6 +264,12 @@ public final class DcosDriver extends SchemaDriver {
         return Set.of(DcosLabelSchema.DCOS_PACKAGE_REPOSITORIES, DcosLabelSchema.DCOS_PACKAGE_REPOSITORIES_KEEP_DEFAULT);
     }
 
+    /** Admin Router's own CA, the one DC/OS Open generates at install, pinned by the monitor. */
+    @Override
+    public boolean servesPinnedCa() {
+        return true;
+    }
+
     @Override
     public Optional<ClientAttachment> attachment(ClusterTemplate template, Cluster cluster, Optional<String> pinnedCa) {
         return Optional.of(DcosAttachment.of(cluster, parsed.of(cluster.spec().labels()).oauthEnabled(), pinnedCa));

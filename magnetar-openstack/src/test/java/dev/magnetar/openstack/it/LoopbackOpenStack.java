@@ -111,6 +111,11 @@ public final class LoopbackOpenStack implements BeforeAllCallback {
         return KeystoneClient.create(serviceSettings());
     }
 
+    /** One of the variables {@code openstack-on-loopback.sh env} exports, e.g. {@code OS_PASSWORD} (the admin's). */
+    public static String variable(String name) {
+        return env.get(name);
+    }
+
     /** A project-scoped token for one of the test users, e.g. {@code alpha-member} in {@code alpha}. */
     public static IssuedToken login(KeystoneClient keystone, String user, String project) {
         String password = user.equals("admin") ? env.get("OS_PASSWORD") : user + env.get("MAGNETAR_TEST_PASSWORD_SUFFIX");

@@ -4,6 +4,7 @@ import dev.magnetar.core.context.RequestContext;
 import dev.magnetar.core.error.MagnetarException;
 import dev.magnetar.server.api.auth.RequestContexts;
 import dev.magnetar.server.api.routes.AdminRoutes;
+import dev.magnetar.server.api.routes.CertificateRoutes;
 import dev.magnetar.server.api.routes.ClusterEventRoutes;
 import dev.magnetar.server.api.routes.ClusterRoutes;
 import dev.magnetar.server.api.routes.SimulationRoutes;
@@ -94,6 +95,7 @@ public final class ApiServer {
             new ClusterRoutes(services, ClusterKind.CLUSTER).register(app, prefix);
             new ClusterRoutes(services, ClusterKind.BAY).register(app, prefix);
             new AdminRoutes(services).register(app, prefix);
+            new CertificateRoutes(services.certificates()).register(app, prefix);
         }
         simulation.ifPresent(dcos -> new SimulationRoutes(dcos).register(app));
         HttpMetrics.install(app, metrics);

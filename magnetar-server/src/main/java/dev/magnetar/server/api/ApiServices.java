@@ -1,6 +1,7 @@
 package dev.magnetar.server.api;
 
 import dev.magnetar.core.driver.DriverRegistry;
+import dev.magnetar.core.service.CertificateService;
 import dev.magnetar.core.service.ClusterService;
 import dev.magnetar.core.service.ClusterTemplateService;
 import dev.magnetar.core.service.ConductorService;
@@ -9,5 +10,6 @@ import dev.magnetar.core.service.StatsService;
 
 /** The core services the HTTP resources call. */
 public record ApiServices(ClusterTemplateService templates, ClusterService clusters, QuotaService quotas,
-                          StatsService stats, ConductorService conductors, DriverRegistry drivers) {
+                          StatsService stats, ConductorService conductors, DriverRegistry drivers,
+                          CertificateService certificates) {
 }

@@ -15,6 +15,9 @@ public record ApiVersion(int major, int minor) implements Comparable<ApiVersion>
     public static final ApiVersion MIN = new ApiVersion(1, 1);
     public static final ApiVersion MAX = new ApiVersion(1, 10);
 
+    /** {@code PATCH /v1/certificates/{cluster}} rotates the cluster's CA. */
+    public static final ApiVersion CA_ROTATION = new ApiVersion(1, 5);
+
     /** Bay create, update and delete become asynchronous (202). */
     public static final ApiVersion ASYNC_BAYS = new ApiVersion(1, 2);
     /** {@code ?rollback=} on updates. */

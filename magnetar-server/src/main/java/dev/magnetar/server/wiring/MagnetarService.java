@@ -8,6 +8,7 @@ import dev.magnetar.core.driver.DriverSettings;
 import dev.magnetar.core.port.Backend;
 import dev.magnetar.core.port.Database;
 import dev.magnetar.core.service.CloudResources;
+import dev.magnetar.core.service.CertificateService;
 import dev.magnetar.core.service.ClusterService;
 import dev.magnetar.core.service.ClusterTemplateService;
 import dev.magnetar.core.service.ConductorService;
@@ -84,7 +85,8 @@ public final class MagnetarService implements AutoCloseable {
                     backend.deploymentContexts(), clock, operationStored::signal);
             ConductorService conductors = new ConductorService(database, clock, settings.serviceDownTime());
             ApiServices services = new ApiServices(templates, clusters, new QuotaService(database, clock),
-                    new StatsService(database), conductors, drivers);
+                    new StatsService(database), conductors, drivers,
+                    new CertificateService(database, clusters, templates));
             String host = conductorHost(config);
             Monitoring monitoring = Monitoring.create(config, database, drivers, backend, conductors, host, clock);
             ApiServer.Limits limits = new ApiServer.Limits(config.getSeconds(Option.API_BODY_TIMEOUT),

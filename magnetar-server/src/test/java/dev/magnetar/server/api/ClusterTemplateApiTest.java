@@ -216,8 +216,13 @@ class ClusterTemplateApiTest extends ApiTestBase {
         }
 
         @Test
-        void refuses_an_unknown_keypair_with_404() {
-            Api.Response refused = member.post("/v1/clustertemplates", with(template("x"), "keypair_id", "nokey"));
+        void leaves_the_keypair_to_cluster_create_which_refuses_an_unknown_one_with_404() {
+            Api.Response created = member.post("/v1/clustertemplates", with(template("x"), "keypair_id", "nokey"));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+            Api.Response refused = member.post("/v1/clusters",
+                    cluster("c", created.json().get("uuid").asText()));
+
             assertThat(refused.status()).isEqualTo(404);
             assertThat(refused.detail()).isEqualTo("Unable to find keypair nokey.");
         }
@@ -235,6 +240,15 @@ class ClusterTemplateApiTest extends ApiTestBase {
             assertThat(refused.detail()).isEqualTo("Not authorized to set public or hidden flag for cluster template.");
             assertThat(member.post("/v1/clustertemplates", with(template("x"), "hidden", true)).status()).isEqualTo(403);
             assertThat(admin.post("/v1/clustertemplates", with(template("x"), "public", true)).status()).isEqualTo(201);
+        }
+
+        @Test
+        void refuses_publishing_before_validating_anything_as_magnum_does() {
+            Api.Response refused = member.post("/v1/clustertemplates",
+                    with(with(template("x"), "public", true), "coe", "swarm"));
+
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.detail()).isEqualTo("Not authorized to set public or hidden flag for cluster template.");
         }
 
         @Test

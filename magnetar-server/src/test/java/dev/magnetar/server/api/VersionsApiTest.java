@@ -19,6 +19,7 @@ class VersionsApiTest extends ApiTestBase {
         JsonNode v1 = server.api().get("/v1").json();
         assertThat(v1.at("/media_types/0/type").asText()).isEqualTo("application/vnd.openstack.magnum.v1+json");
         assertThat(v1.at("/clustertemplates/0/href").asText()).isEqualTo(server.url() + "/v1/clustertemplates/");
+        assertThat(v1.at("/certificates/0/href").asText()).isEqualTo(server.url() + "/v1/certificates/");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.magnetar.server.e2e;
 
+import dev.magnetar.server.config.Option;
 import dev.magnetar.server.support.Eventually;
 import dev.magnetar.server.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +36,8 @@ class PythonMagnumClientIT {
                     + "(scripts/ensure-tools.sh installs them)");
         }
         Assumptions.assumeTrue(installed, "python3-openstackclient/python3-magnumclient not installed");
-        server = TestServer.start();
+        // The monitor polls every second, so a settled DC/OS cluster's Admin Router CA is pinned at once.
+        server = TestServer.start(Map.of(Option.MONITOR_INTERVAL, "1", Option.MONITOR_REQUEST_TIMEOUT, "1000"));
     }
 
     @AfterAll
@@ -90,6 +93,28 @@ class PythonMagnumClientIT {
                 () -> osc("coe", "cluster", "show", "osc-cluster").status, status -> status != 0);
         Run templateDeleted = osc("coe", "cluster", "template", "delete", "osc-dcos");
         assertThat(templateDeleted.status).as(templateDeleted.output).isZero();
+    }
+
+    @Test
+    void openstack_coe_ca_shows_the_admin_router_ca_and_says_why_sign_and_rotate_are_refused() throws IOException {
+        Run template = osc("coe", "cluster", "template", "create", "ca-dcos", "--coe", "dcos", "--image",
+                "dcos-centos-7.2", "--external-network", "public", "--keypair", "testkey");
+        assertThat(template.status).as(template.output).isZero();
+        assertThat(osc("coe", "cluster", "create", "ca-cluster", "--cluster-template", "ca-dcos", "--node-count", "1")
+                .status).isZero();
+        Run shown = Eventually.await("openstack coe ca show answers", Duration.ofSeconds(60),
+                () -> osc("coe", "ca", "show", "ca-cluster"), run -> run.status == 0);
+        Path csr = Files.createTempFile("ca-sign", ".csr");
+        Files.writeString(csr, "-----BEGIN CERTIFICATE REQUEST-----\nMIIBVTCBvwIBADAW\n-----END CERTIFICATE REQUEST-----\n");
+
+        Run signed = osc("coe", "ca", "sign", "ca-cluster", csr.toString());
+        Run rotated = osc("coe", "ca", "rotate", "ca-cluster");
+
+        assertThat(shown.output.strip()).isEqualTo(server.dcos().caCertificatePem().strip());
+        assertThat(signed.status).isNotZero();
+        assertThat(signed.output).contains("'sign_certificate' is not supported by this driver (HTTP 400)");
+        assertThat(rotated.status).isNotZero();
+        assertThat(rotated.output).contains("'rotate_ca_certificate' is not supported by this driver (HTTP 400)");
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.List;
 public final class VersionRoutes {
 
     private static final List<String> COLLECTIONS = List.of("baymodels", "bays", "clustertemplates", "clusters",
-            "quotas", "mservices", "stats");
+            "quotas", "certificates", "mservices", "stats");
 
     public void register(Javalin app) {
         app.get("/", this::root);
