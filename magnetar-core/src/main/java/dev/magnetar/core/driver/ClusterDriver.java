@@ -95,4 +95,30 @@ public interface ClusterDriver {
                                                        DeploymentContext context) {
         return Map.of();
     }
+
+    /**
+     * The roles a user may give the node groups they add to this driver's clusters (DC/OS: {@code agent},
+     * {@code public_agent}). Empty, the default, when the driver's stacks have no room for added groups:
+     * creating one is then refused as not supported by the driver.
+     */
+    default java.util.Set<String> nodeGroupRoles() {
+        return java.util.Set.of();
+    }
+
+    /**
+     * The default node groups the driver derives from a cluster beyond the master and worker ones (DC/OS's
+     * public agents from {@code dcos_public_agent_count}), built with
+     * {@link dev.magnetar.core.model.NodeGroups#defaultView}. Empty by default.
+     */
+    default List<dev.magnetar.core.model.NodeGroup> impliedNodeGroups(ClusterTemplate template, Cluster cluster) {
+        return List.of();
+    }
+
+    /**
+     * Checks a node group a user adds or changes, its labels above all, as {@link #validateCluster} checks a
+     * cluster; {@code cluster} already holds the group in its spec. Throws the same errors. Called only for
+     * roles in {@link #nodeGroupRoles()}.
+     */
+    default void validateNodeGroup(ClusterTemplate template, Cluster cluster, dev.magnetar.core.model.NodeGroup group) {
+    }
 }

@@ -11,6 +11,7 @@ import java.util.Objects;
  *
  * @param stackId Heat's id of the cluster's stack, once the conductor created or adopted it
  * @param faults  failed resource name to reason, kept while the status is a failed one
+ * @param nodeGroupStates what was seen of each node group a user added, by the group's uuid
  */
 public record ClusterObserved(
         ClusterStatus status,
@@ -23,7 +24,8 @@ public record ClusterObserved(
         HealthStatus healthStatus,
         Map<String, String> healthStatusReason,
         String coeVersion,
-        String containerVersion) {
+        String containerVersion,
+        Map<String, NodeGroupState> nodeGroupStates) {
 
     public ClusterObserved {
         Objects.requireNonNull(status, "status");
@@ -31,6 +33,7 @@ public record ClusterObserved(
         nodeAddresses = nodeAddresses == null ? List.of() : List.copyOf(nodeAddresses);
         faults = faults == null ? Map.of() : Map.copyOf(faults);
         healthStatusReason = healthStatusReason == null ? Map.of() : Map.copyOf(healthStatusReason);
+        nodeGroupStates = nodeGroupStates == null ? Map.of() : Map.copyOf(nodeGroupStates);
     }
 
     public Builder toBuilder() {
@@ -48,6 +51,7 @@ public record ClusterObserved(
         private List<String> masterAddresses = List.of(), nodeAddresses = List.of();
         private Map<String, String> faults = Map.of(), healthStatusReason = Map.of();
         private HealthStatus healthStatus;
+        private Map<String, NodeGroupState> nodeGroupStates = Map.of();
 
         private Builder() {
         }
@@ -56,7 +60,7 @@ public record ClusterObserved(
             status = o.status; statusReason = o.statusReason; stackId = o.stackId; apiAddress = o.apiAddress;
             masterAddresses = o.masterAddresses; nodeAddresses = o.nodeAddresses; faults = o.faults;
             healthStatus = o.healthStatus; healthStatusReason = o.healthStatusReason; coeVersion = o.coeVersion;
-            containerVersion = o.containerVersion;
+            containerVersion = o.containerVersion; nodeGroupStates = o.nodeGroupStates;
         }
 
         public Builder status(ClusterStatus v) { status = v; return this; }
@@ -70,10 +74,11 @@ public record ClusterObserved(
         public Builder healthStatusReason(Map<String, String> v) { healthStatusReason = v; return this; }
         public Builder coeVersion(String v) { coeVersion = v; return this; }
         public Builder containerVersion(String v) { containerVersion = v; return this; }
+        public Builder nodeGroupStates(Map<String, NodeGroupState> v) { nodeGroupStates = v; return this; }
 
         public ClusterObserved build() {
             return new ClusterObserved(status, statusReason, stackId, apiAddress, masterAddresses, nodeAddresses,
-                    faults, healthStatus, healthStatusReason, coeVersion, containerVersion);
+                    faults, healthStatus, healthStatusReason, coeVersion, containerVersion, nodeGroupStates);
         }
     }
 }

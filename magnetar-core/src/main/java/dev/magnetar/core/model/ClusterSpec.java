@@ -1,15 +1,17 @@
 package dev.magnetar.core.model;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * What the user asked a cluster to be: the template it follows and the request's overrides. Only a
  * command changes the spec (create, resize, relabel); the reconcile loop and the monitor never do.
- * Node groups (Magnum's {@code nodegroups}) will be a list in this record, the counts and flavors below
- * becoming those of the default master and worker groups.
+ * The counts and flavors below are those of the default master and worker node groups; the groups a
+ * user adds are {@code nodeGroups} ({@link NodeGroups} shows them all).
  *
  * @param labels      the effective labels: the template's, overridden or merged by the request
  * @param mergeLabels whether the request's labels were merged over the template's ({@code merge_labels})
+ * @param nodeGroups  the node groups a user added, in the order they were added; never a default one
  */
 public record ClusterSpec(
         String clusterTemplateId,
@@ -26,10 +28,15 @@ public record ClusterSpec(
         String fixedNetwork,
         String fixedSubnet,
         Boolean floatingIpEnabled,
-        Boolean masterLbEnabled) {
+        Boolean masterLbEnabled,
+        List<NodeGroup> nodeGroups) {
 
     public ClusterSpec {
         labels = labels == null ? Map.of() : Map.copyOf(labels);
+        nodeGroups = nodeGroups == null ? List.of() : List.copyOf(nodeGroups);
+        if (nodeGroups.stream().anyMatch(NodeGroup::isDefault)) {
+            throw new IllegalArgumentException("default node groups are views of the spec, not stored in it");
+        }
     }
 
     public Builder toBuilder() {
@@ -48,6 +55,7 @@ public record ClusterSpec(
         private Map<String, String> labels = Map.of();
         private boolean mergeLabels;
         private Boolean floatingIpEnabled, masterLbEnabled;
+        private List<NodeGroup> nodeGroups = List.of();
 
         private Builder() {
         }
@@ -58,6 +66,7 @@ public record ClusterSpec(
             discoveryUrl = s.discoveryUrl; labels = s.labels; mergeLabels = s.mergeLabels;
             masterFlavorId = s.masterFlavorId; flavorId = s.flavorId; fixedNetwork = s.fixedNetwork;
             fixedSubnet = s.fixedSubnet; floatingIpEnabled = s.floatingIpEnabled; masterLbEnabled = s.masterLbEnabled;
+            nodeGroups = s.nodeGroups;
         }
 
         public Builder clusterTemplateId(String v) { clusterTemplateId = v; return this; }
@@ -75,11 +84,12 @@ public record ClusterSpec(
         public Builder fixedSubnet(String v) { fixedSubnet = v; return this; }
         public Builder floatingIpEnabled(Boolean v) { floatingIpEnabled = v; return this; }
         public Builder masterLbEnabled(Boolean v) { masterLbEnabled = v; return this; }
+        public Builder nodeGroups(List<NodeGroup> v) { nodeGroups = v; return this; }
 
         public ClusterSpec build() {
             return new ClusterSpec(clusterTemplateId, keypair, nodeCount, masterCount, dockerVolumeSize, createTimeout,
                     discoveryUrl, labels, mergeLabels, masterFlavorId, flavorId, fixedNetwork, fixedSubnet,
-                    floatingIpEnabled, masterLbEnabled);
+                    floatingIpEnabled, masterLbEnabled, nodeGroups);
         }
     }
 }
