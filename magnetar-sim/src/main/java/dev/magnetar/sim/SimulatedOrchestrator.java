@@ -9,6 +9,7 @@ import dev.magnetar.core.port.StackRequest;
 import dev.magnetar.core.port.StackPhase;
 import dev.magnetar.core.port.StackResource;
 import dev.magnetar.core.port.StackStatus;
+import dev.magnetar.core.port.StackSpec;
 import dev.magnetar.core.port.StackUpdate;
 import dev.magnetar.sim.hot.HotException;
 import dev.magnetar.sim.hot.HotLinter;
@@ -120,13 +121,16 @@ public final class SimulatedOrchestrator implements Orchestrator {
                         "Stack " + name + " is " + status + "; it cannot be updated now.");
             }
             StackState settled = stack.settledAt(now);
-            Map<String, Object> given = new LinkedHashMap<>(settled.current().given());
+            // A replacement brings its own template and all its parameters, as Heat's PUT does.
+            StackSpec spec = update.replacement() == null ? stack.spec() : update.replacement();
+            Map<String, Object> given = new LinkedHashMap<>(
+                    update.replacement() == null ? settled.current().given() : Map.of());
             given.putAll(update.changedParameters());
             int timeout = update.timeoutMinutes() > 0 ? update.timeoutMinutes() : stack.timeoutMinutes();
             int serial = stack.serial() + 1;
             StackPlanner.Plan plan = rejectingInvalid(() -> planner.createOrUpdate("UPDATE", name, stack.id(),
-                    stack.spec(), given, now, timeout, update.disableRollback(), serial, settled.current()));
-            store(new StackState(stack.id(), name, stack.spec(), timeout, update.disableRollback(), serial,
+                    spec, given, now, timeout, update.disableRollback(), serial, settled.current()));
+            store(new StackState(stack.id(), name, spec, timeout, update.disableRollback(), serial,
                     plan.operation(), plan.snapshot(), settled.current()));
         }
     }

@@ -164,6 +164,7 @@ public final class OperationExecutor {
         switch (operation.arguments()) {
             case OperationArguments.Create create -> create(cluster);
             case OperationArguments.Update update -> update(cluster, update);
+            case OperationArguments.Restack restack -> restack(cluster, restack);
             case OperationArguments.Delete delete -> delete(cluster);
         }
     }
@@ -229,10 +230,30 @@ public final class OperationExecutor {
                         "Stack " + StackNames.of(cluster) + " not found in the orchestrator."));
         ClusterTemplate template = templateOf(cluster);
         ClusterDriver driver = driverOf(template);
-        Map<String, Object> changed = driver.scaleParameters(template, cluster, arguments.nodesToRemove(), stack);
+        Map<String, Object> changed = driver.scaleParameters(template, cluster, arguments.nodeGroup(),
+                arguments.nodesToRemove(), stack);
+        updateStack(stack, new StackUpdate(changed, !arguments.rollback(), cluster.spec().createTimeout()), credential);
+    }
+
+    /** Updates the stack with the whole template the spec renders now (a node group added or removed). */
+    private void restack(Cluster cluster, OperationArguments.Restack arguments) {
+        if (cluster.status() != ClusterStatus.UPDATE_IN_PROGRESS) {
+            return;
+        }
+        StackCredential credential = credentials.of(cluster);
+        Stack stack = orchestrator.find(StackNames.of(cluster), credential)
+                .orElseThrow(() -> new OrchestratorException(OrchestratorException.Kind.REJECTED,
+                        "Stack " + StackNames.of(cluster) + " not found in the orchestrator."));
+        ClusterTemplate template = templateOf(cluster);
+        ClusterDriver driver = driverOf(template);
+        var spec = driver.stackSpec(template, cluster, deploymentContext(template, driver, cluster, credential));
+        updateStack(stack, StackUpdate.replacing(spec, !arguments.rollback(), cluster.spec().createTimeout()),
+                credential);
+    }
+
+    private void updateStack(Stack stack, StackUpdate update, StackCredential credential) {
         try {
-            orchestrator.update(stack.name(), stack.id(),
-                    new StackUpdate(changed, !arguments.rollback(), cluster.spec().createTimeout()), credential);
+            orchestrator.update(stack.name(), stack.id(), update, credential);
         } catch (OrchestratorException e) {
             if (e.kind() != OrchestratorException.Kind.CONFLICT
                     || !stack.status().is(StackAction.UPDATE, StackPhase.IN_PROGRESS)) {
@@ -282,7 +303,7 @@ public final class OperationExecutor {
     private void failCluster(Operation operation, String reason) {
         LifecycleEvent refused = switch (operation.kind()) {
             case CREATE_CLUSTER -> LifecycleEvent.CREATE_REFUSED;
-            case UPDATE_CLUSTER -> LifecycleEvent.UPDATE_REFUSED;
+            case UPDATE_CLUSTER, RESTACK_CLUSTER -> LifecycleEvent.UPDATE_REFUSED;
             case DELETE_CLUSTER -> LifecycleEvent.DELETE_REFUSED;
         };
         for (int attempt = 0; attempt < 5; attempt++) {

@@ -2,6 +2,8 @@ package dev.magnetar.core.conductor;
 
 import dev.magnetar.core.driver.ClusterDriver;
 import dev.magnetar.core.driver.ClusterObservation;
+import dev.magnetar.core.model.NodeGroupState;
+import dev.magnetar.core.model.NodeGroup;
 import dev.magnetar.core.driver.DriverKey;
 import dev.magnetar.core.driver.DriverRegistry;
 import dev.magnetar.core.model.Cluster;
@@ -122,6 +124,7 @@ public final class Reconciler {
                 .status(settle.status())
                 .statusReason(settle.reason())
                 .stackId(stack.map(Stack::id).orElse(cluster.observed().stackId()));
+        Map<String, List<String>> groupAddresses = Map.of();
         if (settle.observeOutputs() && stack.isPresent()) {
             ClusterTemplate template = database.transaction(repos -> repos.templates()
                     .findByUuid(cluster.spec().clusterTemplateId())).orElseThrow();
@@ -132,11 +135,29 @@ public final class Reconciler {
                     .coeVersion(seen.coeVersion())
                     .containerVersion(seen.containerVersion())
                     .faults(Map.of());
+            groupAddresses = seen.nodeGroupAddresses();
         }
+        next.nodeGroupStates(settledGroups(cluster, settle, groupAddresses));
         if (settle.collectFaults() && stack.isPresent()) {
             next.faults(faults(stack.get(), credential));
         }
         return next.build();
+    }
+
+    /**
+     * Every added group shares its cluster's one stack, so the stack's answer settles each of them; a group
+     * keeps its addresses when the outputs were not read.
+     */
+    private static Map<String, NodeGroupState> settledGroups(Cluster cluster, ReconcileDecision.Settle settle,
+                                                             Map<String, List<String>> addresses) {
+        Map<String, NodeGroupState> states = new LinkedHashMap<>();
+        for (NodeGroup group : cluster.spec().nodeGroups()) {
+            NodeGroupState before = cluster.observed().nodeGroupStates().get(group.uuid());
+            List<String> seen = addresses.getOrDefault(group.uuid(),
+                    before == null ? List.of() : before.nodeAddresses());
+            states.put(group.uuid(), new NodeGroupState(settle.status(), settle.reason(), seen));
+        }
+        return states;
     }
 
     private Map<String, String> faults(Stack stack, StackCredential credential) {

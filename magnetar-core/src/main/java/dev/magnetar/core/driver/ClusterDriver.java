@@ -49,6 +49,19 @@ public interface ClusterDriver {
     Map<String, Object> scaleParameters(ClusterTemplate template, Cluster cluster, List<String> nodesToRemove,
                                         Stack current);
 
+    /**
+     * The changed parameters that resize one node group the cluster added to the count its spec holds now,
+     * removing {@code nodesToRemove} from it; {@code nodeGroup} null means the default workers. Drivers that
+     * list {@link #nodeGroupRoles()} override it.
+     */
+    default Map<String, Object> scaleParameters(ClusterTemplate template, Cluster cluster, String nodeGroup,
+                                                List<String> nodesToRemove, Stack current) {
+        if (nodeGroup == null) {
+            return scaleParameters(template, cluster, nodesToRemove, current);
+        }
+        throw new IllegalStateException("Driver " + descriptor().name() + " has no node groups to resize");
+    }
+
     /** Maps a completed stack's outputs to the cluster's addresses and versions. */
     ClusterObservation observe(ClusterTemplate template, Cluster cluster, Stack stack);
 

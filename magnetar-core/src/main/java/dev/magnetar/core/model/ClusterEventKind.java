@@ -12,6 +12,8 @@ public enum ClusterEventKind {
     SCALED,
     /** A user changed labels the driver applies to the running COE without a stack update. */
     LABELS_CHANGED,
+    /** A user added, changed or removed a node group. */
+    NODE_GROUPS_CHANGED,
     /** The cluster's stack is gone and its row was removed. */
     DELETED;
 

@@ -45,10 +45,20 @@ final class HeatJson {
         return body;
     }
 
-    /** The body of {@code PATCH /stacks/{name}/{id}}: the changed parameters only, on the existing template. */
-    static Map<String, Object> patchBody(StackUpdate update) {
+    /**
+     * The body of an update: for {@code PATCH /stacks/{name}/{id}} the changed parameters only, on the
+     * existing template; for a replacement, {@code PUT} with the new template, files and environment and
+     * every parameter, so that no parameter of the old template that the new one lacks is carried over.
+     */
+    static Map<String, Object> updateBody(StackUpdate update, Map<String, String> registryOverrides) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("existing", true);
+        if (update.replacement() == null) {
+            body.put("existing", true);
+        } else {
+            body.put("template", update.replacement().template());
+            body.put("files", update.replacement().files());
+            body.put("environment", environment(update.replacement().environment(), registryOverrides));
+        }
         body.put("parameters", update.changedParameters());
         body.put("disable_rollback", update.disableRollback());
         if (update.timeoutMinutes() > 0) {

@@ -6,6 +6,7 @@ import dev.magnetar.server.api.auth.RequestContexts;
 import dev.magnetar.server.api.routes.AdminRoutes;
 import dev.magnetar.server.api.routes.ClusterEventRoutes;
 import dev.magnetar.server.api.routes.ClusterRoutes;
+import dev.magnetar.server.api.routes.NodeGroupRoutes;
 import dev.magnetar.server.api.routes.SimulationRoutes;
 import dev.magnetar.server.api.routes.TemplateRoutes;
 import dev.magnetar.server.api.routes.VersionRoutes;
@@ -93,6 +94,7 @@ public final class ApiServer {
             new TemplateRoutes(services, TemplateKind.BAYMODEL, templateLists).register(app, prefix);
             new ClusterRoutes(services, ClusterKind.CLUSTER).register(app, prefix);
             new ClusterRoutes(services, ClusterKind.BAY).register(app, prefix);
+            new NodeGroupRoutes(services).register(app, prefix);
             new AdminRoutes(services).register(app, prefix);
         }
         simulation.ifPresent(dcos -> new SimulationRoutes(dcos).register(app));
