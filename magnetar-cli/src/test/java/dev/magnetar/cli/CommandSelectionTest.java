@@ -60,6 +60,7 @@ class CommandSelectionTest {
     @Test
     void theRootOfTheWholeClientStillHasEveryCommand() {
         assertThat(MagnetarCli.root().getSubcommands().keySet()).containsAll(ClientCommands.names());
-        assertThat(ClientCommands.names()).hasSize(31).contains("cluster-list", "cluster-config", "stats-list", "stats", "quotas-list");
+        assertThat(ClientCommands.names()).hasSize(36).contains("cluster-list", "cluster-config", "stats-list", "stats",
+                "quotas-list", "nodegroup-create", "nodegroup-list", "nodegroup-show", "nodegroup-update", "nodegroup-delete");
     }
 }
