@@ -221,22 +221,25 @@ public final class OperationExecutor {
     }
 
     private void update(Cluster cluster, OperationArguments.Update arguments) {
-        if (cluster.status() != ClusterStatus.UPDATE_IN_PROGRESS) {
-            return;
-        }
-        StackCredential credential = credentials.of(cluster);
-        Stack stack = orchestrator.find(StackNames.of(cluster), credential)
-                .orElseThrow(() -> new OrchestratorException(OrchestratorException.Kind.REJECTED,
-                        "Stack " + StackNames.of(cluster) + " not found in the orchestrator."));
-        ClusterTemplate template = templateOf(cluster);
-        ClusterDriver driver = driverOf(template);
-        Map<String, Object> changed = driver.scaleParameters(template, cluster, arguments.nodeGroup(),
-                arguments.nodesToRemove(), stack);
-        updateStack(stack, new StackUpdate(changed, !arguments.rollback(), cluster.spec().createTimeout()), credential);
+        updateStack(cluster, (template, driver, stack, credential) -> new StackUpdate(
+                driver.scaleParameters(template, cluster, arguments.nodeGroup(), arguments.nodesToRemove(), stack),
+                !arguments.rollback(), cluster.spec().createTimeout()));
     }
 
     /** Updates the stack with the whole template the spec renders now (a node group added or removed). */
     private void restack(Cluster cluster, OperationArguments.Restack arguments) {
+        updateStack(cluster, (template, driver, stack, credential) -> StackUpdate.replacing(
+                driver.stackSpec(template, cluster, deploymentContext(template, driver, cluster, credential)),
+                !arguments.rollback(), cluster.spec().createTimeout()));
+    }
+
+    /** What an update sends, from the cluster's template and driver and its stack as it is. */
+    private interface UpdateOf {
+        StackUpdate of(ClusterTemplate template, ClusterDriver driver, Stack stack, StackCredential credential);
+    }
+
+    /** Updates the stack of a cluster that is still UPDATE_IN_PROGRESS; a stack already updating is this update. */
+    private void updateStack(Cluster cluster, UpdateOf updateOf) {
         if (cluster.status() != ClusterStatus.UPDATE_IN_PROGRESS) {
             return;
         }
@@ -245,13 +248,7 @@ public final class OperationExecutor {
                 .orElseThrow(() -> new OrchestratorException(OrchestratorException.Kind.REJECTED,
                         "Stack " + StackNames.of(cluster) + " not found in the orchestrator."));
         ClusterTemplate template = templateOf(cluster);
-        ClusterDriver driver = driverOf(template);
-        var spec = driver.stackSpec(template, cluster, deploymentContext(template, driver, cluster, credential));
-        updateStack(stack, StackUpdate.replacing(spec, !arguments.rollback(), cluster.spec().createTimeout()),
-                credential);
-    }
-
-    private void updateStack(Stack stack, StackUpdate update, StackCredential credential) {
+        StackUpdate update = updateOf.of(template, driverOf(template), stack, credential);
         try {
             orchestrator.update(stack.name(), stack.id(), update, credential);
         } catch (OrchestratorException e) {
