@@ -37,9 +37,17 @@ record Caller(String name, String baseUrl, String token) {
     }
 
     Api.Response send(String method, String path, Object body) {
+        return sendAt(null, method, path, body);
+    }
+
+    /** @param version the {@code container-infra} microversion to ask for; null sends none (1.1) */
+    Api.Response sendAt(String version, String method, String path, Object body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .timeout(Duration.ofSeconds(60));
+            if (version != null) {
+                request.header("OpenStack-API-Version", "container-infra " + version);
+            }
             if (token != null) {
                 request.header("X-Auth-Token", token);
             }
