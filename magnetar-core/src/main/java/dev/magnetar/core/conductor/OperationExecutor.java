@@ -11,6 +11,7 @@ import dev.magnetar.core.model.ClusterEventKind;
 import dev.magnetar.core.model.ClusterStatus;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.model.Operation;
+import dev.magnetar.core.model.NodeGroups;
 import dev.magnetar.core.model.OperationArguments;
 import dev.magnetar.core.monitor.MonitorAccounts;
 import dev.magnetar.core.port.ClusterCredentials;
@@ -35,6 +36,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -313,6 +315,7 @@ public final class OperationExecutor {
             Cluster updated = current.get().toBuilder()
                     .status(failed)
                     .statusReason(reason)
+                    .nodeGroupStates(NodeGroups.settled(current.get(), failed, reason, Map.of()))
                     .updatedAt(clock.instant())
                     .build();
             ClusterStatus before = current.get().status();

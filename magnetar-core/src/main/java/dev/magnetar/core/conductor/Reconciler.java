@@ -2,8 +2,7 @@ package dev.magnetar.core.conductor;
 
 import dev.magnetar.core.driver.ClusterDriver;
 import dev.magnetar.core.driver.ClusterObservation;
-import dev.magnetar.core.model.NodeGroupState;
-import dev.magnetar.core.model.NodeGroup;
+import dev.magnetar.core.model.NodeGroups;
 import dev.magnetar.core.driver.DriverKey;
 import dev.magnetar.core.driver.DriverRegistry;
 import dev.magnetar.core.model.Cluster;
@@ -110,10 +109,12 @@ public final class Reconciler {
         return switch (decision) {
             case ReconcileDecision.Wait wait -> false;
             case ReconcileDecision.Remove remove -> remove(cluster);
-            case ReconcileDecision.TimedOut timedOut -> save(cluster.status(), cluster.toBuilder()
-                    .status(timedOut.status())
-                    .statusReason(timedOut.reason() + stillInProgress(stack.orElseThrow(), credential))
-                    .build());
+            case ReconcileDecision.TimedOut timedOut -> {
+                String reason = timedOut.reason() + stillInProgress(stack.orElseThrow(), credential);
+                yield save(cluster.status(), cluster.toBuilder().status(timedOut.status()).statusReason(reason)
+                        .nodeGroupStates(NodeGroups.settled(cluster, timedOut.status(), reason, Map.of()))
+                        .build());
+            }
             case ReconcileDecision.Settle settle -> save(cluster.status(), settled(cluster, stack, settle, credential));
         };
     }
@@ -137,27 +138,12 @@ public final class Reconciler {
                     .faults(Map.of());
             groupAddresses = seen.nodeGroupAddresses();
         }
-        next.nodeGroupStates(settledGroups(cluster, settle, groupAddresses));
+        // Every added group shares the cluster's one stack, so its answer settles each of them.
+        next.nodeGroupStates(NodeGroups.settled(cluster, settle.status(), settle.reason(), groupAddresses));
         if (settle.collectFaults() && stack.isPresent()) {
             next.faults(faults(stack.get(), credential));
         }
         return next.build();
-    }
-
-    /**
-     * Every added group shares its cluster's one stack, so the stack's answer settles each of them; a group
-     * keeps its addresses when the outputs were not read.
-     */
-    private static Map<String, NodeGroupState> settledGroups(Cluster cluster, ReconcileDecision.Settle settle,
-                                                             Map<String, List<String>> addresses) {
-        Map<String, NodeGroupState> states = new LinkedHashMap<>();
-        for (NodeGroup group : cluster.spec().nodeGroups()) {
-            NodeGroupState before = cluster.observed().nodeGroupStates().get(group.uuid());
-            List<String> seen = addresses.getOrDefault(group.uuid(),
-                    before == null ? List.of() : before.nodeAddresses());
-            states.put(group.uuid(), new NodeGroupState(settle.status(), settle.reason(), seen));
-        }
-        return states;
     }
 
     private Map<String, String> faults(Stack stack, StackCredential credential) {

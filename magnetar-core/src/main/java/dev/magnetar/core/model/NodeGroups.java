@@ -2,7 +2,9 @@ package dev.magnetar.core.model;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -50,6 +52,24 @@ public final class NodeGroups {
     static String defaultUuid(String clusterUuid, String name) {
         return UUID.nameUUIDFromBytes(("magnetar-default-nodegroup/" + clusterUuid + "/" + name)
                 .getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /**
+     * What each added group becomes when the cluster's one stack settles (or the cluster gives up on it):
+     * the cluster's status and reason, with the addresses read for it, else those it had.
+     *
+     * @param addresses the addresses read from the stack by group uuid; empty when the outputs were not read
+     */
+    public static Map<String, NodeGroupState> settled(Cluster cluster, ClusterStatus status, String reason,
+                                                      Map<String, List<String>> addresses) {
+        Map<String, NodeGroupState> states = new LinkedHashMap<>();
+        for (NodeGroup group : cluster.spec().nodeGroups()) {
+            NodeGroupState before = cluster.observed().nodeGroupStates().get(group.uuid());
+            List<String> seen = addresses.getOrDefault(group.uuid(),
+                    before == null ? List.of() : before.nodeAddresses());
+            states.put(group.uuid(), new NodeGroupState(status, reason, seen));
+        }
+        return states;
     }
 
     /** The added group with this uuid, if the spec has one. */

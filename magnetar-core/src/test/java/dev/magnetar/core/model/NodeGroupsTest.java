@@ -63,6 +63,19 @@ class NodeGroupsTest {
     }
 
     @Test
+    void the_clusters_stack_settles_every_added_group_keeping_addresses_it_did_not_read() {
+        Cluster seen = cluster.toBuilder().nodeGroupStates(Map.of(gpu.uuid(), new NodeGroupState(
+                ClusterStatus.UPDATE_IN_PROGRESS, null, List.of("10.0.0.9")))).build();
+
+        assertThat(NodeGroups.settled(seen, ClusterStatus.UPDATE_FAILED, "timed out", Map.of()))
+                .containsExactly(Map.entry(gpu.uuid(), new NodeGroupState(ClusterStatus.UPDATE_FAILED, "timed out",
+                        List.of("10.0.0.9"))));
+        assertThat(NodeGroups.settled(seen, ClusterStatus.UPDATE_COMPLETE, null,
+                Map.of(gpu.uuid(), List.of("10.0.0.9", "10.0.0.10"))).get(gpu.uuid()).nodeAddresses())
+                .containsExactly("10.0.0.9", "10.0.0.10");
+    }
+
+    @Test
     void bounds_are_inclusive_and_an_absent_maximum_is_no_bound() {
         assertThat(gpu.allows(1)).isTrue();
         assertThat(gpu.allows(4)).isTrue();
