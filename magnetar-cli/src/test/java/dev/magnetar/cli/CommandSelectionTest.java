@@ -60,8 +60,9 @@ class CommandSelectionTest {
     @Test
     void theRootOfTheWholeClientStillHasEveryCommand() {
         assertThat(MagnetarCli.root().getSubcommands().keySet()).containsAll(ClientCommands.names());
-        assertThat(ClientCommands.names()).hasSize(35)
+        assertThat(ClientCommands.names()).hasSize(40)
                 .contains("cluster-list", "cluster-config", "cluster-upgrade", "stats-list", "stats", "quotas-list",
-                        "ca-show", "ca-sign", "ca-rotate");
+                        "ca-show", "ca-sign", "ca-rotate", "nodegroup-create", "nodegroup-list", "nodegroup-show",
+                        "nodegroup-update", "nodegroup-delete");
     }
 }

@@ -121,11 +121,13 @@ public final class SimulatedOrchestrator implements Orchestrator {
                         "Stack " + name + " is " + status + "; it cannot be updated now.");
             }
             StackState settled = stack.settledAt(now);
-            Map<String, Object> given = new LinkedHashMap<>(settled.current().given());
+            // A new template comes with all its parameters, as Heat's PUT does; otherwise the given ones stay.
+            StackSpec spec = update.template().orElse(stack.spec());
+            Map<String, Object> given = new LinkedHashMap<>(
+                    update.template().isPresent() ? Map.of() : settled.current().given());
             given.putAll(update.changedParameters());
             int timeout = update.timeoutMinutes() > 0 ? update.timeoutMinutes() : stack.timeoutMinutes();
             int serial = stack.serial() + 1;
-            StackSpec spec = update.template().orElse(stack.spec());
             StackPlanner.Plan plan = rejectingInvalid(() -> planner.createOrUpdate("UPDATE", name, stack.id(),
                     spec, given, now, timeout, update.disableRollback(), serial, settled.current()));
             store(new StackState(stack.id(), name, spec, timeout, update.disableRollback(), serial,

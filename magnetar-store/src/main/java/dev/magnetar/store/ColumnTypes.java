@@ -1,5 +1,7 @@
 package dev.magnetar.store;
 
+import dev.magnetar.core.model.NodeGroup;
+import dev.magnetar.core.model.NodeGroupState;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
@@ -27,6 +29,8 @@ final class ColumnTypes {
 
     private static final GenericType<Map<String, String>> STRING_MAP = new GenericType<>() { };
     private static final GenericType<List<String>> STRING_LIST = new GenericType<>() { };
+    private static final GenericType<List<NodeGroup>> NODE_GROUPS = new GenericType<>() { };
+    private static final GenericType<Map<String, NodeGroupState>> NODE_GROUP_STATES = new GenericType<>() { };
 
     private ColumnTypes() {
     }
@@ -37,6 +41,9 @@ final class ColumnTypes {
         jdbi.registerColumnMapper(Instant.class, (row, column, ctx) -> Instants.read(row, column));
         jdbi.registerColumnMapper(STRING_MAP, (row, column, ctx) -> JsonColumns.readMap(row.getString(column)));
         jdbi.registerColumnMapper(STRING_LIST, (row, column, ctx) -> JsonColumns.readList(row.getString(column)));
+        jdbi.registerColumnMapper(NODE_GROUPS, (row, column, ctx) -> NodeGroupsJson.readGroups(row.getString(column)));
+        jdbi.registerColumnMapper(NODE_GROUP_STATES,
+                (row, column, ctx) -> NodeGroupsJson.readStates(row.getString(column)));
     }
 
     private static final class InstantArguments extends AbstractArgumentFactory<Instant> {
@@ -50,7 +57,10 @@ final class ColumnTypes {
         }
     }
 
-    /** Any map or list bound as a parameter is JSON text; the store binds no other maps or lists. */
+    /**
+     * Any map or list bound as a parameter is JSON text; the store binds no other maps or lists. Node groups
+     * and their states go through {@link NodeGroupsJson}, which names their keys.
+     */
     private static final class JsonArguments implements ArgumentFactory.Preparable {
         @Override
         public Optional<Function<Object, Argument>> prepare(Type type, ConfigRegistry config) {
@@ -59,7 +69,23 @@ final class ColumnTypes {
                 return Optional.empty();
             }
             return Optional.of(value -> value == null ? new NullArgument(Types.VARCHAR)
-                    : (position, statement, ctx) -> statement.setString(position, JsonColumns.write(value)));
+                    : (position, statement, ctx) -> statement.setString(position, write(value)));
+        }
+
+        /**
+         * Chosen by the elements, so that the type a binding reports (erased or not) does not matter; an
+         * empty list or map is the same text either way.
+         */
+        @SuppressWarnings("unchecked")
+        private static String write(Object value) {
+            if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof NodeGroup) {
+                return NodeGroupsJson.writeGroups((List<NodeGroup>) list);
+            }
+            if (value instanceof Map<?, ?> map && !map.isEmpty()
+                    && map.values().iterator().next() instanceof NodeGroupState) {
+                return NodeGroupsJson.writeStates((Map<String, NodeGroupState>) map);
+            }
+            return JsonColumns.write(value);
         }
     }
 }

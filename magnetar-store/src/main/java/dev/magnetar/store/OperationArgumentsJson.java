@@ -12,7 +12,9 @@ import java.util.Map;
 /**
  * An operation's arguments in its {@code payload} column, a JSON object with typed values:
  * {@code {"nodes_to_remove":["a","b"],"previous_node_count":3,"rollback":false}} for an update,
- * {@code {"max_batch_size":2,"previous_template_id":"…"}} for an upgrade, {@code {}} for a create or a delete. The keys are spelled out here, not taken from the record
+ * with {@code "nodegroup"} (the resized group's uuid) when it resizes an added node group,
+ * {@code {"max_batch_size":2,"previous_template_id":"…"}} for an upgrade, {@code {"rollback":false}} for a
+ * restack, {@code {}} for a create or a delete. The keys are spelled out here, not taken from the record
  * components, so renaming a component cannot change what is stored.
  *
  * <p>Rows written before these types hold a flat map of strings: {@code nodes_to_remove} joined
@@ -26,6 +28,7 @@ final class OperationArgumentsJson {
     static final String ROLLBACK = "rollback";
     static final String PREVIOUS_TEMPLATE_ID = "previous_template_id";
     static final String MAX_BATCH_SIZE = "max_batch_size";
+    static final String NODEGROUP = "nodegroup";
 
     private OperationArgumentsJson() {
     }
@@ -33,10 +36,12 @@ final class OperationArgumentsJson {
     static String write(OperationArguments arguments) {
         return JsonColumns.write(switch (arguments) {
             case OperationArguments.Create create -> Map.of();
-            case OperationArguments.Update update -> Map.of(
-                    NODES_TO_REMOVE, update.nodesToRemove(),
-                    PREVIOUS_NODE_COUNT, update.previousNodeCount(),
-                    ROLLBACK, update.rollback());
+            case OperationArguments.Update update -> update.nodeGroup() == null
+                    ? Map.of(NODES_TO_REMOVE, update.nodesToRemove(), PREVIOUS_NODE_COUNT, update.previousNodeCount(),
+                            ROLLBACK, update.rollback())
+                    : Map.of(NODES_TO_REMOVE, update.nodesToRemove(), PREVIOUS_NODE_COUNT, update.previousNodeCount(),
+                            ROLLBACK, update.rollback(), NODEGROUP, update.nodeGroup());
+            case OperationArguments.Restack restack -> Map.of(ROLLBACK, restack.rollback());
             case OperationArguments.Upgrade upgrade -> Map.of(
                     PREVIOUS_TEMPLATE_ID, upgrade.previousTemplateId(),
                     MAX_BATCH_SIZE, upgrade.maxBatchSize());
@@ -49,7 +54,9 @@ final class OperationArgumentsJson {
         return switch (kind) {
             case CREATE_CLUSTER -> new OperationArguments.Create();
             case UPDATE_CLUSTER -> new OperationArguments.Update(previousNodeCount(stored, json),
-                    nodesToRemove(stored.path(NODES_TO_REMOVE)), rollback(stored.path(ROLLBACK)));
+                    nodesToRemove(stored.path(NODES_TO_REMOVE)), rollback(stored.path(ROLLBACK)),
+                    stored.path(NODEGROUP).isTextual() ? stored.path(NODEGROUP).textValue() : null);
+            case RESTACK_CLUSTER -> new OperationArguments.Restack(rollback(stored.path(ROLLBACK)));
             case UPGRADE_CLUSTER -> new OperationArguments.Upgrade(required(stored, PREVIOUS_TEMPLATE_ID, json).asText(),
                     required(stored, MAX_BATCH_SIZE, json).asInt());
             case DELETE_CLUSTER -> new OperationArguments.Delete();

@@ -5,6 +5,8 @@ import dev.magnetar.core.model.ClusterStatus;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.model.ClusterTemplateBuilder;
 import dev.magnetar.core.model.HealthStatus;
+import dev.magnetar.core.model.NodeGroup;
+import dev.magnetar.core.model.NodeGroupState;
 
 import java.time.Instant;
 import java.util.List;
@@ -62,7 +64,17 @@ final class Fixtures {
                 .floatingIpEnabled(false).masterLbEnabled(true)
                 .faults(Map.of("master_server", "Quota exceeded", "agent", "timeout"))
                 .healthStatus(HealthStatus.UNHEALTHY).healthStatusReason(Map.of("api", "down")).mergeLabels(true)
+                .nodeGroups(List.of(everyNodeGroupField()))
+                .nodeGroupStates(Map.of(Fixtures.uuid(), new NodeGroupState(ClusterStatus.UPDATE_FAILED, "agent 2 ✗",
+                        List.of("10.0.1.1", "10.0.1.2"))))
                 .createdAt(CREATED).updatedAt(UPDATED).version(7)
                 .build();
+    }
+
+    /** A pool with every field set, values that no engine keeps by accident (unicode, micros, nulls apart). */
+    static NodeGroup everyNodeGroupField() {
+        return new NodeGroup(uuid(), "gpu-pool", "agent", 3, 1, 8, "g1.xlarge", "centos-7-gpu", 120,
+                Map.of("dcos_mesos_attributes", "gpu:true;zone:az1", "ключ", "значение ✓"), true, false,
+                CREATED, UPDATED);
     }
 }

@@ -38,6 +38,14 @@ class OperationArgumentsJsonTest {
     }
 
     @Test
+    void a_node_group_resize_names_its_group_and_a_default_worker_resize_does_not() {
+        assertThat(OperationArgumentsJson.write(new OperationArguments.Update(2, List.of(), false, "ng-1")))
+                .isEqualTo("{\"nodegroup\":\"ng-1\",\"nodes_to_remove\":[],\"previous_node_count\":2,"
+                        + "\"rollback\":false}");
+        assertThat(OperationArgumentsJson.write(SHRINK)).doesNotContain("nodegroup");
+    }
+
+    @Test
     void a_create_and_a_delete_carry_no_arguments() {
         assertThat(OperationArgumentsJson.write(new OperationArguments.Create())).isEqualTo("{}");
         assertThat(OperationArgumentsJson.write(new OperationArguments.Delete())).isEqualTo("{}");
@@ -50,7 +58,9 @@ class OperationArgumentsJsonTest {
     @Test
     void every_kind_reads_back_what_was_written() {
         List<OperationArguments> all = List.of(new OperationArguments.Create(), SHRINK,
-                new OperationArguments.Update(1, List.of(), false), UPGRADE, new OperationArguments.Delete());
+                new OperationArguments.Update(1, List.of(), false), UPGRADE, new OperationArguments.Delete(),
+                new OperationArguments.Update(4, List.of("10.0.3.7"), false, "ng-uuid"),
+                new OperationArguments.Restack(true), new OperationArguments.Restack(false));
 
         assertThat(all).allSatisfy(arguments -> assertThat(
                 OperationArgumentsJson.read(arguments.kind(), OperationArgumentsJson.write(arguments)))

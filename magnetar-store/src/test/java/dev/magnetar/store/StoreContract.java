@@ -9,6 +9,8 @@ import dev.magnetar.core.model.ClusterStatus;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.model.ConductorRecord;
 import dev.magnetar.core.model.HealthStatus;
+import dev.magnetar.core.model.NodeGroup;
+import dev.magnetar.core.model.NodeGroupState;
 import dev.magnetar.core.model.Operation;
 import dev.magnetar.core.model.OperationArguments;
 import dev.magnetar.core.model.OperationState;
@@ -73,6 +75,10 @@ abstract class StoreContract {
     ClusterTemplate insert(ClusterTemplate template) {
         db().transact(repos -> repos.templates().insert(template));
         return template;
+    }
+
+    Optional<Cluster> find(String uuid) {
+        return db().transaction((Repositories repos) -> repos.clusters().findByUuid(uuid));
     }
 
     Cluster insert(Cluster cluster) {
@@ -488,8 +494,84 @@ abstract class StoreContract {
             assertThat(db().transaction((Repositories repos) -> repos.clusters().stats("p3"))).isEqualTo(new ClusterStats(0, 0));
         }
 
-        private Optional<Cluster> find(String uuid) {
-            return db().transaction((Repositories repos) -> repos.clusters().findByUuid(uuid));
+    }
+
+    @Nested
+    class NodeGroups {
+
+        @Test
+        void a_cluster_without_added_groups_reads_back_none() {
+            Cluster cluster = insert(Fixtures.cluster("p1").build());
+
+            Cluster read = find(cluster.uuid()).orElseThrow();
+            assertThat(read.spec().nodeGroups()).isEmpty();
+            assertThat(read.observed().nodeGroupStates()).isEmpty();
+        }
+
+        @Test
+        void a_row_written_before_the_groups_existed_has_none() throws java.sql.SQLException {
+            Cluster cluster = insert(Fixtures.cluster("p1").build());
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(config.jdbcUrl(), config.user(),
+                    config.password());
+                 java.sql.PreparedStatement asBeforeV10 = c.prepareStatement(
+                         "UPDATE clusters SET node_groups = NULL, node_group_states = NULL WHERE uuid = ?")) {
+                asBeforeV10.setString(1, cluster.uuid());
+                assertThat(asBeforeV10.executeUpdate()).isEqualTo(1);
+            }
+
+            assertThat(find(cluster.uuid()).orElseThrow()).isEqualTo(cluster);
+        }
+
+        @Test
+        void a_group_with_only_the_required_fields_keeps_its_nulls() {
+            NodeGroup sparse = new NodeGroup(Fixtures.uuid(), "p", "agent", 0, 0, null, null, null, null, Map.of(),
+                    false, false, null, null);
+            Cluster cluster = insert(Fixtures.cluster("p1").nodeGroups(List.of(sparse)).build());
+
+            assertThat(find(cluster.uuid()).orElseThrow().spec().nodeGroups()).containsExactly(sparse);
+        }
+
+        @Test
+        void groups_are_added_and_removed_with_the_cluster_in_one_optimistic_update() {
+            Cluster cluster = insert(Fixtures.cluster("p1").build());
+            NodeGroup first = Fixtures.everyNodeGroupField();
+            NodeGroup second = new NodeGroup(Fixtures.uuid(), "edge", "public_agent", 2, 0, null, "m1.small", null,
+                    null, Map.of(), false, false, CREATED, CREATED);
+
+            Cluster withTwo = cluster.toBuilder().nodeGroups(List.of(first, second)).build();
+            assertThat(db().transaction((Repositories repos) -> repos.clusters().update(withTwo))).isTrue();
+            assertThat(db().transaction((Repositories repos) -> repos.clusters().update(withTwo)))
+                    .as("the same version again lost the race").isFalse();
+            Cluster stored = find(cluster.uuid()).orElseThrow();
+            assertThat(stored.spec().nodeGroups()).containsExactly(first, second);
+
+            Cluster withOne = stored.toBuilder().nodeGroups(List.of(second))
+                    .nodeGroupStates(Map.of(second.uuid(), new NodeGroupState(ClusterStatus.UPDATE_COMPLETE, null,
+                            List.of("10.0.2.1", "10.0.2.2")))).build();
+            assertThat(db().transaction((Repositories repos) -> repos.clusters().update(withOne))).isTrue();
+            Cluster after = find(cluster.uuid()).orElseThrow();
+            assertThat(after.spec().nodeGroups()).containsExactly(second);
+            assertThat(after.observed().nodeGroupStates().get(second.uuid()).nodeAddresses())
+                    .containsExactly("10.0.2.1", "10.0.2.2");
+        }
+
+        @Test
+        void the_stored_text_names_magnums_fields_not_the_java_components() throws java.sql.SQLException {
+            Cluster cluster = insert(Fixtures.cluster("p1").nodeGroups(List.of(Fixtures.everyNodeGroupField())).build());
+
+            String stored;
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(config.jdbcUrl(), config.user(),
+                    config.password());
+                 java.sql.PreparedStatement select =
+                         c.prepareStatement("SELECT node_groups FROM clusters WHERE uuid = ?")) {
+                select.setString(1, cluster.uuid());
+                try (java.sql.ResultSet row = select.executeQuery()) {
+                    assertThat(row.next()).isTrue();
+                    stored = row.getString(1);
+                }
+            }
+            assertThat(stored).contains("\"node_count\":3", "\"max_node_count\":8", "\"merge_labels\":true")
+                    .doesNotContain("nodeCount", "isDefault");
         }
     }
 

@@ -83,6 +83,17 @@ public final class ClientCommands {
             new Entry("cluster-events", List.of(), context -> new ClusterEventsCommand(context),
                     "Print the events of a cluster."),
 
+            new Entry("nodegroup-create", List.of(), context -> new NodeGroupCommands.Create(context),
+                    "Add a node group to a cluster."),
+            new Entry("nodegroup-list", List.of(), context -> new NodeGroupCommands.ListGroups(context),
+                    "Print the node groups of a cluster."),
+            new Entry("nodegroup-show", List.of(), context -> new NodeGroupCommands.Show(context),
+                    "Show details about a node group."),
+            new Entry("nodegroup-update", List.of(), context -> new NodeGroupCommands.Update(context),
+                    "Change a node group's min_node_count or max_node_count."),
+            new Entry("nodegroup-delete", List.of(), context -> new NodeGroupCommands.Delete(context),
+                    "Delete node group(s) of a cluster."),
+
             new Entry("cluster-config", List.of(), context -> new ClusterConfigCommand(context),
                     "Write what the DC/OS CLI needs to attach to a dcos cluster, and print its UI's URL."),
 

@@ -11,6 +11,7 @@ import dev.magnetar.core.model.ClusterEventKind;
 import dev.magnetar.core.model.ClusterStatus;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.model.Operation;
+import dev.magnetar.core.model.NodeGroups;
 import dev.magnetar.core.model.OperationArguments;
 import dev.magnetar.core.monitor.MonitorAccounts;
 import dev.magnetar.core.port.ClusterCredentials;
@@ -165,6 +166,7 @@ public final class OperationExecutor {
             case OperationArguments.Create create -> create(cluster);
             case OperationArguments.Update update -> update(cluster, update);
             case OperationArguments.Upgrade upgrade -> upgrade(cluster, upgrade);
+            case OperationArguments.Restack restack -> restack(cluster, restack);
             case OperationArguments.Delete delete -> delete(cluster);
         }
     }
@@ -221,38 +223,32 @@ public final class OperationExecutor {
     }
 
     private void update(Cluster cluster, OperationArguments.Update arguments) {
-        if (cluster.status() != ClusterStatus.UPDATE_IN_PROGRESS) {
-            return;
-        }
-        StackCredential credential = credentials.of(cluster);
-        Stack stack = existingStack(cluster, credential);
-        ClusterTemplate template = templateOf(cluster);
-        ClusterDriver driver = driverOf(template);
-        Map<String, Object> changed = driver.scaleParameters(template, cluster, arguments.nodesToRemove(), stack);
-        updateStack(stack, new StackUpdate(changed, !arguments.rollback(), cluster.spec().createTimeout()),
-                credential, "update");
+        updateStack(cluster, (template, driver, stack, credential) -> new StackUpdate(
+                driver.scaleParameters(template, cluster, arguments.nodeGroup(), arguments.nodesToRemove(), stack),
+                !arguments.rollback(), cluster.spec().createTimeout()));
+    }
+
+    /** Updates the stack with the whole template the spec renders now (a node group added or removed). */
+    private void restack(Cluster cluster, OperationArguments.Restack arguments) {
+        updateStack(cluster, (template, driver, stack, credential) -> StackUpdate.to(
+                driver.stackSpec(template, cluster, deploymentContext(template, driver, cluster, credential)),
+                !arguments.rollback(), cluster.spec().createTimeout()));
     }
 
     /**
-     * Sends the stack of the cluster's new template (its spec already names it) as an in-place update:
-     * the driver renders the release and the rolling order. Never rolled back by Heat: a node that
-     * failed its upgrade stays as it is, for the operator to look at, and the cluster is UPDATE_FAILED.
+     * Sends the stack of the cluster's new template (its spec already names it): the driver renders the
+     * release and the rolling order, and the nodes keep their servers. Never rolled back by Heat: a node
+     * that failed its upgrade stays as it is, for the operator to look at, and the cluster is UPDATE_FAILED.
      */
     private void upgrade(Cluster cluster, OperationArguments.Upgrade arguments) {
-        if (cluster.status() != ClusterStatus.UPDATE_IN_PROGRESS) {
-            return;
-        }
-        StackCredential credential = credentials.of(cluster);
-        Stack stack = existingStack(cluster, credential);
-        ClusterTemplate template = templateOf(cluster);
-        ClusterDriver driver = driverOf(template);
-        ClusterTemplate previous = database.transaction(repos -> repos.templates()
-                .findByUuid(arguments.previousTemplateId())).orElse(null);
-        var spec = driver.upgradeSpec(previous, template, cluster, arguments.maxBatchSize(), stack,
-                deploymentContext(template, driver, cluster, credential));
-        updateStack(stack, StackUpdate.to(spec, true, cluster.spec().createTimeout()), credential, "upgrade");
-        LOG.info("Upgrading stack {} of cluster {} from template {} to {}", stack.name(), cluster.uuid(),
-                arguments.previousTemplateId(), template.uuid());
+        updateStack(cluster, (template, driver, stack, credential) -> {
+            ClusterTemplate previous = database.transaction(repos -> repos.templates()
+                    .findByUuid(arguments.previousTemplateId())).orElse(null);
+            LOG.info("Upgrading stack {} of cluster {} from template {} to {}", stack.name(), cluster.uuid(),
+                    arguments.previousTemplateId(), template.uuid());
+            return StackUpdate.to(driver.upgradeSpec(previous, template, cluster, arguments.maxBatchSize(), stack,
+                    deploymentContext(template, driver, cluster, credential)), true, cluster.spec().createTimeout());
+        });
     }
 
     private Stack existingStack(Cluster cluster, StackCredential credential) {
@@ -261,8 +257,20 @@ public final class OperationExecutor {
                         "Stack " + StackNames.of(cluster) + " not found in the orchestrator."));
     }
 
-    /** Starts the update; a stack already updating is this operation's earlier attempt at it. */
-    private void updateStack(Stack stack, StackUpdate update, StackCredential credential, String what) {
+    /** What an update sends, from the cluster's template and driver and its stack as it is. */
+    private interface UpdateOf {
+        StackUpdate of(ClusterTemplate template, ClusterDriver driver, Stack stack, StackCredential credential);
+    }
+
+    /** Updates the stack of a cluster that is still UPDATE_IN_PROGRESS; a stack already updating is this update. */
+    private void updateStack(Cluster cluster, UpdateOf updateOf) {
+        if (cluster.status() != ClusterStatus.UPDATE_IN_PROGRESS) {
+            return;
+        }
+        StackCredential credential = credentials.of(cluster);
+        Stack stack = existingStack(cluster, credential);
+        ClusterTemplate template = templateOf(cluster);
+        StackUpdate update = updateOf.of(template, driverOf(template), stack, credential);
         try {
             orchestrator.update(stack.name(), stack.id(), update, credential);
         } catch (OrchestratorException e) {
@@ -270,7 +278,7 @@ public final class OperationExecutor {
                     || !stack.status().is(StackAction.UPDATE, StackPhase.IN_PROGRESS)) {
                 throw e;
             }
-            LOG.info("Stack {} is already updating: an earlier attempt of this {} started it", stack.name(), what);
+            LOG.info("Stack {} is already updating: an earlier attempt of this update started it", stack.name());
         }
     }
 
@@ -314,7 +322,7 @@ public final class OperationExecutor {
     private void failCluster(Operation operation, String reason) {
         LifecycleEvent refused = switch (operation.kind()) {
             case CREATE_CLUSTER -> LifecycleEvent.CREATE_REFUSED;
-            case UPDATE_CLUSTER, UPGRADE_CLUSTER -> LifecycleEvent.UPDATE_REFUSED;
+            case UPDATE_CLUSTER, UPGRADE_CLUSTER, RESTACK_CLUSTER -> LifecycleEvent.UPDATE_REFUSED;
             case DELETE_CLUSTER -> LifecycleEvent.DELETE_REFUSED;
         };
         for (int attempt = 0; attempt < 5; attempt++) {
@@ -328,6 +336,7 @@ public final class OperationExecutor {
             Cluster updated = current.get().toBuilder()
                     .status(failed)
                     .statusReason(reason)
+                    .nodeGroupStates(NodeGroups.settled(current.get(), failed, reason, Map.of()))
                     .updatedAt(clock.instant())
                     .build();
             ClusterStatus before = current.get().status();

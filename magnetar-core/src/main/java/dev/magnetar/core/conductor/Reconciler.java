@@ -2,6 +2,7 @@ package dev.magnetar.core.conductor;
 
 import dev.magnetar.core.driver.ClusterDriver;
 import dev.magnetar.core.driver.ClusterObservation;
+import dev.magnetar.core.model.NodeGroups;
 import dev.magnetar.core.driver.DriverKey;
 import dev.magnetar.core.driver.DriverRegistry;
 import dev.magnetar.core.driver.NodeStep;
@@ -113,12 +114,13 @@ public final class Reconciler {
         return switch (decision) {
             case ReconcileDecision.Wait wait -> false;
             case ReconcileDecision.Remove remove -> remove(cluster);
-            case ReconcileDecision.TimedOut timedOut -> save(cluster.status(), cluster.toBuilder()
-                    .status(timedOut.status())
-                    .statusReason(timedOut.reason() + stillInProgress(stack.orElseThrow(), credential))
-                    .build());
-            case ReconcileDecision.Settle settle -> save(cluster.status(),
-                    settled(cluster, stack, namingFailedNode(settle, steps), credential));
+            case ReconcileDecision.TimedOut timedOut -> {
+                String reason = timedOut.reason() + stillInProgress(stack.orElseThrow(), credential);
+                yield save(cluster.status(), cluster.toBuilder().status(timedOut.status()).statusReason(reason)
+                        .nodeGroupStates(NodeGroups.settled(cluster, timedOut.status(), reason, Map.of()))
+                        .build());
+            }
+            case ReconcileDecision.Settle settle -> save(cluster.status(), settled(cluster, stack, namingFailedNode(settle, steps), credential));
         };
     }
 
@@ -176,6 +178,7 @@ public final class Reconciler {
                 .status(settle.status())
                 .statusReason(settle.reason())
                 .stackId(stack.map(Stack::id).orElse(cluster.observed().stackId()));
+        Map<String, List<String>> groupAddresses = Map.of();
         if (settle.observeOutputs() && stack.isPresent()) {
             ClusterTemplate template = database.transaction(repos -> repos.templates()
                     .findByUuid(cluster.spec().clusterTemplateId())).orElseThrow();
@@ -186,7 +189,10 @@ public final class Reconciler {
                     .coeVersion(seen.coeVersion())
                     .containerVersion(seen.containerVersion())
                     .faults(Map.of());
+            groupAddresses = seen.nodeGroupAddresses();
         }
+        // Every added group shares the cluster's one stack, so its answer settles each of them.
+        next.nodeGroupStates(NodeGroups.settled(cluster, settle.status(), settle.reason(), groupAddresses));
         if (settle.collectFaults() && stack.isPresent()) {
             next.faults(faults(stack.get(), credential));
         }

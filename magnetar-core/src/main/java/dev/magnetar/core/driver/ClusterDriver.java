@@ -85,6 +85,19 @@ public interface ClusterDriver {
         return List.of();
     }
 
+    /**
+     * The changed parameters that resize one node group the cluster added to the count its spec holds now,
+     * removing {@code nodesToRemove} from it; {@code nodeGroup} null means the default workers. Drivers that
+     * list {@link #nodeGroupRoles()} override it.
+     */
+    default Map<String, Object> scaleParameters(ClusterTemplate template, Cluster cluster, String nodeGroup,
+                                                List<String> nodesToRemove, Stack current) {
+        if (nodeGroup == null) {
+            return scaleParameters(template, cluster, nodesToRemove, current);
+        }
+        throw new IllegalStateException("Driver " + descriptor().name() + " has no node groups to resize");
+    }
+
     /** Maps a completed stack's outputs to the cluster's addresses and versions. */
     ClusterObservation observe(ClusterTemplate template, Cluster cluster, Stack stack);
 
@@ -141,5 +154,31 @@ public interface ClusterDriver {
     default Map<String, Map<String, String>> nodeFiles(ClusterTemplate template, Cluster cluster,
                                                        DeploymentContext context) {
         return Map.of();
+    }
+
+    /**
+     * The roles a user may give the node groups they add to this driver's clusters (DC/OS: {@code agent},
+     * {@code public_agent}). Empty, the default, when the driver's stacks have no room for added groups:
+     * creating one is then refused as not supported by the driver.
+     */
+    default java.util.Set<String> nodeGroupRoles() {
+        return java.util.Set.of();
+    }
+
+    /**
+     * The default node groups the driver derives from a cluster beyond the master and worker ones (DC/OS's
+     * public agents from {@code dcos_public_agent_count}), built with
+     * {@link dev.magnetar.core.model.NodeGroups#defaultView}. Empty by default.
+     */
+    default List<dev.magnetar.core.model.NodeGroup> impliedNodeGroups(ClusterTemplate template, Cluster cluster) {
+        return List.of();
+    }
+
+    /**
+     * Checks a node group a user adds or changes, its labels above all, as {@link #validateCluster} checks a
+     * cluster; {@code cluster} already holds the group in its spec. Throws the same errors. Called only for
+     * roles in {@link #nodeGroupRoles()}.
+     */
+    default void validateNodeGroup(ClusterTemplate template, Cluster cluster, dev.magnetar.core.model.NodeGroup group) {
     }
 }

@@ -92,6 +92,7 @@ public record Cluster(
         public Builder fixedSubnet(String v) { spec.fixedSubnet(v); return this; }
         public Builder floatingIpEnabled(Boolean v) { spec.floatingIpEnabled(v); return this; }
         public Builder masterLbEnabled(Boolean v) { spec.masterLbEnabled(v); return this; }
+        public Builder nodeGroups(List<NodeGroup> v) { spec.nodeGroups(v); return this; }
 
         public Builder status(ClusterStatus v) { observed.status(v); return this; }
         public Builder statusReason(String v) { observed.statusReason(v); return this; }
@@ -104,6 +105,7 @@ public record Cluster(
         public Builder healthStatusReason(Map<String, String> v) { observed.healthStatusReason(v); return this; }
         public Builder coeVersion(String v) { observed.coeVersion(v); return this; }
         public Builder containerVersion(String v) { observed.containerVersion(v); return this; }
+        public Builder nodeGroupStates(Map<String, NodeGroupState> v) { observed.nodeGroupStates(v); return this; }
 
         public Cluster build() {
             return new Cluster(uuid, name, projectId, userId, spec.build(), observed.build(), createdAt, updatedAt,

@@ -16,6 +16,8 @@ public enum ClusterEventKind {
     NODE_STEP,
     /** A user changed labels the driver applies to the running COE without a stack update. */
     LABELS_CHANGED,
+    /** A user added, changed or removed a node group. */
+    NODE_GROUPS_CHANGED,
     /** The cluster's stack is gone and its row was removed. */
     DELETED;
 

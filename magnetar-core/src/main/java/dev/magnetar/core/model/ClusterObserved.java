@@ -12,6 +12,7 @@ import java.util.Objects;
  *
  * @param stackId Heat's id of the cluster's stack, once the conductor created or adopted it
  * @param faults  failed resource name to reason, kept while the status is a failed one
+ * @param nodeGroupStates what was seen of each node group a user added, by the group's uuid
  */
 @RecordBuilder
 public record ClusterObserved(
@@ -25,7 +26,8 @@ public record ClusterObserved(
         HealthStatus healthStatus,
         Map<String, String> healthStatusReason,
         String coeVersion,
-        String containerVersion) {
+        String containerVersion,
+        Map<String, NodeGroupState> nodeGroupStates) {
 
     public ClusterObserved {
         Objects.requireNonNull(status, "status");
@@ -33,6 +35,7 @@ public record ClusterObserved(
         nodeAddresses = nodeAddresses == null ? List.of() : List.copyOf(nodeAddresses);
         faults = faults == null ? Map.of() : Map.copyOf(faults);
         healthStatusReason = healthStatusReason == null ? Map.of() : Map.copyOf(healthStatusReason);
+        nodeGroupStates = nodeGroupStates == null ? Map.of() : Map.copyOf(nodeGroupStates);
     }
 
     /** A builder for a new cluster's observations: it starts in {@code CREATE_IN_PROGRESS}. */

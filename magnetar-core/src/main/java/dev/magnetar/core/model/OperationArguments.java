@@ -20,18 +20,25 @@ public sealed interface OperationArguments {
     }
 
     /**
-     * Changes the cluster's node count to the one its spec now holds.
+     * Changes the node count of the cluster's default workers, or of one node group it added, to the one its
+     * spec now holds.
      *
      * @param previousNodeCount the node count before this change
      * @param nodesToRemove     the nodes to drop when the count decreases (Magnum's {@code nodes_to_remove}),
      *                          empty to let the driver choose
      * @param rollback          whether the orchestrator rolls the stack back when the update fails
+     * @param nodeGroup         the uuid of the added node group resized; null for the default workers
      */
-    record Update(int previousNodeCount, List<String> nodesToRemove, boolean rollback)
+    record Update(int previousNodeCount, List<String> nodesToRemove, boolean rollback, String nodeGroup)
             implements OperationArguments {
 
         public Update {
             nodesToRemove = List.copyOf(Objects.requireNonNull(nodesToRemove, "nodesToRemove"));
+        }
+
+        /** Resizes the default workers. */
+        public Update(int previousNodeCount, List<String> nodesToRemove, boolean rollback) {
+            this(previousNodeCount, nodesToRemove, rollback, null);
         }
 
         @Override
@@ -60,6 +67,19 @@ public sealed interface OperationArguments {
         @Override
         public OperationKind kind() {
             return OperationKind.UPGRADE_CLUSTER;
+        }
+    }
+
+    /**
+     * Renders the cluster's whole stack again from its spec and updates the stack with it: a node group was
+     * added or removed, which changes the template and not only its parameters.
+     *
+     * @param rollback whether the orchestrator rolls the stack back when the update fails
+     */
+    record Restack(boolean rollback) implements OperationArguments {
+        @Override
+        public OperationKind kind() {
+            return OperationKind.RESTACK_CLUSTER;
         }
     }
 

@@ -386,7 +386,7 @@ public final class ClusterService {
     }
 
     /** Who a request's events name: its user, or its user name when the auth layer gave no id. */
-    private static String actor(RequestContext context) {
+    static String actor(RequestContext context) {
         if (context.userId() != null && !context.userId().isBlank()) {
             return context.userId();
         }

@@ -102,6 +102,16 @@ public final class LabelSecrets {
                 masked(delta.skipped(), label -> !readsTemplates));
     }
 
+    /**
+     * A node group's labels as {@code caller} may see them: a secret value the group shares with the
+     * template belongs to the template's project, any other to the cluster's, as for the cluster's own.
+     */
+    public Map<String, String> nodeGroupLabels(RequestContext caller, Cluster cluster, ClusterTemplate template,
+                                               Map<String, String> groupLabels) {
+        Cluster asGroup = cluster.toBuilder().labels(groupLabels).build();
+        return masked(groupLabels, label -> !mayRead(caller, ownerOf(label, asGroup, template)));
+    }
+
     /** The secret labels of {@code cluster} (a stored one or a create request's) whose values {@code caller} may not read. */
     public List<String> unreadable(RequestContext caller, Cluster cluster, ClusterTemplate template) {
         List<String> unreadable = new ArrayList<>();

@@ -10,6 +10,8 @@ import dev.magnetar.core.driver.DriverKey;
 import dev.magnetar.core.driver.DriverPolicy;
 import dev.magnetar.core.driver.DriverSettings;
 import dev.magnetar.core.model.Cluster;
+import dev.magnetar.core.model.NodeGroup;
+import dev.magnetar.core.model.NodeGroups;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.port.Stack;
 import dev.magnetar.core.port.StackResource;
@@ -22,6 +24,7 @@ import dev.magnetar.driver.dcos.upgrade.UpgradeSteps;
 import dev.magnetar.driver.dcos.config.DcosConfig;
 import dev.magnetar.driver.dcos.config.DcosConfigRules;
 import dev.magnetar.driver.dcos.config.NodeFiles;
+import dev.magnetar.driver.dcos.heat.DcosPools;
 import dev.magnetar.driver.dcos.heat.DcosStackRenderer;
 import dev.magnetar.driver.dcos.labels.DcosLabelRules;
 import dev.magnetar.driver.dcos.labels.DcosLabelSchema;
@@ -36,6 +39,7 @@ import dev.magnetar.driver.kit.labels.Labels;
 import dev.magnetar.driver.kit.labels.ParsedLabels;
 import dev.magnetar.driver.kit.labels.ValueChecks;
 import dev.magnetar.driver.kit.stack.AgentScaling;
+import dev.magnetar.driver.kit.stack.StackOutputs;
 import dev.magnetar.driver.kit.stack.StackParameters;
 
 import java.time.InstantSource;
@@ -67,6 +71,15 @@ public final class DcosDriver extends SchemaDriver {
             Set.of("rexray"));
     static final AgentScaling SCALING = new AgentScaling(
             "DC/OS fixes its masters at install (num_masters, Exhibitor ensemble)", "a private agent");
+
+    /** The default group of public agents that {@code dcos_public_agent_count} asks for. */
+    public static final String DEFAULT_PUBLIC_AGENTS = "default-public-agent";
+    static final Set<String> POOL_ROLES = Set.of(DcosPools.AGENT, NodeGroup.WORKER_ROLE, DcosPools.PUBLIC_AGENT);
+    /** The labels a node group may set for its own agents; the others are the cluster's. */
+    static final List<String> PER_POOL_LABELS = List.of(DcosLabelSchema.DCOS_MESOS_ATTRIBUTES, DcosLabelSchema.ISOLATION,
+            DcosLabelSchema.LAUNCHER, DcosLabelSchema.IMAGE_PROVIDERS, DcosLabelSchema.EXECUTOR_ENVIRONMENT_VARIABLES);
+    private static final java.util.regex.Pattern POOL_NAME = java.util.regex.Pattern.compile(
+            "[a-zA-Z][a-zA-Z0-9_.-]{0,62}");
 
     /** Each label set read once, shared by validation, rendering, the monitor account decision and the monitor. */
     private final ParsedLabels<DcosLabels> parsed;
@@ -121,7 +134,7 @@ public final class DcosDriver extends SchemaDriver {
     @Override
     public StackSpec stackSpec(ClusterTemplate template, Cluster cluster, DeploymentContext context) {
         Rendering r = render(template, cluster, context);
-        return DcosStackRenderer.spec(r.parameters());
+        return DcosStackRenderer.spec(r.parameters(), cluster.spec().nodeGroups());
     }
 
     /** The installer a cluster's nodes take: its label, else the service's setting, else the image's. */
@@ -227,7 +240,99 @@ public final class DcosDriver extends SchemaDriver {
 
     @Override
     public ClusterObservation observe(ClusterTemplate template, Cluster cluster, Stack stack) {
-        return DcosOutputs.observe(stack);
+        return DcosOutputs.observe(stack, cluster.spec().nodeGroups());
+    }
+
+    /** Private agents ({@code agent}, or {@code worker}, the role Magnum's clients send by default) and public ones. */
+    @Override
+    public Set<String> nodeGroupRoles() {
+        return POOL_ROLES;
+    }
+
+    /** Public agents asked for with {@code dcos_public_agent_count}, as templates did before node groups. */
+    @Override
+    public List<NodeGroup> impliedNodeGroups(ClusterTemplate template, Cluster cluster) {
+        int publicAgents = publicAgentCount(parsed.of(cluster.spec().labels()).labels());
+        if (publicAgents == 0) {
+            return List.of();
+        }
+        return List.of(NodeGroups.defaultView(cluster, template, DEFAULT_PUBLIC_AGENTS, DcosPools.PUBLIC_AGENT,
+                publicAgents, 0, cluster.spec().flavorId()));
+    }
+
+    /**
+     * A pool's labels may differ from its cluster's only in the agents' own settings (the agent-flag labels and
+     * {@code dcos_mesos_attributes}): the rest is the cluster's DC/OS, one for all its nodes. The pool's labels
+     * are judged as the cluster's are, its isolators by Mesos 1.11's cross-flag rules.
+     */
+    @Override
+    public void validateNodeGroup(ClusterTemplate template, Cluster cluster, NodeGroup group) {
+        List<String> violations = new ArrayList<>();
+        if (!POOL_NAME.matcher(group.name()).matches()) {
+            violations.add("node group name '" + group.name() + "' is not allowed: letters, digits, '_', '.' and '-', "
+                    + "starting with a letter, at most 63");
+        }
+        Map<String, String> clusterLabels = cluster.spec().labels();
+        java.util.TreeSet<String> clusterWide = new java.util.TreeSet<>();
+        group.labels().forEach((k, v) -> {
+            if (!v.equals(clusterLabels.get(k)) && !perPool(k)) {
+                clusterWide.add(k);
+            }
+        });
+        clusterLabels.keySet().stream().filter(k -> !group.labels().containsKey(k) && !perPool(k))
+                .forEach(clusterWide::add);
+        if (!clusterWide.isEmpty()) {
+            violations.add("label(s) " + String.join(", ", clusterWide) + " of node group " + group.name()
+                    + " must be the cluster's: a node group sets only its agents' own labels ("
+                    + String.join(", ", PER_POOL_LABELS) + ")");
+        }
+        DcosLabels labels = parsed.of(poolLabels(group));
+        violations.addAll(labels.violations());
+        violations.addAll(labels.agentFlags().violations());
+        throwIfAny(violations);
+    }
+
+    @Override
+    public Map<String, Object> scaleParameters(ClusterTemplate template, Cluster cluster, String nodeGroup,
+                                               List<String> nodesToRemove, Stack current) {
+        if (nodeGroup == null) {
+            return scaleParameters(template, cluster, nodesToRemove, current);
+        }
+        NodeGroup group = NodeGroups.added(cluster.spec(), nodeGroup).orElseThrow(() -> new IllegalStateException(
+                "cluster " + cluster.uuid() + " has no node group " + nodeGroup));
+        List<String> addresses = StackOutputs.strings(current.outputs().get(DcosPools.addressesOutput(group)));
+        List<String> members = new ArrayList<>();
+        for (String node : nodesToRemove) {
+            int at = addresses.indexOf(node);
+            members.add(at >= 0 ? Integer.toString(at) : node);
+        }
+        Map<String, Object> changed = new LinkedHashMap<>();
+        changed.put(DcosPools.id(group) + "_count", group.nodeCount());
+        changed.put(DcosPools.id(group) + "_to_remove", String.join(",", members));
+        return changed;
+    }
+
+    /**
+     * A pool's labels as its agents get them: on public agents {@code dcos_mesos_attributes} keeps
+     * {@code public_ip:true}, which DC/OS sets for them in its own file that the agent flags file overrides.
+     */
+    static Map<String, String> poolLabels(NodeGroup group) {
+        String attributes = group.labels().get(DcosLabelSchema.DCOS_MESOS_ATTRIBUTES);
+        if (attributes == null || !DcosPools.isPublic(group) || attributes.startsWith("public_ip:")
+                || attributes.contains(";public_ip:")) {
+            return group.labels();
+        }
+        Map<String, String> labels = new LinkedHashMap<>(group.labels());
+        labels.put(DcosLabelSchema.DCOS_MESOS_ATTRIBUTES, "public_ip:true;" + attributes);
+        return labels;
+    }
+
+    private static boolean perPool(String label) {
+        return DcosLabelSchema.SCHEMA.find(label).map(spec -> PER_POOL_LABELS.contains(spec.name())).orElse(false);
+    }
+
+    private static int publicAgentCount(Labels labels) {
+        return Integer.parseInt(labels.effective(DcosLabelSchema.DCOS_PUBLIC_AGENT_COUNT).orElseThrow());
     }
 
     /** One {@link DcosMonitor} for every cluster of this driver. */
@@ -311,11 +416,18 @@ public final class DcosDriver extends SchemaDriver {
                         repository, labels.given(DcosLabelSchema.DCOS_LOCAL_UNIVERSE_ARTIFACTS_URL).orElse(null)))
                         .orElse(null));
         Map<String, Object> parameters = DcosStackRenderer.parameters(template, cluster, masterLb,
-                floatingIp(template, cluster),
-                Integer.parseInt(labels.effective(DcosLabelSchema.DCOS_PUBLIC_AGENT_COUNT).orElseThrow()),
+                floatingIp(template, cluster), publicAgentCount(labels),
                 labels.effective(DcosLabelSchema.FIXED_SUBNET_CIDR).orElseThrow(),
                 new DcosStackRenderer.RenderedFiles(configYaml, agentFlags, nodeSettings));
+        DcosStackRenderer.addPools(parameters, template, cluster.spec().nodeGroups(), this::poolAgentFlags);
         return new Rendering(configYaml, agentFlags, nodeSettings, parameters);
+    }
+
+    /** A pool's {@code /var/lib/dcos/mesos-slave-common}, from its labels; refused as a create would be. */
+    private String poolAgentFlags(NodeGroup group) {
+        DcosLabels labels = parsed.of(poolLabels(group));
+        throwIfAny(labels.agentFlags().violations());
+        return NodeFiles.agentFlags(labels.agentFlags());
     }
 
     record Rendering(String configYaml, String agentFlags, String nodeSettings, Map<String, Object> parameters) {

@@ -1,9 +1,12 @@
 package dev.magnetar.driver.dcos;
 
 import dev.magnetar.core.driver.ClusterObservation;
+import dev.magnetar.core.model.NodeGroup;
 import dev.magnetar.core.port.Stack;
+import dev.magnetar.driver.dcos.heat.DcosPools;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,11 +23,14 @@ final class DcosOutputs {
     private DcosOutputs() {
     }
 
-    static ClusterObservation observe(Stack stack) {
+    /** The added node groups' agents are theirs alone: each group's own output, not the cluster's nodes. */
+    static ClusterObservation observe(Stack stack, List<NodeGroup> pools) {
         Map<String, Object> out = stack.outputs();
         List<String> nodes = new ArrayList<>(strings(out.get("agent_addresses")));
         nodes.addAll(strings(out.get("public_agent_addresses")));
+        Map<String, List<String>> poolAddresses = new LinkedHashMap<>();
+        pools.forEach(g -> poolAddresses.put(g.uuid(), strings(out.get(DcosPools.addressesOutput(g)))));
         return new ClusterObservation(text(out.get("api_address")), strings(out.get("master_addresses")), nodes,
-                version(out.get("dcos_version")), version(out.get("docker_version")));
+                version(out.get("dcos_version")), version(out.get("docker_version")), poolAddresses);
     }
 }

@@ -3,6 +3,7 @@ package dev.magnetar.driver.dcos;
 import dev.magnetar.core.driver.DeploymentContext;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
+import dev.magnetar.core.model.NodeGroup;
 import dev.magnetar.core.port.StackCredential;
 import dev.magnetar.core.port.StackSpec;
 
@@ -64,7 +65,25 @@ final class GoldenCases {
                         "dcos_local_universe_artifacts_url", "https://files.example.org/universe/artifacts.tar.gz",
                         "dcos_package_repositories", "mirror=https://mirror.example.org/repo"), 1, local),
                 golden("local-universe-from-image", base, Map.of(
-                        "dcos_local_universe_url", "/opt/dcos/universe/repo.json"), 1, local));
+                        "dcos_local_universe_url", "/opt/dcos/universe/repo.json"), 1, local),
+                nodePools(base, local));
+    }
+
+    /** A cluster with three added pools: private agents, public agents at the edge, GPU agents with attributes. */
+    private static Case nodePools(ClusterTemplate base, DeploymentContext context) {
+        Map<String, String> clusterLabels = Map.of("dcos_mesos_attributes", "zone:az1");
+        ClusterTemplate template = base.toBuilder().labels(clusterLabels).build();
+        java.time.Instant at = java.time.Instant.parse("2026-12-03T12:00:00Z");
+        List<NodeGroup> pools = List.of(
+                new NodeGroup("0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d", "big-memory", "agent", 2, 0, 10, "r1.xlarge",
+                        null, 100, Map.of("dcos_mesos_attributes", "zone:az2;memory:high"), false, false, at, at),
+                new NodeGroup("1c2d3e4f-5061-4b7c-9d8e-0f1a2b3c4d5e", "edge", "public_agent", 2, 1, 4, "m1.small",
+                        null, null, Map.of("dcos_mesos_attributes", "zone:az1;edge:true"), false, false, at, at),
+                new NodeGroup("2d3e4f50-6172-4c8d-8e9f-1a2b3c4d5e6f", "gpu", "agent", 1, 0, null, "g1.large",
+                        "centos-7-nvidia", 200, Map.of("dcos_mesos_attributes", "zone:az1;gpu:true;gpus:[0-1]",
+                        "isolation", "gpu/nvidia,cgroups/devices"), false, false, at, at));
+        Cluster cluster = Fixtures.blueprintCluster(template).toBuilder().nodeGroups(pools).build();
+        return new Case("node-pools", template, cluster, context);
     }
 
     static Map<String, StackSpec> specs() {

@@ -41,6 +41,12 @@ class GoldenFilesTest {
             files.put("mesos-slave-common", decode(spec, "agent_flags"));
             files.put("node-settings", decode(spec, "node_settings"));
             files.put("parameters.yaml", parametersWithoutFiles(spec));
+            for (String pool : poolFileParameters(spec)) {
+                files.put(pool.replace("_agent_flags", "") + "-mesos-slave-common", decode(spec, pool));
+            }
+            if (!poolFileParameters(spec).isEmpty()) {
+                files.put("dcoscluster.yaml", spec.template());
+            }
             for (Map.Entry<String, String> file : files.entrySet()) {
                 compare(DIR.resolve(c.name()).resolve(file.getKey()), file.getValue());
             }
@@ -55,10 +61,17 @@ class GoldenFilesTest {
         }));
     }
 
+    /** The added node groups' agent flags files, one per pool. */
+    private static List<String> poolFileParameters(StackSpec spec) {
+        return spec.parameters().keySet().stream().filter(p -> p.startsWith("pool_") && p.endsWith("_agent_flags"))
+                .toList();
+    }
+
     /** File-carrying parameters are shown by name; their content is golden on its own above. */
     private static String parametersWithoutFiles(StackSpec spec) throws IOException {
         Map<String, Object> shown = new LinkedHashMap<>(spec.parameters());
         FILE_PARAMETERS.forEach(p -> shown.put(p, "<base64 of the rendered " + p + " file>"));
+        poolFileParameters(spec).forEach(p -> shown.put(p, "<base64 of the rendered " + p + " file>"));
         return YAML.writeValueAsString(shown);
     }
 }

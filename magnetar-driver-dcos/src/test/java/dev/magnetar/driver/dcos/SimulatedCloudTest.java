@@ -9,6 +9,9 @@ import dev.magnetar.core.port.Stack;
 import dev.magnetar.core.port.StackCredential;
 import dev.magnetar.core.port.StackRequest;
 import dev.magnetar.core.port.StackUpdate;
+import dev.magnetar.driver.dcos.heat.DcosPools;
+import dev.magnetar.core.port.StackSpec;
+import dev.magnetar.core.model.NodeGroup;
 import dev.magnetar.core.testing.MutableClock;
 import dev.magnetar.sim.DurationProfile;
 import dev.magnetar.sim.SimulatedOrchestrator;
@@ -129,6 +132,43 @@ class SimulatedCloudTest {
         assertThat(heat.resources("dcosbay-stack", stack().id(), 2, StackCredential.NONE))
                 .extracting(StackResource::path)
                 .contains("agents/0/upgrade_wait_b").doesNotContain("agents/0/upgrade_wait_a");
+    }
+
+    @Test
+    void a_pool_is_added_resized_removing_a_chosen_agent_and_removed_by_stack_updates() {
+        GoldenCases.Case pools = GoldenCases.all().stream().filter(c -> c.name().equals("node-pools"))
+                .findFirst().orElseThrow();
+        Cluster bare = pools.cluster().toBuilder().nodeGroups(List.of()).build();
+        heat.create(new StackRequest("dcosbay-stack", driver.stackSpec(pools.template(), bare, pools.context()), 60,
+                true, List.of(), StackCredential.NONE));
+        clock.advance(Duration.ofSeconds(1));
+        NodeGroup gpu = pools.cluster().spec().nodeGroups().get(2).withNodeCount(3, clock.instant());
+        Cluster withGpu = bare.toBuilder().nodeGroups(List.of(gpu)).build();
+
+        replace(driver.stackSpec(pools.template(), withGpu, pools.context()));
+        assertThat(stack().status()).hasToString("UPDATE_COMPLETE");
+        List<String> gpuAgents = driver.observe(pools.template(), withGpu, stack()).nodeGroupAddresses()
+                .get(gpu.uuid());
+        assertThat(gpuAgents).hasSize(3);
+        assertThat(driver.observe(pools.template(), withGpu, stack()).nodeAddresses())
+                .hasSize(1).doesNotContainAnyElementsOf(gpuAgents);
+
+        String removed = gpuAgents.get(1);
+        Cluster twoGpus = withGpu.toBuilder().nodeGroups(List.of(gpu.withNodeCount(2, clock.instant()))).build();
+        update(driver.scaleParameters(pools.template(), twoGpus, gpu.uuid(), List.of(removed), stack()));
+        assertThat(stack().status()).hasToString("UPDATE_COMPLETE");
+        assertThat(driver.observe(pools.template(), twoGpus, stack()).nodeGroupAddresses().get(gpu.uuid()))
+                .hasSize(2).doesNotContain(removed);
+
+        replace(driver.stackSpec(pools.template(), bare, pools.context()));
+        assertThat(stack().status()).hasToString("UPDATE_COMPLETE");
+        assertThat(stack().outputs()).doesNotContainKey(DcosPools.addressesOutput(gpu));
+        assertThat(driver.observe(pools.template(), bare, stack()).nodeAddresses()).hasSize(1);
+    }
+
+    private void replace(StackSpec spec) {
+        heat.update("dcosbay-stack", stack().id(), StackUpdate.to(spec, true, 0), StackCredential.NONE);
+        clock.advance(Duration.ofSeconds(1));
     }
 
     private void update(Map<String, Object> changed) {

@@ -46,18 +46,18 @@ final class HeatJson {
     }
 
     /**
-     * The body of {@code PATCH /stacks/{name}/{id}}: the changed parameters, on the existing template or,
-     * for an update that brings one, on its new template, files and environment (parameters not named
-     * keep their values either way, as {@code existing} asks).
+     * The body of a stack update: for {@code PATCH /stacks/{name}/{id}} the changed parameters only, on the
+     * existing template; for an update that brings a template ({@code PUT}), the new template, files and
+     * environment and every parameter, so that no parameter of the old template that the new one lacks
+     * is carried over.
      */
-    static Map<String, Object> patchBody(StackUpdate update, Map<String, String> registryOverrides) {
+    static Map<String, Object> updateBody(StackUpdate update, Map<String, String> registryOverrides) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("existing", true);
-        update.template().ifPresent(spec -> {
+        update.template().ifPresentOrElse(spec -> {
             body.put("template", spec.template());
             body.put("files", spec.files());
             body.put("environment", environment(spec.environment(), registryOverrides));
-        });
+        }, () -> body.put("existing", true));
         body.put("parameters", update.changedParameters());
         body.put("disable_rollback", update.disableRollback());
         if (update.timeoutMinutes() > 0) {

@@ -117,7 +117,8 @@ public final class HeatOrchestrator implements Orchestrator {
             throw new OrchestratorException(Kind.CONFLICT, "Stack " + name + " is " + status
                     + "; it is not updated again until that finishes.");
         }
-        ServiceResponse response = call("PATCH", "/stacks/" + name + "/" + id, HeatJson.patchBody(update, settings.resourceRegistryOverrides()), credential);
+        ServiceResponse response = call(update.template().isPresent() ? "PUT" : "PATCH", "/stacks/" + name + "/" + id,
+                HeatJson.updateBody(update, settings.resourceRegistryOverrides()), credential);
         if (!response.isSuccess()) {
             throw failure(response, "update stack " + name);
         }

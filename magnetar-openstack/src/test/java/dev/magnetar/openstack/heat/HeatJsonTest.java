@@ -66,28 +66,26 @@ class HeatJsonTest {
 
     @Test
     void anUpdatePatchesTheChangedParametersOnTheExistingTemplate() {
-        assertThat(HeatJson.patchBody(new StackUpdate(Map.of("number_of_slaves", 3), false, 60), Map.of()))
+        assertThat(HeatJson.updateBody(new StackUpdate(Map.of("number_of_slaves", 3), false, 60), Map.of()))
                 .isEqualTo(Map.of("existing", true, "parameters", Map.of("number_of_slaves", 3),
                         "disable_rollback", false, "timeout_mins", 60));
-        assertThat(HeatJson.patchBody(new StackUpdate(Map.of(), true, 0), Map.of())).doesNotContainKey("timeout_mins");
+        assertThat(HeatJson.updateBody(new StackUpdate(Map.of(), true, 0), Map.of())).doesNotContainKey("timeout_mins");
     }
 
     @Test
-    void anUpgradePatchesInTheNewTemplateFilesAndEnvironmentWithTheOverridesForced() {
-        var spec = new dev.magnetar.core.port.StackSpec("heat_template_version: 2018-08-31\n",
-                Map.of("node.yaml", "n"), "resource_registry: {\"Magnetar::X\": node.yaml}\n",
-                Map.of("dcos_release", "2.2.1"));
+    void aReplacementSendsTheNewTemplateFilesAndEnvironmentWithEveryParameterAndNoExistingFlag() {
+        StackSpec spec = new StackSpec("heat_template_version: 2018-08-31", Map.of("pool.yaml", "x"),
+                "resource_registry: {}", Map.of("number_of_slaves", 3, "pool_gpu_count", 2));
 
-        Map<String, Object> body = HeatJson.patchBody(StackUpdate.to(spec, true, 90),
-                Map.of("OS::Octavia::*", "OS::Heat::None"));
+        Map<String, Object> body = HeatJson.updateBody(StackUpdate.to(spec, true, 30),
+                Map.of("OS::Nova::Server", "file:///server.yaml"));
 
-        assertThat(body).containsEntry("existing", true)
-                .containsEntry("template", "heat_template_version: 2018-08-31\n")
-                .containsEntry("files", Map.of("node.yaml", "n"))
-                .containsEntry("parameters", Map.of("dcos_release", "2.2.1"))
-                .containsEntry("disable_rollback", true);
-        assertThat(body.get("environment")).isEqualTo(Map.of("resource_registry",
-                Map.of("Magnetar::X", "node.yaml", "OS::Octavia::*", "OS::Heat::None")));
+        assertThat(body).doesNotContainKey("existing")
+                .containsEntry("template", "heat_template_version: 2018-08-31")
+                .containsEntry("files", Map.of("pool.yaml", "x"))
+                .containsEntry("parameters", Map.of("number_of_slaves", 3, "pool_gpu_count", 2))
+                .containsEntry("disable_rollback", true).containsEntry("timeout_mins", 30);
+        assertThat(body.get("environment").toString()).contains("file:///server.yaml");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.magnetar.server.api.routes.AdminRoutes;
 import dev.magnetar.server.api.routes.CertificateRoutes;
 import dev.magnetar.server.api.routes.ClusterEventRoutes;
 import dev.magnetar.server.api.routes.ClusterRoutes;
+import dev.magnetar.server.api.routes.NodeGroupRoutes;
 import dev.magnetar.server.api.routes.SimulationRoutes;
 import dev.magnetar.server.api.routes.TemplateRoutes;
 import dev.magnetar.server.api.routes.VersionRoutes;
@@ -94,6 +95,7 @@ public final class ApiServer {
             new TemplateRoutes(services, TemplateKind.BAYMODEL, templateLists).register(app, prefix);
             new ClusterRoutes(services, ClusterKind.CLUSTER).register(app, prefix);
             new ClusterRoutes(services, ClusterKind.BAY).register(app, prefix);
+            new NodeGroupRoutes(services).register(app, prefix);
             new AdminRoutes(services).register(app, prefix);
             new CertificateRoutes(services.certificates()).register(app, prefix);
         }

@@ -26,6 +26,8 @@ public record ApiVersion(int major, int minor) implements Comparable<ApiVersion>
     public static final ApiVersion RESIZE = new ApiVersion(1, 7);
     /** {@code POST /v1/clusters/{id}/actions/upgrade}. */
     public static final ApiVersion UPGRADE = new ApiVersion(1, 8);
+    /** {@code /v1/clusters/{id}/nodegroups}. */
+    public static final ApiVersion NODEGROUPS = new ApiVersion(1, 9);
     /** {@code node_count} may be zero. */
     public static final ApiVersion ZERO_NODES = new ApiVersion(1, 10);
 

@@ -10,6 +10,7 @@ import dev.magnetar.core.port.Database;
 import dev.magnetar.core.service.CloudResources;
 import dev.magnetar.core.service.CertificateService;
 import dev.magnetar.core.service.ClusterService;
+import dev.magnetar.core.service.NodeGroupService;
 import dev.magnetar.core.service.ClusterTemplateService;
 import dev.magnetar.core.service.ConductorService;
 import dev.magnetar.core.service.NameGenerator;
@@ -84,7 +85,9 @@ public final class MagnetarService implements AutoCloseable {
             ClusterService clusters = new ClusterService(database, templates, cloud, names, settings,
                     backend.deploymentContexts(), clock, operationStored::signal);
             ConductorService conductors = new ConductorService(database, clock, settings.serviceDownTime());
-            ApiServices services = new ApiServices(templates, clusters, new QuotaService(database, clock),
+            NodeGroupService nodeGroups = new NodeGroupService(database, templates, clusters, cloud, clock,
+                    operationStored::signal);
+            ApiServices services = new ApiServices(templates, clusters, nodeGroups, new QuotaService(database, clock),
                     new StatsService(database), conductors, drivers,
                     new CertificateService(database, clusters, templates));
             String host = conductorHost(config);

@@ -118,6 +118,47 @@ class PythonMagnumClientIT {
     }
 
     @Test
+    void openstack_coe_nodegroup_adds_lists_bounds_and_deletes_a_pool() {
+        assertThat(osc("coe", "cluster", "template", "create", "ng-dcos", "--coe", "dcos", "--image",
+                "dcos-centos-7.2", "--external-network", "public", "--keypair", "testkey").status).isZero();
+        assertThat(osc("coe", "cluster", "create", "ng-cluster", "--cluster-template", "ng-dcos", "--node-count", "1")
+                .status).isZero();
+        Eventually.await("CREATE_COMPLETE", Duration.ofSeconds(60),
+                () -> osc("coe", "cluster", "show", "ng-cluster", "-f", "value", "-c", "status").output.trim(),
+                status -> status.equals("CREATE_COMPLETE"));
+
+        Run created = osc("coe", "nodegroup", "create", "ng-cluster", "gpu", "--node-count", "1", "--role", "agent",
+                "--labels", "dcos_mesos_attributes=gpu:true", "--merge-labels");
+        assertThat(created.status).as(created.output).isZero();
+        Run list = osc("coe", "nodegroup", "list", "ng-cluster");
+        assertThat(list.status).as(list.output).isZero();
+        assertThat(list.output).contains("default-master", "default-worker", "gpu");
+        Eventually.await("the pool's stack update", Duration.ofSeconds(60),
+                () -> osc("coe", "cluster", "show", "ng-cluster", "-f", "value", "-c", "status").output.trim(),
+                status -> status.equals("UPDATE_COMPLETE"));
+        Run shown = osc("coe", "nodegroup", "show", "ng-cluster", "gpu");
+        assertThat(shown.status).as(shown.output).isZero();
+        assertThat(shown.output).contains("gpu:true", "UPDATE_COMPLETE");
+        Run bounded = osc("coe", "nodegroup", "update", "ng-cluster", "gpu", "replace", "max_node_count=3");
+        assertThat(bounded.status).as(bounded.output).isZero();
+        assertThat(osc("coe", "nodegroup", "show", "ng-cluster", "gpu", "-f", "value", "-c", "max_node_count")
+                .output.trim()).isEqualTo("3");
+
+        Run deleted = osc("coe", "nodegroup", "delete", "ng-cluster", "gpu");
+        assertThat(deleted.status).as(deleted.output).isZero();
+        Run defaultRefused = osc("coe", "nodegroup", "delete", "ng-cluster", "default-worker");
+        assertThat(defaultRefused.output).contains("Deleting a default nodegroup is not supported");
+        Eventually.await("the pool gone", Duration.ofSeconds(60),
+                () -> osc("coe", "cluster", "show", "ng-cluster", "-f", "value", "-c", "status").output.trim(),
+                status -> status.equals("UPDATE_COMPLETE"));
+        assertThat(osc("coe", "nodegroup", "list", "ng-cluster").output).doesNotContain("gpu");
+        assertThat(osc("coe", "cluster", "delete", "ng-cluster").status).isZero();
+        Eventually.await("cluster gone", Duration.ofSeconds(60),
+                () -> osc("coe", "cluster", "show", "ng-cluster").status, status -> status != 0);
+        assertThat(osc("coe", "cluster", "template", "delete", "ng-dcos").status).isZero();
+    }
+
+    @Test
     void the_legacy_magnum_shell_lists_and_shows_templates_and_clusters() {
         Run created = osc("coe", "cluster", "template", "create", "legacy-dcos", "--coe", "dcos", "--image",
                 "dcos-centos-7.2", "--external-network", "public", "--keypair", "testkey");

@@ -42,15 +42,16 @@ record Caller(String name, String baseUrl, String token) {
     }
 
     Api.Response send(String method, String path, Object body) {
-        return send(method, path, body, null);
+        return sendAt(null, method, path, body);
     }
 
-    private Api.Response send(String method, String path, Object body, String microversion) {
+    /** @param version the {@code container-infra} microversion to ask for; null sends none (1.1) */
+    Api.Response sendAt(String version, String method, String path, Object body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .timeout(Duration.ofSeconds(60));
-            if (microversion != null) {
-                request.header("OpenStack-API-Version", "container-infra " + microversion);
+            if (version != null) {
+                request.header("OpenStack-API-Version", "container-infra " + version);
             }
             if (token != null) {
                 request.header("X-Auth-Token", token);

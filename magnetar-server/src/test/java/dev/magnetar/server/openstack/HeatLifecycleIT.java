@@ -99,6 +99,45 @@ class HeatLifecycleIT {
     }
 
     @Test
+    void a_node_pool_is_added_and_removed_by_one_heat_update_each() throws Exception {
+        String uuid = createBay("pools", 1);
+        JsonNode stack = theOnlyStackOf(uuid);
+        WaitHandles nodes = new WaitHandles(LoopbackCloud.keystone());
+        String name = stack.path("stack_name").asText();
+        String id = stack.path("id").asText();
+        nodes.signalNew(name, id, LoopbackCloud.member("alpha"), 2, true, "bootstrap and master up");
+        nodes.signalNew(name, id, LoopbackCloud.member("alpha"), 1, true, "agent up");
+        assertThat(awaitSettled(uuid).path("status").asText()).isEqualTo("CREATE_COMPLETE");
+
+        Api.Response added = alpha.sendAt("1.9", "POST", "/v1/clusters/" + uuid + "/nodegroups", Map.of(
+                "name", "gpu", "role", "agent", "node_count", 1,
+                "labels", Map.of("dcos_mesos_attributes", "gpu:true", "isolation", "gpu/nvidia")));
+        assertThat(added.status()).as(added.toString()).isEqualTo(202);
+        Slowly.await("Heat adding the pool", SETTLE, () -> LoopbackCloud.stack("alpha", name, id)
+                .path("stack_status").asText(), status -> status.startsWith("UPDATE_"));
+        nodes.signalNew(name, id, LoopbackCloud.member("alpha"), 1, true, "gpu agent up");
+        JsonNode withPool = awaitSettled(uuid);
+
+        assertThat(withPool.path("status").asText()).as(withPool.toString()).isEqualTo("UPDATE_COMPLETE");
+        JsonNode heatStack = LoopbackCloud.stack("alpha", name, id);
+        assertThat(heatStack.path("stack_status").asText()).isEqualTo("UPDATE_COMPLETE");
+        assertThat(heatStack.path("parameters").toString()).contains("_agent_flags");
+        JsonNode pool = alpha.sendAt("1.9", "GET", "/v1/clusters/" + uuid + "/nodegroups/gpu", null).json();
+        assertThat(pool.path("status").asText()).isEqualTo("UPDATE_COMPLETE");
+
+        assertThat(alpha.sendAt("1.9", "DELETE", "/v1/clusters/" + uuid + "/nodegroups/gpu", null).status())
+                .isEqualTo(204);
+        JsonNode withoutPool = Slowly.await("the pool removed", SETTLE, () -> alpha.get("/v1/bays/" + uuid).json(),
+                bay -> bay.path("status").asText().equals("UPDATE_COMPLETE")
+                        && !LoopbackCloud.stack("alpha", name, id).path("parameters").toString().contains("pool_"));
+        assertThat(withoutPool.path("node_count").asInt()).isEqualTo(1);
+        assertThat(LoopbackCloud.stack("alpha", name, id).path("stack_status").asText()).isEqualTo("UPDATE_COMPLETE");
+
+        assertThat(alpha.delete("/v1/bays/" + uuid).status()).isEqualTo(204);
+        Slowly.await("the bay gone", SETTLE, () -> alpha.get("/v1/bays/" + uuid).status(), s -> s == 404);
+    }
+
+    @Test
     void a_node_that_signals_failure_fails_the_bay_with_heats_reason_and_faults() throws Exception {
         String uuid = createBay("failing", 1);
         JsonNode stack = theOnlyStackOf(uuid);

@@ -11,6 +11,8 @@ import dev.magnetar.core.driver.DriverSettings;
 import dev.magnetar.core.error.MagnetarException;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
+import dev.magnetar.core.model.NodeGroup;
+import dev.magnetar.core.model.NodeGroups;
 import dev.magnetar.core.port.Stack;
 import dev.magnetar.core.port.StackSpec;
 
@@ -86,7 +88,65 @@ public final class TestDriver implements ClusterDriver {
         parameters.put("number_of_masters", cluster.spec().masterCount());
         parameters.put("number_of_nodes", cluster.spec().nodeCount());
         parameters.put("test_label", cluster.spec().labels().getOrDefault("test_label", "blue"));
-        return new StackSpec(resource("cluster.yaml"), Map.of("node.yaml", resource("node.yaml")), "", parameters);
+        String hot = resource("cluster.yaml");
+        StringBuilder pools = new StringBuilder();
+        StringBuilder outputs = new StringBuilder();
+        for (NodeGroup group : cluster.spec().nodeGroups()) {
+            String id = poolId(group);
+            parameters.put(id + "_count", group.nodeCount());
+            pools.append("  ").append(id).append("_count:\n    type: number\n")
+                    .append("  ").append(id).append("_to_remove:\n    type: comma_delimited_list\n    default: []\n");
+            outputs.append("  ").append(id).append("_addresses:\n    value: {get_attr: [").append(id)
+                    .append(", floating_address]}\n");
+        }
+        if (!cluster.spec().nodeGroups().isEmpty()) {
+            StringBuilder resources = new StringBuilder();
+            for (NodeGroup group : cluster.spec().nodeGroups()) {
+                String id = poolId(group);
+                resources.append("  ").append(id).append(":\n    type: OS::Heat::ResourceGroup\n    depends_on: masters\n")
+                        .append("    properties:\n      count: {get_param: ").append(id).append("_count}\n")
+                        .append("      removal_policies:\n        - resource_list: {get_param: ").append(id)
+                        .append("_to_remove}\n      resource_def:\n        type: node.yaml\n        properties:\n")
+                        .append("          name: {list_join: ['-', [{get_param: cluster_name}, ").append(group.name())
+                        .append(", '%index%']]}\n          image: {get_param: server_image}\n")
+                        .append("          flavor: {get_param: flavor}\n          key_name: {get_param: ssh_key_name}\n")
+                        .append("          network: {get_resource: network}\n")
+                        .append("          external_network: {get_param: external_network}\n          role: node\n\n");
+            }
+            hot = hot.replace("\nresources:\n", pools + "\nresources:\n")
+                    .replace("\noutputs:\n", "\n" + resources + "outputs:\n") + outputs;
+        }
+        return new StackSpec(hot, Map.of("node.yaml", resource("node.yaml")), "", parameters);
+    }
+
+    /** The stack's name for a node group: its resource group and that group's parameters and output. */
+    private static String poolId(NodeGroup group) {
+        return "pool_" + group.uuid().replace("-", "").substring(0, 12);
+    }
+
+    @Override
+    public Set<String> nodeGroupRoles() {
+        return Set.of(NodeGroup.WORKER_ROLE);
+    }
+
+    @Override
+    public void validateNodeGroup(ClusterTemplate template, Cluster cluster, NodeGroup group) {
+        checkLabels(group.labels());
+    }
+
+    @Override
+    public Map<String, Object> scaleParameters(ClusterTemplate template, Cluster cluster, String nodeGroup,
+                                               List<String> nodesToRemove, Stack current) {
+        if (nodeGroup == null) {
+            return scaleParameters(template, cluster, nodesToRemove, current);
+        }
+        NodeGroup group = NodeGroups.added(cluster.spec(), nodeGroup).orElseThrow();
+        Map<String, Object> changed = new LinkedHashMap<>();
+        changed.put(poolId(group) + "_count", group.nodeCount());
+        if (!nodesToRemove.isEmpty()) {
+            changed.put(poolId(group) + "_to_remove", String.join(",", nodesToRemove));
+        }
+        return changed;
     }
 
     @Override
@@ -102,9 +162,11 @@ public final class TestDriver implements ClusterDriver {
 
     @Override
     public ClusterObservation observe(ClusterTemplate template, Cluster cluster, Stack stack) {
+        Map<String, List<String>> pools = new LinkedHashMap<>();
+        cluster.spec().nodeGroups().forEach(g -> pools.put(g.uuid(), strings(stack.outputs().get(poolId(g) + "_addresses"))));
         return new ClusterObservation((String) stack.outputs().get("api_address"),
                 strings(stack.outputs().get("master_addresses")), strings(stack.outputs().get("node_addresses")),
-                "1.0", "test-runtime-1");
+                "1.0", "test-runtime-1", pools);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.magnetar.driver.dcos.heat;
 
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
+import dev.magnetar.core.model.NodeGroup;
 import dev.magnetar.core.port.StackSpec;
 import dev.magnetar.driver.dcos.config.NodeFiles;
 import dev.magnetar.driver.dcos.labels.PackageRepositories;
@@ -44,6 +45,23 @@ public final class DcosStackRenderer {
 
     public static StackSpec spec(Map<String, Object> parameters) {
         return TEMPLATES.spec(parameters);
+    }
+
+    /** The stack with a resource group per added node group, whose parameters {@code parameters} holds. */
+    public static StackSpec spec(Map<String, Object> parameters, List<NodeGroup> pools) {
+        StackSpec cluster = TEMPLATES.spec(parameters);
+        return new StackSpec(DcosPools.template(cluster.template(), pools), cluster.files(), cluster.environment(),
+                cluster.parameters());
+    }
+
+    /**
+     * Adds the pools' parameters to a cluster's.
+     *
+     * @param agentFlags a pool's agent flags file, rendered from its labels
+     */
+    public static void addPools(Map<String, Object> parameters, ClusterTemplate template, List<NodeGroup> pools,
+                                java.util.function.Function<NodeGroup, String> agentFlags) {
+        DcosPools.parameters(parameters, pools, template.imageId(), (String) parameters.get("agent_flavor"), agentFlags);
     }
 
     /**

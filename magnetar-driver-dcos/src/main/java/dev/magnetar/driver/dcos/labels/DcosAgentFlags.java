@@ -57,6 +57,7 @@ public record DcosAgentFlags(AgentFlags effective, Map<String, String> overrides
             overrides.put(env(AgentFlagNames.EXECUTOR_ENVIRONMENT_VARIABLES),
                     ExecutorEnvironment.toJson(environment.get()));
         }
+        labels.given(DcosLabelSchema.DCOS_MESOS_ATTRIBUTES).ifPresent(v -> overrides.put("MESOS_ATTRIBUTES", v));
         List<String> violations = new ArrayList<>();
         reader.violations().forEach(v -> violations.add(Labels.describe(v.flag(), v.value(), v.rule())));
         new AgentFlagRules(DcosAgentDefaults.CATALOG).check(flags).forEach(v -> violations.add(Labels.describe(

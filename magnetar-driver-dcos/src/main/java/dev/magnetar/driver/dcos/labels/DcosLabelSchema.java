@@ -7,6 +7,7 @@ import dev.magnetar.driver.kit.labels.LabelType;
 import dev.magnetar.driver.kit.labels.ValueCheck;
 import dev.magnetar.mesos.agent.AgentFlagReader;
 import dev.magnetar.mesos.agent.FlagViolation;
+import dev.magnetar.mesos.agent.MesosAttributes;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,8 @@ import static dev.magnetar.driver.kit.labels.ValueChecks.pattern;
  */
 public final class DcosLabelSchema {
 
+    /** The agents' Mesos attributes ({@code MESOS_ATTRIBUTES}), usually given per node group. */
+    public static final String DCOS_MESOS_ATTRIBUTES = "dcos_mesos_attributes";
     public static final String ISOLATION = "isolation";
     public static final String LAUNCHER = "launcher";
     public static final String IMAGE_PROVIDERS = "image_providers";
@@ -91,6 +94,12 @@ public final class DcosLabelSchema {
                 "a JSON object whose values are all strings", null,
                 "replaces DC/OS's default executor environment file, so include PATH and LD_LIBRARY_PATH if "
                 + "your executors need them", Landing.AGENT_FLAG, "MESOS_EXECUTOR_ENVIRONMENT_VARIABLES"));
+        t.add(new LabelSpec(DCOS_MESOS_ATTRIBUTES, List.of(), text("attribute list", MesosAttributes::problem),
+                "key:value pairs separated by ';' (values: numbers, [a-b] ranges or text)", null,
+                "the agents' Mesos attributes that schedulers place tasks by (e.g. zone:az1;gpu:true); a node "
+                + "group's labels give its own agents theirs; on public agents Magnetar adds public_ip:true, "
+                + "the attribute DC/OS gives them",
+                Landing.AGENT_FLAG, "MESOS_ATTRIBUTES"));
         // Exhibitor storage and what each backend requires.
         t.add(config(EXHIBITOR_STORAGE_BACKEND, oneOf(ExhibitorBackend.names()),
                 String.join(", ", ExhibitorBackend.names()), "static", "must not be static with master_lb_enabled "

@@ -1,6 +1,8 @@
 package dev.magnetar.driver.dcos.monitor;
 
 import dev.magnetar.core.model.Cluster;
+import dev.magnetar.core.model.NodeGroup;
+import dev.magnetar.driver.dcos.heat.DcosPools;
 import dev.magnetar.driver.dcos.labels.DcosLabelSchema;
 import dev.magnetar.driver.dcos.labels.DcosLabels;
 
@@ -10,10 +12,19 @@ import dev.magnetar.driver.dcos.labels.DcosLabels;
  */
 record ClusterShape(int masters, int privateAgents, int publicAgents) {
 
+    /** The default agents, the public ones the label asks for, and every added node group's. */
     static ClusterShape of(Cluster cluster, DcosLabels labels) {
         int publicAgents = labels.labels().effective(DcosLabelSchema.DCOS_PUBLIC_AGENT_COUNT).map(ClusterShape::count)
                 .orElse(0);
-        return new ClusterShape(cluster.spec().masterCount(), cluster.spec().nodeCount(), publicAgents);
+        int privateAgents = cluster.spec().nodeCount();
+        for (NodeGroup group : cluster.spec().nodeGroups()) {
+            if (DcosPools.isPublic(group)) {
+                publicAgents += group.nodeCount();
+            } else {
+                privateAgents += group.nodeCount();
+            }
+        }
+        return new ClusterShape(cluster.spec().masterCount(), privateAgents, publicAgents);
     }
 
     /** Mesos agents: private and public alike register with the master. */

@@ -154,13 +154,13 @@ public final class ClusterRoutes {
             throw FieldReader.missing("node_count");
         }
         String nodegroup = in.string("nodegroup", 255);
-        if (nodegroup != null && !nodegroup.equals("default-worker")) {
-            throw FieldReader.invalid("nodegroup", nodegroup,
-                    "This driver has one node group of agents, named default-worker");
-        }
         List<String> toRemove = in.stringList("nodes_to_remove");
-        Cluster updated = services.clusters().resize(Requests.context(http), http.pathParam("ident"), nodeCount,
-                toRemove == null ? List.of() : toRemove, false);
+        // Without nodegroup the default workers are resized, as in Magnum; a name or uuid picks a group.
+        Cluster updated = nodegroup == null
+                ? services.clusters().resize(Requests.context(http), http.pathParam("ident"), nodeCount,
+                        toRemove == null ? List.of() : toRemove, false)
+                : services.nodeGroups().resize(Requests.context(http), http.pathParam("ident"), nodegroup, nodeCount,
+                        toRemove == null ? List.of() : toRemove, false);
         http.status(202);
         http.json(Map.of("uuid", updated.uuid()));
     }

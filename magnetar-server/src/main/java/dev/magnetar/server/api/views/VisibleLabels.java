@@ -54,4 +54,12 @@ public final class VisibleLabels {
             return null;
         }
     }
+
+    /** A node group's labels as {@code caller} may see them. */
+    public static java.util.Map<String, String> nodeGroup(ApiServices services, RequestContext caller,
+                                                          dev.magnetar.core.service.NodeGroupService.Groups groups,
+                                                          java.util.Map<String, String> labels) {
+        return services.templates().labelSecrets(groups.template())
+                .nodeGroupLabels(caller, groups.cluster(), groups.template(), labels);
+    }
 }

@@ -24,12 +24,21 @@ public final class WireNames {
 
     public static ObjectMapper register(ObjectMapper mapper) {
         return mapper.addMixIn(ClusterTemplate.class, TemplateFields.class)
-                .addMixIn(ClusterSpec.class, SnakeCase.class)
-                .addMixIn(ClusterObserved.class, SnakeCase.class);
+                .addMixIn(ClusterSpec.class, SpecFields.class)
+                .addMixIn(ClusterObserved.class, ObservedFields.class);
+    }
+
+    /** The node groups are a resource of their own ({@code /v1/clusters/{c}/nodegroups}), not cluster fields. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    private abstract static class SpecFields {
+        @JsonIgnore
+        abstract java.util.List<?> nodeGroups();
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    private abstract static class SnakeCase {
+    private abstract static class ObservedFields {
+        @JsonIgnore
+        abstract java.util.Map<?, ?> nodeGroupStates();
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
