@@ -38,7 +38,7 @@ record Caller(String name, String baseUrl, String token) {
 
     /** A POST at a microversion ({@code container-infra 1.8}). */
     Api.Response post(String path, Object body, String microversion) {
-        return send("POST", path, body, microversion);
+        return sendAt(microversion, "POST", path, body);
     }
 
     Api.Response send(String method, String path, Object body) {

@@ -72,6 +72,8 @@ public final class DcosPools {
         return "  " + id + ":\n"
                 + "    type: OS::Heat::ResourceGroup\n"
                 + "    depends_on: master_wait\n"
+                + "    update_policy:\n"
+                + "      rolling_update: {max_batch_size: {get_param: upgrade_batch_size}, pause_time: 0}\n"
                 + "    properties:\n"
                 + "      count: {get_param: " + id + "_count}\n"
                 + "      removal_policies: [{resource_list: {get_param: " + id + "_to_remove}}]\n"
@@ -93,7 +95,12 @@ public final class DcosPools {
                 + "          timeout: {get_param: wait_condition_timeout}\n"
                 + "          node_settings: {get_param: node_settings}\n"
                 + "          agent_flags: {get_param: " + id + "_agent_flags}\n"
-                + "          bootstrap_address: {get_attr: [bootstrap_port, fixed_ips, 0, ip_address]}\n";
+                + "          bootstrap_address: {get_attr: [bootstrap_port, fixed_ips, 0, ip_address]}\n"
+                // a pool's agents upgrade with the cluster's, in batches, after the masters
+                + "          upgrade_watcher: {get_param: upgrade_watcher}\n"
+                + "          upgrade_release: {get_param: upgrade_release}\n"
+                + "          upgrade_from: {get_param: upgrade_from}\n"
+                + "          upgrade_slot: {get_param: upgrade_slot}\n";
     }
 
     /**
