@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Hosts for the cluster rehearsal (docs/testing.md, "Cluster rehearsal"): each host is a network
+# Hosts for the cluster rehearsal (docs/testing.md#cluster-rehearsal): each host is a network
 # namespace with a veth into one bridge in the root namespace and a root filesystem that is an
 # overlay over one debootstrap'd Debian base, cached under /var/tmp keyed by its package list.
 # The node scripts target CentOS 7, so only the OS layer is stubbed (yum, systemctl, docker,
@@ -141,8 +141,11 @@ cmd_host_up() {
     ip -n "$netns" link set lo up
     ip -n "$netns" addr add "$address" dev eth0
     ip -n "$netns" link set eth0 up
-    # A default route as a cloud subnet's gateway gives; nothing is forwarded beyond the bridge.
-    ip -n "$netns" route add default via "$(cat "$state/gateway")"
+    # A default route, as a cloud subnet gives, so ip-detect's `ip route get` has an answer; its
+    # next hop is an address no host has (.254), so nothing sent beyond the subnet leaves the host,
+    # and the metadata service is unreachable at once (ip-detect-public then falls back).
+    ip -n "$netns" route add default via "$(sed 's/\.[0-9]*$/.254/' "$state/gateway")"
+    ip -n "$netns" route add unreachable 169.254.0.0/16
     printf '%s\n' "$netns" > "$host/netns"
 }
 

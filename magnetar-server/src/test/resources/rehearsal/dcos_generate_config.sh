@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# DC/OS installer stand-in for the cluster rehearsal (docs/testing.md): what the bootstrap
+# DC/OS installer stand-in for the cluster rehearsal (docs/testing.md#cluster-rehearsal): what the bootstrap
 # server's script asks of dcos_generate_config.sh, without DC/OS. --genconf checks the genconf
 # folder the script wrote (config.yaml with the stack-time keys, ip-detect answering on this
 # host) and writes genconf/serve with a dcos_install.sh; --version prints the installer's JSON.

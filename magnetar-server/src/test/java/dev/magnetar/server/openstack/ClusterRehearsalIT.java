@@ -8,9 +8,11 @@ import dev.magnetar.core.driver.DeploymentContext;
 import dev.magnetar.core.driver.DriverSettings;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
+import dev.magnetar.core.port.Stack;
 import dev.magnetar.core.port.StackCredential;
 import dev.magnetar.core.port.StackRequest;
 import dev.magnetar.core.port.StackSpec;
+import dev.magnetar.core.port.StackUpdate;
 import dev.magnetar.openstack.heat.HeatOrchestrator;
 import dev.magnetar.openstack.heat.HeatSettings;
 import dev.magnetar.openstack.http.OpenStackHttp;
@@ -43,9 +45,9 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The cluster rehearsal (docs/testing.md): the DC/OS driver's stack for the blueprint bay is
- * created by the real Heat on loopback (servers, ports and volumes mapped to no-ops), and each
- * node's user_data, rendered from the stack's templates as Heat renders it (the wait handles'
+ * The cluster rehearsal (docs/testing.md#cluster-rehearsal): the DC/OS driver's stack for the
+ * blueprint bay is created by the real Heat on loopback (servers, ports and volumes mapped to
+ * no-ops), and each node's user_data, rendered from the stack's templates as Heat renders it (the wait handles'
  * {@code curl_cli} read from Heat, the addresses a real Neutron would give taken from the hosts),
  * runs as root on its own network-namespace host. The bootstrap host runs the installer stand-in
  * the test serves, and serves genconf over HTTP; masters and agents fetch from it over the private
@@ -83,7 +85,8 @@ class ClusterRehearsalIT {
 
             assertThat(r.hosts.read("bootstrap", "/opt/dcos/genconf/serve/genconf/rehearsal-genconf.txt"))
                     .as("genconf as the installer saw it on the bootstrap host")
-                    .contains("bootstrap_ip_detect=" + BOOTSTRAP + "\n", "bootstrap_url=http://" + BOOTSTRAP + ":8086\n",
+                    .contains("bootstrap_ip_detect=" + BOOTSTRAP + "\n",
+                            "bootstrap_url=http://" + BOOTSTRAP + ":8086\n",
                             "master_list: [\"" + r.masterIp(0) + "\"]");
             String served = r.hosts.read("bootstrap", "/var/log/dcos-bootstrap-http.log");
             for (String node : List.of(r.masterIp(0), r.agentIp(0))) {
@@ -115,6 +118,42 @@ class ClusterRehearsalIT {
         }
     }
 
+    @Test
+    void three_masters_form_the_master_list_and_a_chosen_agent_is_added_then_removed() throws Exception {
+        try (Rehearsal r = new Rehearsal(dir, 3, 1, -1)) {
+            JsonNode created = r.run();
+
+            assertThat(created.path("stack_status").asText()).as(r.diagnosis(created)).isEqualTo("CREATE_COMPLETE");
+            assertThat(r.hosts.read("bootstrap", "/opt/dcos/genconf/serve/genconf/rehearsal-genconf.txt"))
+                    .contains("master_list: [\"" + r.masterIp(0) + "\",\"" + r.masterIp(1) + "\",\""
+                            + r.masterIp(2) + "\"]");
+            String served = r.hosts.read("bootstrap", "/var/log/dcos-bootstrap-http.log");
+            for (int i = 0; i < 3; i++) {
+                assertThat(served).contains(r.masterIp(i) + " - - ");
+                assertThat(r.hosts.read("master-" + i, "/var/lib/dcos/rehearsal-install.txt"))
+                        .contains("role=master\n", "ip_detect=" + r.masterIp(i) + "\n");
+            }
+            assertThat(r.agentMembers()).containsExactly("0");
+
+            JsonNode grown = r.scale(2, List.of(), List.of(1));
+
+            assertThat(grown.path("stack_status").asText()).as(r.diagnosis(grown)).isEqualTo("UPDATE_COMPLETE");
+            assertThat(r.exits).as("the added agent's script").containsExactly(0);
+            assertThat(r.agentMembers()).containsExactly("0", "1");
+            assertThat(r.hosts.read("agent-1", "/var/lib/dcos/rehearsal-install.txt"))
+                    .contains("role=slave\n", "ip_detect=" + r.agentIp(1) + "\n");
+            assertThat(r.hosts.read("bootstrap", "/var/log/dcos-bootstrap-http.log")).contains(r.agentIp(1) + " - - ");
+
+            JsonNode shrunk = r.scale(1, List.of(r.agentIp(0)), List.of());
+
+            assertThat(shrunk.path("stack_status").asText()).as(r.diagnosis(shrunk)).isEqualTo("UPDATE_COMPLETE");
+            assertThat(r.agentMembers()).as("the agent chosen by its address (member 0) removed, the newer one kept")
+                    .containsExactly("1");
+            assertThat(LoopbackCloud.stack("alpha", r.name, r.stackId).path("parameters").path("agents_to_remove")
+                    .asText()).contains("0");
+        }
+    }
+
     private static String output(JsonNode stack, String key) {
         for (JsonNode output : stack.path("outputs")) {
             if (output.path("output_key").asText().equals(key)) {
@@ -138,9 +177,15 @@ class ClusterRehearsalIT {
         private final HeatOrchestrator heat = new HeatOrchestrator(LoopbackCloud.keystone(),
                 HeatSettings.DEFAULT.withResourceRegistryOverrides(HeatSettings.NO_COMPUTE_NETWORK_STORAGE));
         private final StackCredential credential = LoopbackCloud.member("alpha");
-        private final String name = "rehearsal-" + UUID.randomUUID().toString().substring(0, 8);
+        final String name = "rehearsal-" + UUID.randomUUID().toString().substring(0, 8);
         private final URI heatEndpoint;
-        private String stackId;
+        private final ClusterTemplate template;
+        private final ClusterDriver driver;
+        private final DeploymentContext context;
+        private Cluster cluster;
+        private StackSpec spec;
+        private HeatUserData root;
+        String stackId;
 
         Rehearsal(Path dir, int masters, int agents, int failingAgent) throws Exception {
             this.masters = masters;
@@ -161,6 +206,17 @@ class ClusterRehearsalIT {
                 exchange.close();
             });
             installer.start();
+            DriverSettings settings = new DriverSettings(Map.of("dcos_installer_url", "http://"
+                    + RehearsalHosts.GATEWAY + ":" + installer.getAddress().getPort() + "/dcos_generate_config.sh"));
+            driver = driver(settings);
+            context = DeploymentContext.local(settings);
+            template = ClusterTemplate.builder().uuid(UUID.randomUUID().toString()).name("rehearsal").coe("dcos")
+                    .imageId("dcos-centos-7.2").keypairId("testkey").externalNetworkId("public")
+                    .dnsNameserver("8.8.8.8").flavorId("m1.small").clusterDistro("centos")
+                    .labels(BLUEPRINT_LABELS).build();
+            cluster = Cluster.builder().uuid(UUID.randomUUID().toString()).name(name)
+                    .clusterTemplateId(template.uuid()).keypair("testkey").nodeCount(agents).masterCount(masters)
+                    .createTimeout(10).labels(BLUEPRINT_LABELS).build();
         }
 
         String masterIp(int index) {
@@ -173,20 +229,13 @@ class ClusterRehearsalIT {
 
         /** Builds the hosts and the stack, boots every node as Heat orders them; the stack as it settled. */
         JsonNode run() throws Exception {
-            int heatPort = heatEndpoint.getPort();
             hosts.add("bootstrap", BOOTSTRAP);
+            hosts.relayLoopback("bootstrap", heatEndpoint.getPort());
             for (int i = 0; i < masters; i++) {
                 hosts.add("master-" + i, masterIp(i));
+                hosts.relayLoopback("master-" + i, heatEndpoint.getPort());
             }
-            for (int i = 0; i < agents; i++) {
-                hosts.add("agent-" + i, agentIp(i));
-            }
-            for (String host : hostNames()) {
-                hosts.relayLoopback(host, heatPort);
-            }
-            DriverSettings settings = new DriverSettings(Map.of("dcos_installer_url", "http://"
-                    + RehearsalHosts.GATEWAY + ":" + installer.getAddress().getPort() + "/dcos_generate_config.sh"));
-            StackSpec spec = driver(settings).stackSpec(template(), cluster(), DeploymentContext.local(settings));
+            spec = driver.stackSpec(template, cluster, context);
             stackId = heat.create(new StackRequest(name, spec, 15, true, List.of("magnetar", "rehearsal"),
                     credential));
 
@@ -194,29 +243,87 @@ class ClusterRehearsalIT {
             for (int i = 0; i < masters; i++) {
                 masterIps.add(masterIp(i));
             }
-            HeatUserData root = new HeatUserData(spec.template(), spec.files(), spec.parameters(), path -> switch (
+            root = new HeatUserData(spec.template(), spec.files(), spec.parameters(), path -> switch (
                     String.join(".", path)) {
                 case "bootstrap_wait_handle.curl_cli", "master_wait_handle.curl_cli" -> curlCli(resource(path.get(0)));
                 case "bootstrap_port.fixed_ips.0.ip_address" -> BOOTSTRAP;
                 case "masters.private_address" -> masterIps;
                 default -> "rehearsal-unused-" + String.join("-", path);
             });
-            String nodeTemplate = spec.files().get("node.yaml");
             List<CompletableFuture<Integer>> scripts = new ArrayList<>();
             scripts.add(hosts.boot("bootstrap", root.of("bootstrap_server")));
             for (int i = 0; i < masters; i++) {
                 String ip = masterIp(i);
-                HeatUserData master = new HeatUserData(nodeTemplate, spec.files(), root.groupMemberParameters(
+                HeatUserData master = new HeatUserData(nodeTemplate(), spec.files(), root.groupMemberParameters(
                         "masters", i), path -> String.join(".", path).equals("port.fixed_ips.0.ip_address") ? ip
                         : "rehearsal-unused-" + String.join("-", path));
                 scripts.add(hosts.boot("master-" + i, master.of("server")));
             }
-
-            Map<Integer, String> agentHandles = awaitAgentHandles(scripts);
+            List<Integer> members = new ArrayList<>();
             for (int i = 0; i < agents; i++) {
+                members.add(i);
+            }
+            scripts.addAll(bootAgents(members, scripts));
+            return settle(scripts);
+        }
+
+        /**
+         * Resizes the agents as Magnetar does (the driver's scale parameters, Heat's PATCH), boots the
+         * hosts of members Heat adds, and returns the stack as it settled.
+         */
+        JsonNode scale(int newCount, List<String> nodesToRemove, List<Integer> addedMembers) throws Exception {
+            Cluster resized = cluster.toBuilder().nodeCount(newCount).build();
+            Map<String, Object> changed = driver.scaleParameters(template, resized, nodesToRemove,
+                    withAgentMembers(heat.find(name, credential).orElseThrow()));
+            heat.update(name, stackId, new StackUpdate(changed, true, 15), credential);
+            cluster = resized;
+            List<CompletableFuture<Integer>> scripts = new ArrayList<>(bootAgents(addedMembers, List.of()));
+            Slowly.await("Heat updating " + name, Duration.ofSeconds(60), () -> LoopbackCloud.stack("alpha", name,
+                    stackId).path("stack_status").asText(), status -> status.startsWith("UPDATE_"));
+            return settle(scripts);
+        }
+
+        /**
+         * The stack with its {@code agent_members} output as Heat computes it over real ports
+         * ({@code member=private=public}, no floating IPs here): with the ports mapped to no-ops
+         * Heat has no addresses, and the driver maps a chosen address to its member from this output.
+         */
+        private Stack withAgentMembers(Stack current) {
+            List<String> members = new ArrayList<>();
+            for (String member : agentMembers()) {
+                String ip = agentIp(Integer.parseInt(member));
+                members.add(member + "=" + ip + "=" + ip);
+            }
+            Map<String, Object> outputs = new java.util.LinkedHashMap<>(current.outputs());
+            outputs.put("agent_members", members);
+            return new Stack(current.id(), current.name(), current.status(), current.statusReason(), outputs,
+                    current.parameters());
+        }
+
+        /** The agents' members Heat holds now, by member name. */
+        Set<String> agentMembers() {
+            Set<String> members = new java.util.TreeSet<>();
+            for (JsonNode resource : heatGet("/stacks/" + name + "/" + stackId + "/resources?nested_depth=1")
+                    .path("resources")) {
+                if (resource.path("parent_resource").asText().equals("agents")) {
+                    members.add(resource.path("resource_name").asText());
+                }
+            }
+            return members;
+        }
+
+        private List<CompletableFuture<Integer>> bootAgents(List<Integer> members,
+                                                            List<CompletableFuture<Integer>> before) throws Exception {
+            for (int i : members) {
+                hosts.add("agent-" + i, agentIp(i));
+                hosts.relayLoopback("agent-" + i, heatEndpoint.getPort());
+            }
+            Map<Integer, String> agentHandles = awaitAgentHandles(members, before);
+            List<CompletableFuture<Integer>> scripts = new ArrayList<>();
+            for (int i : members) {
                 String ip = agentIp(i);
                 String handle = agentHandles.get(i);
-                HeatUserData agent = new HeatUserData(nodeTemplate, spec.files(), root.groupMemberParameters(
+                HeatUserData agent = new HeatUserData(nodeTemplate(), spec.files(), root.groupMemberParameters(
                         "agents", i), path -> switch (String.join(".", path)) {
                     case "wait_handle.curl_cli" -> curlCli(handle);
                     case "port.fixed_ips.0.ip_address" -> ip;
@@ -230,8 +337,13 @@ class ClusterRehearsalIT {
                 }
                 scripts.add(hosts.boot("agent-" + i, agent.of("server")));
             }
+            return scripts;
+        }
+
+        private JsonNode settle(List<CompletableFuture<Integer>> scripts) throws Exception {
             CompletableFuture.allOf(scripts.toArray(CompletableFuture[]::new)).get(NODES.toSeconds(), TimeUnit.SECONDS);
             long scriptsEnded = System.nanoTime();
+            exits.clear();
             for (CompletableFuture<Integer> script : scripts) {
                 exits.add(script.get());
             }
@@ -242,8 +354,13 @@ class ClusterRehearsalIT {
             return settled;
         }
 
+        private String nodeTemplate() {
+            return spec.files().get("node.yaml");
+        }
+
         /** The agents' own wait handles, which Heat makes only once every master signalled. */
-        private Map<Integer, String> awaitAgentHandles(List<CompletableFuture<Integer>> bootAndMasters)
+        private Map<Integer, String> awaitAgentHandles(List<Integer> members,
+                                                       List<CompletableFuture<Integer>> bootAndMasters)
                 throws InterruptedException {
             long deadline = System.nanoTime() + NODES.toNanos();
             while (true) {
@@ -259,7 +376,7 @@ class ClusterRehearsalIT {
                         }
                     }
                 }
-                if (found.size() == agents) {
+                if (found.keySet().containsAll(members)) {
                     return found;
                 }
                 for (CompletableFuture<Integer> script : bootAndMasters) {
@@ -313,40 +430,16 @@ class ClusterRehearsalIT {
             return "";
         }
 
-        private List<String> hostNames() {
-            List<String> names = new ArrayList<>(List.of("bootstrap"));
-            for (int i = 0; i < masters; i++) {
-                names.add("master-" + i);
-            }
-            for (int i = 0; i < agents; i++) {
-                names.add("agent-" + i);
-            }
-            return names;
-        }
-
         /** The stack's status and every node's output, for a failed assertion. */
         String diagnosis(JsonNode stack) {
             StringBuilder text = new StringBuilder(stack.path("stack_status").asText()).append(": ")
                     .append(stack.path("stack_status_reason").asText()).append('\n');
-            for (String host : hostNames()) {
+            for (String host : hosts.names()) {
                 String log = hosts.logText(host);
                 text.append("--- ").append(host).append('\n')
                         .append(log.length() > 3000 ? log.substring(log.length() - 3000) : log);
             }
             return text.toString();
-        }
-
-        private ClusterTemplate template() {
-            return ClusterTemplate.builder().uuid(UUID.randomUUID().toString()).name("rehearsal").coe("dcos")
-                    .imageId("dcos-centos-7.2").keypairId("testkey").externalNetworkId("public")
-                    .dnsNameserver("8.8.8.8").flavorId("m1.small").clusterDistro("centos")
-                    .labels(BLUEPRINT_LABELS).build();
-        }
-
-        private Cluster cluster() {
-            return Cluster.builder().uuid(UUID.randomUUID().toString()).name(name).clusterTemplateId("rehearsal")
-                    .keypair("testkey").nodeCount(agents).masterCount(masters).createTimeout(10)
-                    .labels(BLUEPRINT_LABELS).build();
         }
 
         private static ClusterDriver driver(DriverSettings settings) {

@@ -69,7 +69,8 @@ final class HeatUserData {
         for (String line : text.split("\n")) {
             Matcher left = TOKEN.matcher(line);
             if (!line.strip().startsWith("#") && left.find()) {
-                throw new AssertionError(serverResource + "'s user_data keeps " + left.group() + " unreplaced: " + line);
+                throw new AssertionError(serverResource + "'s user_data keeps " + left.group() + " unreplaced: "
+                        + line);
             }
         }
         return text;

@@ -26,6 +26,7 @@ final class RehearsalHosts implements AutoCloseable {
     private final Path script;
     private final Path state;
     private final List<Process> running = new ArrayList<>();
+    private final List<String> names = new ArrayList<>();
 
     private RehearsalHosts(Path script, Path state) {
         this.script = script;
@@ -54,6 +55,12 @@ final class RehearsalHosts implements AutoCloseable {
 
     void add(String name, String address) throws Exception {
         call(30, "host-up", state.toString(), name, address + "/24");
+        names.add(name);
+    }
+
+    /** The hosts added so far, in order. */
+    List<String> names() {
+        return List.copyOf(names);
     }
 
     /** The host's 127.0.0.1:port reaches the root namespace's 127.0.0.1:port (Heat's API). */

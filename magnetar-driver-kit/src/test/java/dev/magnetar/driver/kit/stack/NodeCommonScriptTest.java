@@ -61,7 +61,8 @@ class NodeCommonScriptTest {
                 """);
 
         assertThat(run.exit()).isZero();
-        assertThat(run.signals()).containsExactly("{\"status\": \"SUCCESS\", \"reason\": \"all good\", \"data\": \"1.2.3\"}");
+        assertThat(run.signals())
+                .containsExactly("{\"status\": \"SUCCESS\", \"reason\": \"all good\", \"data\": \"1.2.3\"}");
     }
 
     private record Run(int exit, List<String> signals, String stderr) {
