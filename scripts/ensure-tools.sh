@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the host tools the test suite runs (shellcheck for every script; diskimage-builder
 # and xfsprogs for the image elements' tests; Debian's python-magnumclient and openstackclient,
-# which the client compatibility tests drive unmodified) when they are missing. Idempotent: with every tool
+# which the client compatibility tests drive unmodified; debootstrap and socat for the cluster
+# rehearsal's hosts, scripts/rehearsal-hosts.sh) when they are missing. Idempotent: with every tool
 # present it installs nothing and needs no network. Debian/Ubuntu (apt-get) only.
 set -o nounset -o errexit -o pipefail
 
@@ -11,6 +12,8 @@ command -v shellcheck > /dev/null 2>&1 || missing+=(shellcheck)
 command -v mkfs.xfs > /dev/null 2>&1 || [ -x /usr/sbin/mkfs.xfs ] || [ -x /sbin/mkfs.xfs ] || missing+=(xfsprogs)
 [ -x /usr/bin/openstack ] || missing+=(python3-openstackclient)
 [ -x /usr/bin/magnum ] || missing+=(python3-magnumclient)
+[ -x /usr/sbin/debootstrap ] || missing+=(debootstrap)
+command -v socat > /dev/null 2>&1 || missing+=(socat)
 
 if [ "${#missing[@]}" -eq 0 ]; then
     exit 0

@@ -3,7 +3,10 @@
 # driver's own fragments/common.sh, which Heat prepends to the role's script. __WC_NOTIFY__ is
 # replaced by Heat with the wait condition's signal command, a value Heat itself produced. The
 # driver's common.sh names its nodes in NODE_KIND, for the failure reason.
-set -o nounset -o errexit -o pipefail
+# errtrace: without it bash runs no ERR trap for a command failing inside a function (bash(1),
+# "trap ... ERR"), and every step here runs inside one, so a failed step would exit unsignalled
+# and leave Heat waiting until its timeout.
+set -o nounset -o errexit -o pipefail -o errtrace
 
 log() {
     printf '%s magnetar: %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$*" >&2
