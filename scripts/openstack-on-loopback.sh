@@ -312,6 +312,7 @@ configure_cloud() {
   render "$CLOUD_FILES/cinder.conf" "$STATE/etc/cinder/cinder.conf"
   cp /etc/cinder/api-paste.ini "$STATE/etc/cinder/api-paste.ini"
   render "$CLOUD_FILES/octavia.conf" "$STATE/etc/octavia/octavia.conf"
+  cp "$CLOUD_FILES/octavia-policy.yaml" "$STATE/etc/octavia/policy.yaml"
   # The loopback ML2 mechanism driver, found by its entry point on PYTHONPATH.
   cp -r "$CLOUD_FILES/ml2/." "$STATE/python/"
 }

@@ -37,11 +37,19 @@ record Caller(String name, String baseUrl, String token) {
     }
 
     Api.Response send(String method, String path, Object body) {
+        return send(method, path, body, null);
+    }
+
+    /** With {@code OpenStack-API-Version: container-infra <microversion>} when one is given. */
+    Api.Response send(String method, String path, Object body, String microversion) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .timeout(Duration.ofSeconds(60));
             if (token != null) {
                 request.header("X-Auth-Token", token);
+            }
+            if (microversion != null) {
+                request.header("OpenStack-API-Version", "container-infra " + microversion);
             }
             String text = body == null ? null : JSON.writeValueAsString(body);
             if (text != null) {
