@@ -152,9 +152,9 @@ ensure_rabbitmq() {
   [[ -n $pidfile ]] && cp "$pidfile" "$PIDS/rabbitmq"
 }
 
-ensure_databases() {
+ensure_databases() { # names...: each database with a user of the same name
   local db
-  for db in keystone_ml heat_ml; do
+  for db in "$@"; do
     sql "CREATE DATABASE IF NOT EXISTS $db;
          CREATE USER IF NOT EXISTS '$db'@'127.0.0.1' IDENTIFIED BY '$DB_PASSWORD';
          CREATE USER IF NOT EXISTS '$db'@'localhost' IDENTIFIED BY '$DB_PASSWORD';
@@ -285,14 +285,7 @@ install_cloud_packages() {
 }
 
 ensure_cloud_databases() {
-  local db
-  for db in "${CLOUD_DATABASES[@]}"; do
-    sql "CREATE DATABASE IF NOT EXISTS $db;
-         CREATE USER IF NOT EXISTS '$db'@'127.0.0.1' IDENTIFIED BY '$DB_PASSWORD';
-         CREATE USER IF NOT EXISTS '$db'@'localhost' IDENTIFIED BY '$DB_PASSWORD';
-         GRANT ALL PRIVILEGES ON $db.* TO '$db'@'127.0.0.1';
-         GRANT ALL PRIVILEGES ON $db.* TO '$db'@'localhost';"
-  done
+  ensure_databases "${CLOUD_DATABASES[@]}"
   # Nova's conductor reaches cell0 with the cell1 database's credentials.
   sql "GRANT ALL PRIVILEGES ON nova_cell0_ml.* TO 'nova_ml'@'127.0.0.1';
        GRANT ALL PRIVILEGES ON nova_cell0_ml.* TO 'nova_ml'@'localhost';"
@@ -442,7 +435,7 @@ start_keystone_and_heat() {
   install_packages
   ensure_mariadb
   ensure_rabbitmq
-  ensure_databases
+  ensure_databases keystone_ml heat_ml
   configure_keystone
   start_keystone
   bootstrap_identities
