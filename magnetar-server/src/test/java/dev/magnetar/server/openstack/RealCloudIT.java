@@ -33,6 +33,8 @@ class RealCloudIT {
 
     private static final Duration SETTLE = Duration.ofMinutes(6);
     private static final String PROJECT = "alpha";
+    /** The member's own Nova key pair; Heat builds the servers as the cluster's user, which gets a copy. */
+    private static final String KEYPAIR = "testkey";
 
     private static RealResources cloud;
     private static TestServer server;
@@ -44,6 +46,7 @@ class RealCloudIT {
         cloud = RealResources.open();
         server = TestServer.start(LoopbackCloud.realCloudOptions());
         alpha = LoopbackCloud.caller(server.url(), PROJECT + "-member", PROJECT);
+        RealResources.ensureKeypair(PROJECT, KEYPAIR);
     }
 
     @AfterAll
@@ -68,7 +71,6 @@ class RealCloudIT {
             throws Exception {
         Map<String, TreeSet<String>> before = RealResources.inventory(PROJECT);
         Map<String, Object> template = LoopbackCloud.blueprintTemplate("real-dcos");
-        template.remove("keypair_id");
         template.put("external_network_id", "public");
         template.put("master_lb_enabled", true);
         template.put("floating_ip_enabled", true);
@@ -80,8 +82,10 @@ class RealCloudIT {
         JsonNode created = signalUntilSettled(uuid);
         assertThat(created.path("status").asText()).as(created.toString()).isEqualTo("CREATE_COMPLETE");
         List<JsonNode> servers = RealResources.servers(PROJECT);
-        assertThat(servers).as("bootstrap, master and agent servers").hasSize(3)
-                .allSatisfy(s -> assertThat(s.path("status").asText()).isEqualTo("ACTIVE"));
+        assertThat(servers).as("bootstrap, master and agent servers").hasSize(3).allSatisfy(s -> {
+            assertThat(s.path("status").asText()).isEqualTo("ACTIVE");
+            assertThat(s.path("key_name").asText()).isEqualTo(KEYPAIR);
+        });
         assertThat(RealResources.loadBalancers(PROJECT)).as("the masters' load balancer").isNotEmpty()
                 .allSatisfy(lb -> assertThat(lb.path("provisioning_status").asText()).isEqualTo("ACTIVE"));
         assertThat(RealResources.floatingIps(PROJECT)).as("floating IPs of the nodes and the load balancer")
@@ -115,6 +119,7 @@ class RealCloudIT {
         template.put("name", "real-mesos");
         template.put("coe", "mesos");
         template.put("image_id", "ubuntu-mesos");
+        template.put("keypair_id", KEYPAIR);
         template.put("external_network_id", "public");
         template.put("flavor_id", "m1.small");
         template.put("master_flavor_id", "m1.small");

@@ -36,13 +36,13 @@ final class RealResources implements AutoCloseable {
     /** Starts the services when they are down (minutes, once per machine) and registers their endpoints. */
     static RealResources open() {
         script(15, "start", "--cloud");
-        script(1, "catalogue", "add");
+        script(5, "catalogue", "add");
         return new RealResources();
     }
 
     @Override
     public void close() {
-        script(1, "catalogue", "remove");
+        script(5, "catalogue", "remove");
     }
 
     /**
@@ -71,6 +71,22 @@ final class RealResources implements AutoCloseable {
         found.put("load balancers", ids(get(token, "load-balancer", "/v2/lbaas/loadbalancers" + owned)
                 .path("loadbalancers"), "id"));
         return found;
+    }
+
+    /** Gives the project's member a Nova key pair of that name (Nova makes the key), unless it has one. */
+    static void ensureKeypair(String project, String name) {
+        IssuedToken token = LoopbackCloud.login(project + "-member", project);
+        URI nova = LoopbackCloud.keystone().endpoint(token.info().catalog(), "compute").orElseThrow();
+        Map<String, String> headers = Map.of("X-Auth-Token", token.value());
+        if (HTTP.send("GET", URI.create(nova + "/os-keypairs/" + name), headers, null, RetryPolicy.DEFAULT)
+                .isSuccess()) {
+            return;
+        }
+        ServiceResponse created = HTTP.send("POST", URI.create(nova + "/os-keypairs"), headers,
+                Map.of("keypair", Map.of("name", name)), RetryPolicy.DEFAULT);
+        if (!created.isSuccess()) {
+            throw new AssertionError("Nova key pair " + name + ": HTTP " + created.status());
+        }
     }
 
     /** The project's Nova servers (with their addresses). */
