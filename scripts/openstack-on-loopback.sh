@@ -2,9 +2,14 @@
 # Real Keystone and Heat on 127.0.0.1 for Magnetar's integration tests.
 #
 #   openstack-on-loopback.sh start    install (Debian packages), configure and start; a no-op when up
+#   openstack-on-loopback.sh start --cloud   the same, then Neutron, Nova, Placement, Glance,
+#                                     Cinder and Octavia for resources Heat creates for real
 #   openstack-on-loopback.sh stop     stop only the processes this script started
+#   openstack-on-loopback.sh stop --cloud   stop only the resource services of start --cloud
 #   openstack-on-loopback.sh status   say what answers; exit 0 only when everything does
 #   openstack-on-loopback.sh env      print `export OS_...` lines for the test identities
+#   openstack-on-loopback.sh catalogue add|remove   register the --cloud services in Keystone's
+#                                     catalogue, or remove them (ITs do so only while they run)
 #
 # Uses the local MariaDB (root over the socket, or 127.0.0.1:3306 without a password) and RabbitMQ
 # (guest/guest on 127.0.0.1:5672), starting either if it is installed but down. Everything else
@@ -147,9 +152,9 @@ ensure_rabbitmq() {
   [[ -n $pidfile ]] && cp "$pidfile" "$PIDS/rabbitmq"
 }
 
-ensure_databases() {
+ensure_databases() { # names...: each database with a user of the same name
   local db
-  for db in keystone_ml heat_ml; do
+  for db in "$@"; do
     sql "CREATE DATABASE IF NOT EXISTS $db;
          CREATE USER IF NOT EXISTS '$db'@'127.0.0.1' IDENTIFIED BY '$DB_PASSWORD';
          CREATE USER IF NOT EXISTS '$db'@'localhost' IDENTIFIED BY '$DB_PASSWORD';
@@ -246,6 +251,166 @@ heat_engine_answers() { # a stack list needs heat-api, RabbitMQ and an engine to
   curl -sf --max-time 10 -o /dev/null -H "X-Auth-Token: $token" "$HEAT_URL/v1/$project/stacks"
 }
 
+# --- the resource services (start --cloud) ---------------------------------------------------
+#
+# Neutron, Nova (fake virt driver), Placement, Glance, Cinder (fake volume driver) and Octavia
+# (no-op drivers) for the ITs that let Heat create its OS::Neutron/Nova/Cinder/Octavia resources
+# for real. Opt-in: `start` alone stays Keystone and Heat. Each service authenticates tokens with
+# Heat's service user and reaches the others at fixed loopback URLs, so none of them needs an entry
+# in the Keystone catalogue; the ITs that use them register their endpoints only while they run
+# (other tests assert that this cloud has no Glance or Nova). Costs measured on the 2-core CI
+# machine are in docs/testing.md.
+
+CLOUD_PACKAGES=(neutron-server python3-nova nova-api nova-conductor nova-scheduler placement-api
+  glance-api cinder-api cinder-scheduler python3-cinder octavia-api)
+CLOUD_FILES=$FILES/cloud
+CLOUD_DATABASES=(neutron_ml nova_ml nova_api_ml nova_cell0_ml placement_ml glance_ml cinder_ml octavia_ml)
+# name, URL that answers once the API is up
+CLOUD_APIS=(placement-api=http://127.0.0.1:8778/ neutron-server=http://127.0.0.1:9696/
+  nova-api=http://127.0.0.1:8774/ glance-api=http://127.0.0.1:9292/ cinder-api=http://127.0.0.1:8776/
+  octavia-api=http://127.0.0.1:9876/)
+CLOUD_DAEMONS=(nova-conductor nova-scheduler nova-compute cinder-scheduler cinder-volume octavia-worker)
+
+cloud_installed() {
+  local p
+  for p in "${CLOUD_PACKAGES[@]}"; do
+    [[ $(dpkg-query -W -f='${Status}' "$p" 2>/dev/null) == "install ok installed" ]] || return 1
+  done
+}
+
+install_cloud_packages() {
+  cloud_installed && return 0
+  PACKAGES=("${CLOUD_PACKAGES[@]}")
+  install_packages
+}
+
+ensure_cloud_databases() {
+  ensure_databases "${CLOUD_DATABASES[@]}"
+  # Nova's conductor reaches cell0 with the cell1 database's credentials.
+  sql "GRANT ALL PRIVILEGES ON nova_cell0_ml.* TO 'nova_ml'@'127.0.0.1';
+       GRANT ALL PRIVILEGES ON nova_cell0_ml.* TO 'nova_ml'@'localhost';"
+}
+
+configure_cloud() {
+  local svc
+  for svc in neutron nova placement glance cinder octavia; do
+    mkdir -p "$STATE/etc/$svc" "$STATE/cloud/$svc"
+  done
+  mkdir -p "$STATE/cloud/glance/images" "$STATE/cloud/nova/instances" "$STATE/python"
+  render "$CLOUD_FILES/neutron.conf" "$STATE/etc/neutron/neutron.conf"
+  render "$CLOUD_FILES/nova.conf" "$STATE/etc/nova/nova.conf"
+  cp /etc/nova/api-paste.ini "$STATE/etc/nova/api-paste.ini"
+  render "$CLOUD_FILES/placement.conf" "$STATE/etc/placement/placement.conf"
+  render "$CLOUD_FILES/glance-api.conf" "$STATE/etc/glance/glance-api.conf"
+  render "$CLOUD_FILES/cinder.conf" "$STATE/etc/cinder/cinder.conf"
+  cp /etc/cinder/api-paste.ini "$STATE/etc/cinder/api-paste.ini"
+  render "$CLOUD_FILES/octavia.conf" "$STATE/etc/octavia/octavia.conf"
+  cp "$CLOUD_FILES/octavia-policy.yaml" "$STATE/etc/octavia/policy.yaml"
+  # The loopback ML2 mechanism driver, found by its entry point on PYTHONPATH.
+  cp -r "$CLOUD_FILES/ml2/." "$STATE/python/"
+}
+
+cloud_db_sync() {
+  [[ -f $STATE/.cloud-db ]] && return 0
+  local out=$LOGS/cloud-db-sync.out nova=(nova-manage --config-file "$STATE/etc/nova/nova.conf")
+  log "creating the cloud services' schemas (a few minutes, once)"
+  {
+    PYTHONPATH=$STATE/python neutron-db-manage --config-file "$STATE/etc/neutron/neutron.conf" upgrade heads
+    placement-manage --config-file "$STATE/etc/placement/placement.conf" db sync
+    "${nova[@]}" api_db sync
+    "${nova[@]}" cell_v2 list_cells | grep -q ' cell0 ' || "${nova[@]}" cell_v2 map_cell0 \
+      --database_connection "mysql+pymysql://nova_ml:$DB_PASSWORD@127.0.0.1:3306/nova_cell0_ml"
+    "${nova[@]}" cell_v2 list_cells | grep -q ' cell1 ' || "${nova[@]}" cell_v2 create_cell --name cell1
+    "${nova[@]}" db sync
+    glance-manage --config-file "$STATE/etc/glance/glance-api.conf" db_sync
+    cinder-manage --config-file "$STATE/etc/cinder/cinder.conf" db sync
+    octavia-db-manage --config-file "$STATE/etc/octavia/octavia.conf" upgrade head
+  } >>"$out" 2>&1 || die "a schema sync failed (see $out)"
+  touch "$STATE/.cloud-db"
+}
+
+python_main() { # module: run module.main() as a daemon's command line (its /usr/bin script is
+  # in a package that would pull a hypervisor or LVM along)
+  echo "import sys; from $1 import main; sys.exit(main())"
+}
+
+start_cloud() {
+  local e=$STATE/etc entry name url
+  for entry in "${CLOUD_APIS[@]}"; do settle_or_replace "${entry%%=*}" "${entry#*=}"; done
+  answers http://127.0.0.1:8778/ || spawn placement-api uwsgi --plugins python3 \
+    --http11-socket 127.0.0.1:8778 --wsgi-file /usr/bin/placement-api \
+    --env "OS_PLACEMENT_CONFIG_DIR=$e/placement" --master --processes 2 --threads 1 --die-on-term \
+    --need-app --buffer-size 65535 --logto "$LOGS/placement-uwsgi.log"
+  answers http://127.0.0.1:9696/ || spawn neutron-server env "PYTHONPATH=$STATE/python" \
+    neutron-server --config-file "$e/neutron/neutron.conf"
+  answers http://127.0.0.1:8774/ || spawn nova-api nova-api --config-file "$e/nova/nova.conf"
+  answers http://127.0.0.1:9292/ || spawn glance-api glance-api --config-file "$e/glance/glance-api.conf"
+  answers http://127.0.0.1:8776/ || spawn cinder-api cinder-api --config-file "$e/cinder/cinder.conf"
+  answers http://127.0.0.1:9876/ || spawn octavia-api octavia-api --config-file "$e/octavia/octavia.conf"
+  spawn nova-conductor nova-conductor --config-file "$e/nova/nova.conf"
+  spawn nova-scheduler nova-scheduler --config-file "$e/nova/nova.conf"
+  spawn nova-compute "$PYTHON" -c "$(python_main nova.cmd.compute)" --config-file "$e/nova/nova.conf"
+  spawn cinder-scheduler cinder-scheduler --config-file "$e/cinder/cinder.conf"
+  spawn cinder-volume "$PYTHON" -c "$(python_main cinder.cmd.volume)" --config-file "$e/cinder/cinder.conf"
+  spawn octavia-worker octavia-worker --config-file "$e/octavia/octavia.conf"
+  for entry in "${CLOUD_APIS[@]}"; do
+    name=${entry%%=*} url=${entry#*=}
+    wait_until "$name" 180 answers "$url"
+  done
+  wait_until "nova-compute in Placement" 240 compute_host_registered
+  wait_until "cinder-volume" 120 volume_service_up
+}
+
+admin_project_token() { # token, project id of admin in admin
+  local token project
+  token=$(admin_token) && [[ -n $token ]] || return 1
+  project=$(curl -sf --max-time 5 -H "X-Auth-Token: $token" "$KEYSTONE_URL/v3/projects?name=admin" |
+    "$PYTHON" -c 'import json,sys; print(json.load(sys.stdin)["projects"][0]["id"])') || return 1
+  echo "$token $project"
+}
+
+compute_host_registered() { # the fake compute host is a resource provider and mapped to cell1
+  local tp
+  tp=$(admin_project_token) || return 1
+  curl -sf --max-time 10 -H "X-Auth-Token: ${tp%% *}" -H 'OpenStack-API-Version: compute 2.53' \
+    http://127.0.0.1:8774/v2.1/os-hypervisors | grep -q magnetar-fake-compute
+}
+
+volume_service_up() {
+  local tp
+  tp=$(admin_project_token) || return 1
+  curl -sf --max-time 10 -H "X-Auth-Token: ${tp%% *}" "http://127.0.0.1:8776/v3/${tp#* }/os-services" |
+    grep -q '"binary": "cinder-volume", "host": "magnetar-fake-volume@fake"[^}]*"state": "up"'
+}
+
+seed_cloud() {
+  [[ -f $STATE/.cloud-seed ]] && return 0
+  "$PYTHON" "$CLOUD_FILES/seed-cloud.py" "$ADMIN_PASSWORD" 2>>"$LOGS/seed-cloud.out" ||
+    die "seeding the cloud failed (see $LOGS/seed-cloud.out)"
+  touch "$STATE/.cloud-seed"
+}
+
+cloud_answers() {
+  local entry
+  for entry in "${CLOUD_APIS[@]}"; do answers "${entry#*=}" || return 1; done
+  for entry in "${CLOUD_DAEMONS[@]}"; do alive "$entry" || return 1; done
+  [[ -f $STATE/.cloud-seed ]]
+}
+
+cmd_start_cloud() {
+  cloud_answers && { log "the cloud services already answer"; return 0; }
+  local began=$SECONDS
+  install_cloud_packages
+  log "cloud packages installed ($((SECONDS - began)) s)"
+  ensure_cloud_databases
+  configure_cloud
+  cloud_db_sync
+  log "cloud schemas ready ($((SECONDS - began)) s)"
+  start_cloud
+  seed_cloud
+  log "Neutron, Nova, Placement, Glance, Cinder and Octavia answer on 127.0.0.1 ($((SECONDS - began)) s)"
+}
+
 # --- commands -------------------------------------------------------------------------------
 
 everything_answers() {
@@ -253,7 +418,7 @@ everything_answers() {
     { alive heat-engine || pgrep -f "heat-engine --config-file $STATE/" >/dev/null; } && heat_engine_answers
 }
 
-cmd_start() {
+start_keystone_and_heat() {
   mkdir -p "$PIDS" "$LOGS"
   if everything_answers; then
     log "Keystone and Heat already answer"
@@ -270,7 +435,7 @@ cmd_start() {
   install_packages
   ensure_mariadb
   ensure_rabbitmq
-  ensure_databases
+  ensure_databases keystone_ml heat_ml
   configure_keystone
   start_keystone
   bootstrap_identities
@@ -280,8 +445,21 @@ cmd_start() {
   log "Keystone on $KEYSTONE_URL and Heat on $HEAT_URL answer ($((SECONDS - began)) s)"
 }
 
+cmd_start() {
+  start_keystone_and_heat
+  [[ ${1:-} == --cloud ]] || return 0
+  # The lock is held from here on by this shell alone (the daemons are spawned with 9>&-).
+  exec 9>"$STATE/.start.lock"
+  flock -w 900 9 || die "another start held the lock for 15 minutes"
+  cmd_start_cloud
+}
+
 cmd_stop() {
   local file name
+  if [[ ${1:-} == --cloud ]]; then # only the resource services; Keystone and Heat stay up
+    for name in "${CLOUD_APIS[@]%%=*}" "${CLOUD_DAEMONS[@]}"; do stop_one "$name"; done
+    return 0
+  fi
   shopt -s nullglob
   for file in "$PIDS"/*; do
     name=$(basename "$file")
@@ -324,10 +502,16 @@ export MAGNETAR_HEAT_URL=$HEAT_URL
 EOF
 }
 
+cmd_catalogue() { # add|remove: the resource services' endpoints, only while the ITs that use them run
+  [[ ${1:-} == add || ${1:-} == remove ]] || die "usage: $0 catalogue add|remove"
+  "$PYTHON" "$CLOUD_FILES/catalogue.py" "$1" "$ADMIN_PASSWORD"
+}
+
 case ${1:-} in
-  start) cmd_start ;;
-  stop) cmd_stop ;;
+  start) cmd_start "${2:-}" ;;
+  stop) cmd_stop "${2:-}" ;;
   status) cmd_status ;;
   env) cmd_env ;;
-  *) echo "usage: $0 start|stop|status|env" >&2; exit 2 ;;
+  catalogue) cmd_catalogue "${2:-}" ;;
+  *) echo "usage: $0 start [--cloud]|stop [--cloud]|status|env|catalogue add|remove" >&2; exit 2 ;;
 esac

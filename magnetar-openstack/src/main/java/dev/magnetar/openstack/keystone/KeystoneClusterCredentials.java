@@ -33,11 +33,13 @@ public final class KeystoneClusterCredentials implements ClusterCredentials {
     private final KeystoneClient keystone;
     private final ClusterUserSettings settings;
     private final Cache<String, String> userIds = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final ClusterKeypairs keypairs;
     private volatile String domainId;
 
     public KeystoneClusterCredentials(KeystoneClient keystone, ClusterUserSettings settings) {
         this.keystone = keystone;
         this.settings = settings;
+        this.keypairs = new ClusterKeypairs(keystone);
     }
 
     /** The Keystone user name of a cluster's credential. */
@@ -53,6 +55,7 @@ public final class KeystoneClusterCredentials implements ClusterCredentials {
             expect(keystone.callAsService("PUT", "/projects/" + cluster.projectId() + "/users/" + userId
                     + "/roles/" + roleId(role), null), "grant role " + role + " to " + userName(cluster));
         }
+        keypairs.copyToClusterUser(cluster, userId);
         return new StackCredential(cluster.projectId(), userId, password);
     }
 
@@ -68,6 +71,7 @@ public final class KeystoneClusterCredentials implements ClusterCredentials {
     public void revoke(Cluster cluster) {
         Optional<String> userId = findUser(cluster);
         if (userId.isPresent()) {
+            keypairs.deleteFromClusterUser(cluster, userId.get());
             ServiceResponse response = keystone.callAsService("DELETE", "/users/" + userId.get(), null);
             if (response.status() != 404) {
                 expect(response, "delete user " + userName(cluster));

@@ -36,9 +36,15 @@ public final class WaitHandles {
      */
     public int signalNew(String stackName, String stackId, StackCredential credential, int expected, boolean success,
                   String reason) throws InterruptedException {
+        return signalNew(stackName, stackId, credential, expected, success, reason, Duration.ofSeconds(60));
+    }
+
+    /** As above, waiting up to {@code patience} for the handles to appear. */
+    public int signalNew(String stackName, String stackId, StackCredential credential, int expected, boolean success,
+                  String reason, Duration patience) throws InterruptedException {
         IssuedToken token = keystone.authenticate(HeatSessions.authMethod(credential));
         URI heat = keystone.endpoint(token.info().catalog(), "orchestration").orElseThrow();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
             Map<String, JsonNode> fresh = newHandles(heat, token.value(), stackName, stackId);
             if (fresh.size() >= expected) {

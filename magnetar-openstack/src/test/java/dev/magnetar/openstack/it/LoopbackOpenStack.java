@@ -45,7 +45,7 @@ public final class LoopbackOpenStack implements BeforeAllCallback {
             return;
         }
         try {
-            Path script = repoRoot().resolve("scripts/openstack-on-loopback.sh");
+            Path script = script();
             String started = run(script, "start", 20);
             if (started == null) {
                 return;
@@ -82,6 +82,11 @@ public final class LoopbackOpenStack implements BeforeAllCallback {
             return null;
         }
         return output;
+    }
+
+    /** {@code scripts/openstack-on-loopback.sh} of this checkout. */
+    public static Path script() {
+        return repoRoot().resolve("scripts/openstack-on-loopback.sh");
     }
 
     private static Path repoRoot() {

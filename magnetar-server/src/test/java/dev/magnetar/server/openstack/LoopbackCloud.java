@@ -92,6 +92,18 @@ final class LoopbackCloud {
         return options;
     }
 
+    /**
+     * A server against the loopback cloud with its real Neutron, Nova, Glance, Cinder and Octavia
+     * ({@link RealResources}): Heat creates every resource for real, and the look-ups go to the
+     * real services on the public interface.
+     */
+    static Map<Option, String> realCloudOptions() {
+        Map<Option, String> options = serverOptions();
+        options.remove(Option.HEAT_RESOURCE_REGISTRY_OVERRIDES);
+        options.put(Option.KEYSTONE_INTERFACE, "public");
+        return options;
+    }
+
     /** The same configuration as {@code MAGNETAR_*} variables, for {@code serve} in a child process. */
     static Map<String, String> serverEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();

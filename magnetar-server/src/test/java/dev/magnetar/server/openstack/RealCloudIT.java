@@ -1,0 +1,215 @@
+package dev.magnetar.server.openstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.magnetar.openstack.heat.WaitHandles;
+import dev.magnetar.openstack.it.LoopbackOpenStack;
+import dev.magnetar.server.support.Api;
+import dev.magnetar.server.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * DC/OS and Mesos bays built by the real Heat against the real Neutron, Nova (fake virt driver),
+ * Glance, Cinder (fake volume driver) and Octavia (no-op drivers) of {@code openstack-on-loopback.sh
+ * start --cloud}, with no resource mapped to a no-op: every server, port, network, router,
+ * security group, floating IP, volume and load balancer of the templates is created, found through
+ * the services' own APIs, and gone after the delete. This test acts as the nodes by signalling
+ * the stacks' wait conditions.
+ *
+ * <p>Opt-in while it is being brought up ({@code MAGNETAR_TEST_REAL_CLOUD=true ./run-tests}): it has not
+ * yet passed on a machine of ours, and the cloud costs about six minutes and 3 GiB to start
+ * (docs/openstack.md). Issue 11 tracks it into the default run.
+ */
+@EnabledIfEnvironmentVariable(named = "MAGNETAR_TEST_REAL_CLOUD", matches = "true")
+@ExtendWith(LoopbackOpenStack.class)
+class RealCloudIT {
+
+    private static final Duration SETTLE = Duration.ofMinutes(6);
+    private static final String PROJECT = "alpha";
+    /** The member's own Nova key pair; Heat builds the servers as the cluster's user, which gets a copy. */
+    private static final String KEYPAIR = "testkey";
+
+    private static RealResources cloud;
+    private static TestServer server;
+    private static Caller alpha;
+    private static final List<String> templates = new ArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        cloud = RealResources.open();
+        server = TestServer.start(LoopbackCloud.realCloudOptions());
+        alpha = LoopbackCloud.caller(server.url(), PROJECT + "-member", PROJECT);
+        RealResources.ensureKeypair(PROJECT, KEYPAIR);
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (alpha != null) {
+                Bays.deleteAll(alpha, SETTLE);
+                templates.forEach(uuid -> alpha.delete("/v1/baymodels/" + uuid));
+            }
+            if (server != null) {
+                server.close();
+            }
+        } finally {
+            if (cloud != null) {
+                cloud.close();
+            }
+        }
+    }
+
+    @Test
+    void the_blueprint_dcos_bay_with_a_master_load_balancer_and_floating_ips_is_built_scaled_and_removed()
+            throws Exception {
+        Map<String, TreeSet<String>> before = RealResources.inventory(PROJECT);
+        Map<String, Object> template = LoopbackCloud.blueprintTemplate("real-dcos");
+        template.put("external_network_id", "public");
+        template.put("master_lb_enabled", true);
+        template.put("floating_ip_enabled", true);
+        template.put("docker_volume_size", 1);
+        template.put("flavor_id", "m1.small");
+        template.put("master_flavor_id", "m1.small");
+        String uuid = createBay(template, "real-dcos", 1);
+
+        JsonNode created = signalUntilSettled(uuid);
+        assertThat(created.path("status").asText()).as(created.toString()).isEqualTo("CREATE_COMPLETE");
+        List<JsonNode> servers = RealResources.servers(PROJECT);
+        assertThat(servers).as("bootstrap, master and agent servers").hasSize(3).allSatisfy(s -> {
+            assertThat(s.path("status").asText()).isEqualTo("ACTIVE");
+            assertThat(s.path("key_name").asText()).isEqualTo(KEYPAIR);
+        });
+        assertThat(RealResources.loadBalancers(PROJECT)).as("the masters' load balancer").isNotEmpty()
+                .allSatisfy(lb -> assertThat(lb.path("provisioning_status").asText()).isEqualTo("ACTIVE"));
+        assertThat(RealResources.floatingIps(PROJECT)).as("floating IPs of the nodes and the load balancer")
+                .isNotEmpty();
+        assertThat(RealResources.inventory(PROJECT).get("volumes")).as("the nodes' Docker volumes")
+                .hasSizeGreaterThan(before.get("volumes").size());
+
+        resize(uuid, 2, List.of());
+        JsonNode scaledUp = signalUntilSettled(uuid);
+        assertThat(scaledUp.path("status").asText()).as(scaledUp.toString()).isEqualTo("UPDATE_COMPLETE");
+        List<JsonNode> agents = agents();
+        assertThat(agents).hasSize(2);
+
+        JsonNode chosen = agents.get(0);
+        String chosenId = chosen.path("id").asText();
+        assertThat(RealResources.portsOf(PROJECT, chosenId)).as("the chosen agent's ports").isNotEmpty();
+        resize(uuid, 1, List.of(fixedAddress(chosen)));
+        JsonNode scaledDown = signalUntilSettled(uuid);
+        assertThat(scaledDown.path("status").asText()).as(scaledDown.toString()).isEqualTo("UPDATE_COMPLETE");
+        assertThat(agents()).extracting(s -> s.path("id").asText()).as("the agents left")
+                .containsExactly(agents.get(1).path("id").asText());
+        assertThat(RealResources.portsOf(PROJECT, chosenId)).as("the removed agent's ports").isEmpty();
+
+        deleteAndExpectNothingLeft(uuid, before);
+    }
+
+    @Test
+    void a_mesos_bay_without_load_balancer_or_floating_ips_is_built_and_removed() throws Exception {
+        Map<String, TreeSet<String>> before = RealResources.inventory(PROJECT);
+        Map<String, Object> template = new LinkedHashMap<>();
+        template.put("name", "real-mesos");
+        template.put("coe", "mesos");
+        template.put("image_id", "ubuntu-mesos");
+        template.put("keypair_id", KEYPAIR);
+        template.put("external_network_id", "public");
+        template.put("flavor_id", "m1.small");
+        template.put("master_flavor_id", "m1.small");
+        template.put("master_lb_enabled", false);
+        template.put("floating_ip_enabled", false);
+        String uuid = createBay(template, "real-mesos", 1);
+
+        JsonNode created = signalUntilSettled(uuid);
+        assertThat(created.path("status").asText()).as(created.toString()).isEqualTo("CREATE_COMPLETE");
+        assertThat(RealResources.servers(PROJECT)).as("master and agent servers").hasSize(2)
+                .allSatisfy(s -> assertThat(s.path("status").asText()).isEqualTo("ACTIVE"));
+        assertThat(RealResources.loadBalancers(PROJECT)).as("no load balancer").isEmpty();
+        assertThat(RealResources.floatingIps(PROJECT)).as("no floating IP").isEmpty();
+
+        deleteAndExpectNothingLeft(uuid, before);
+    }
+
+    private static String createBay(Map<String, Object> template, String name, int nodeCount) {
+        Api.Response model = alpha.post("/v1/baymodels", template);
+        assertThat(model.status()).as(model.toString()).isEqualTo(201);
+        templates.add(model.json().path("uuid").asText());
+        Api.Response created = alpha.post("/v1/bays", Map.of("name", name + "-" + UUID.randomUUID().toString()
+                        .substring(0, 4), "baymodel_id", model.json().path("uuid").asText(), "node_count", nodeCount,
+                "master_count", 1, "bay_create_timeout", 15));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().path("uuid").asText();
+    }
+
+    private static void resize(String uuid, int nodeCount, List<String> nodesToRemove) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("node_count", nodeCount);
+        if (!nodesToRemove.isEmpty()) {
+            body.put("nodes_to_remove", nodesToRemove);
+        }
+        Api.Response resized = alpha.sendAt("1.7", "POST", "/v1/clusters/" + uuid + "/actions/resize", body);
+        assertThat(resized.status()).as(resized.toString()).isEqualTo(202);
+        Slowly.await("the resize under way", SETTLE, () -> alpha.get("/v1/bays/" + uuid).json().path("status")
+                .asText(), status -> status.startsWith("UPDATE_"));
+    }
+
+    /** Signals every wait condition as it appears, as the nodes would, until the bay settles. */
+    private static JsonNode signalUntilSettled(String uuid) throws InterruptedException {
+        WaitHandles nodes = new WaitHandles(LoopbackCloud.keystone());
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode bay = alpha.get("/v1/bays/" + uuid).json();
+            if (!bay.path("status").asText().endsWith("_IN_PROGRESS")) {
+                return bay;
+            }
+            List<JsonNode> stacks = LoopbackCloud.stacksOf(PROJECT, uuid);
+            if (!stacks.isEmpty()) {
+                try {
+                    nodes.signalNew(stacks.get(0).path("stack_name").asText(), stacks.get(0).path("id").asText(),
+                            LoopbackCloud.member(PROJECT), 1, true, "node up", Duration.ofSeconds(3));
+                } catch (AssertionError noNewHandle) {
+                    // Heat has not made the next wait condition yet.
+                }
+            } else {
+                Thread.sleep(1000);
+            }
+        }
+        throw new AssertionError("bay " + uuid + " did not settle within " + SETTLE + ": "
+                + alpha.get("/v1/bays/" + uuid));
+    }
+
+    private static List<JsonNode> agents() {
+        return RealResources.servers(PROJECT).stream().filter(s -> s.path("name").asText().contains("agent"))
+                .toList();
+    }
+
+    private static String fixedAddress(JsonNode server) {
+        for (JsonNode network : server.path("addresses")) {
+            for (JsonNode address : network) {
+                if (address.path("OS-EXT-IPS:type").asText("fixed").equals("fixed")) {
+                    return address.path("addr").asText();
+                }
+            }
+        }
+        throw new AssertionError("no fixed address on " + server);
+    }
+
+    private static void deleteAndExpectNothingLeft(String uuid, Map<String, TreeSet<String>> before) {
+        assertThat(alpha.delete("/v1/bays/" + uuid).status()).isEqualTo(204);
+        Slowly.await("the bay gone", SETTLE, () -> alpha.get("/v1/bays/" + uuid).status(), s -> s == 404);
+        assertThat(RealResources.inventory(PROJECT)).as("what the project has after the delete").isEqualTo(before);
+    }
+}
