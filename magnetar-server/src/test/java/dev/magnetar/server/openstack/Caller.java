@@ -56,9 +56,6 @@ record Caller(String name, String baseUrl, String token) {
             if (token != null) {
                 request.header("X-Auth-Token", token);
             }
-            if (microversion != null) {
-                request.header("OpenStack-API-Version", "container-infra " + microversion);
-            }
             String text = body == null ? null : JSON.writeValueAsString(body);
             if (text != null) {
                 request.header("Content-Type", "application/json");
