@@ -62,15 +62,16 @@ public final class MonitorAccounts {
      * or else made now.
      */
     public MonitorAccount ensure(Cluster cluster) {
-        Optional<SealedAccount> stored = find(cluster.uuid());
-        if (stored.isPresent()) {
-            return publicPart(stored.get());
-        }
         try {
-            Optional<SealedAccount> fromSpare = database.transaction(repos -> fromSpare(repos, cluster.uuid()));
-            if (fromSpare.isPresent()) {
-                lastSpareTaken = clock.instant();
-                return publicPart(fromSpare.get());
+            // one transaction: the stored account, or else a spare taken and stored as the account
+            Optional<Ensured> ensured = database.transaction(repos -> repos.monitorAccounts().find(cluster.uuid())
+                    .map(stored -> new Ensured(stored, false))
+                    .or(() -> fromSpare(repos, cluster.uuid()).map(taken -> new Ensured(taken, true))));
+            if (ensured.isPresent()) {
+                if (ensured.get().fromSpare()) {
+                    lastSpareTaken = clock.instant();
+                }
+                return publicPart(ensured.get().account());
             }
             KeyPair pair = newKeyPair();
             SealedAccount account = new SealedAccount(cluster.uuid(), uidOf(cluster.uuid()),
@@ -229,5 +230,8 @@ public final class MonitorAccounts {
         return "-----BEGIN " + type + "-----\n"
                 + Base64.getMimeEncoder(64, new byte[]{'\n'}).encodeToString(der)
                 + "\n-----END " + type + "-----\n";
+    }
+
+    private record Ensured(SealedAccount account, boolean fromSpare) {
     }
 }
