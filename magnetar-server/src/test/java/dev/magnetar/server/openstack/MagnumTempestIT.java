@@ -98,7 +98,8 @@ class MagnumTempestIT {
                 workspace.resolve("etc/tempest.conf").toString(), "--regex", TESTS, "--concurrency", "2"));
         if (!ALL) {
             Path exclude = workspace.resolve("etc/not-passing.regex");
-            Files.write(exclude, listed.keySet().stream().map(test -> "^" + Pattern.quote(test) + "$").toList());
+            // Python regular expressions (stestr's): no \Q...\E, so the dots of the test ids are escaped
+            Files.write(exclude, listed.keySet().stream().map(test -> "^" + test.replace(".", "\\.") + "$").toList());
             command.addAll(List.of("--exclude-list", exclude.toString()));
         }
         Instant started = Instant.now();
