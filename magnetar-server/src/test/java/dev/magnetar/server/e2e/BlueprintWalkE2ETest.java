@@ -1,8 +1,5 @@
 package dev.magnetar.server.e2e;
 
-import dev.magnetar.server.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,21 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (H2, simulated cloud); then the cluster is scaled to three agents and back to one, and deleted.
  * Also the README's quick start with the current names.
  */
-class BlueprintWalkE2ETest {
-
-    static TestServer server;
-    static Cli cli;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        cli = new Cli(server.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class BlueprintWalkE2ETest extends CliWalkBase {
 
     @Test
     void the_blueprints_commands_create_scale_and_delete_a_dcos_bay() {

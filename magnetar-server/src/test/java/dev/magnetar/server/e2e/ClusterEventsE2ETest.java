@@ -1,9 +1,6 @@
 package dev.magnetar.server.e2e;
 
 import dev.magnetar.server.support.Eventually;
-import dev.magnetar.server.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -11,21 +8,7 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The quick start's health and history, through the CLI against the embedded default. */
-class ClusterEventsE2ETest {
-
-    static TestServer server;
-    static Cli cli;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        cli = new Cli(server.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class ClusterEventsE2ETest extends CliWalkBase {
 
     @Test
     void cluster_show_reaches_healthy_and_cluster_events_lists_what_happened() {

@@ -1,9 +1,6 @@
 package dev.magnetar.server.e2e;
 
 import dev.magnetar.server.support.Eventually;
-import dev.magnetar.server.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -14,21 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The DC/OS guide's upgrade through the CLI against the embedded default: a 2.1 cluster upgraded to
  * a 2.2 template two agents at a time, its events naming each node, then HEALTHY on 2.2.
  */
-class UpgradeE2ETest {
-
-    static TestServer server;
-    static Cli cli;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        cli = new Cli(server.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class UpgradeE2ETest extends CliWalkBase {
 
     @Test
     void cluster_upgrade_moves_a_2_1_cluster_to_2_2_node_by_node() {
