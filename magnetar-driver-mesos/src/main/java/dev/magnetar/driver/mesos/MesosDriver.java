@@ -9,13 +9,17 @@ import dev.magnetar.core.driver.DriverPolicy;
 import dev.magnetar.core.driver.DriverSettings;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
+import dev.magnetar.core.model.NodeGroup;
+import dev.magnetar.core.model.NodeGroups;
 import dev.magnetar.core.port.Stack;
 import dev.magnetar.core.port.StackSpec;
 import dev.magnetar.driver.kit.driver.SchemaDriver;
 import dev.magnetar.driver.kit.labels.LabelReading;
 import dev.magnetar.driver.kit.labels.Labels;
 import dev.magnetar.driver.kit.labels.ParsedLabels;
+import dev.magnetar.driver.kit.stack.AgentMembers;
 import dev.magnetar.driver.kit.stack.AgentScaling;
+import dev.magnetar.driver.mesos.heat.MesosPools;
 import dev.magnetar.driver.mesos.heat.MesosStackRenderer;
 import dev.magnetar.driver.mesos.labels.MesosLabelRules;
 import dev.magnetar.driver.mesos.labels.MesosLabelSchema;
@@ -29,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The Mesos driver {@code mesos_ubuntu_v1}, kept beside DC/OS for operators who run plain Mesos
@@ -55,6 +60,12 @@ public final class MesosDriver extends SchemaDriver {
     static final DriverPolicy POLICY = new DriverPolicy(Set.of("docker"), "docker", Set.of("rexray"));
     static final AgentScaling SCALING = new AgentScaling(
             "the ZooKeeper ensemble and Mesos quorum are fixed at create", "an agent");
+
+    /** Roles a user may give a pool: {@code agent}, or {@code worker}, the role Magnum's clients send by default. */
+    static final Set<String> POOL_ROLES = Set.of(MesosPools.AGENT, NodeGroup.WORKER_ROLE);
+    /** The labels a node pool may set for its own agents; the others are the cluster's. */
+    static final List<String> PER_POOL_LABELS = List.of(MesosLabelSchema.ATTRIBUTES, MesosLabelSchema.ISOLATION,
+            MesosLabelSchema.LAUNCHER, MesosLabelSchema.IMAGE_PROVIDERS, MesosLabelSchema.EXECUTOR_ENV);
 
     /** Each label set read once, shared by validation and rendering. */
     private final ParsedLabels<LabelReading> parsed = new ParsedLabels<>(MesosLabelSchema::read);
@@ -97,12 +108,77 @@ public final class MesosDriver extends SchemaDriver {
 
     @Override
     public StackSpec stackSpec(ClusterTemplate template, Cluster cluster, DeploymentContext context) {
-        return MesosStackRenderer.spec(render(template, cluster, context).parameters());
+        return MesosStackRenderer.spec(render(template, cluster, context).parameters(), cluster.spec().nodeGroups());
     }
 
     @Override
     public ClusterObservation observe(ClusterTemplate template, Cluster cluster, Stack stack) {
-        return MesosOutputs.observe(stack);
+        return MesosOutputs.observe(stack, cluster.spec().nodeGroups());
+    }
+
+    /** Mesos agents, each pool a resource group of them in the cluster's stack. */
+    @Override
+    public Set<String> nodeGroupRoles() {
+        return POOL_ROLES;
+    }
+
+    /**
+     * A pool's labels may differ from its cluster's only in its agents' own flags ({@link #PER_POOL_LABELS}):
+     * the rest (masters, Marathon, install source, containerizers, REX-Ray) is one for the whole cluster. The
+     * pool's labels are judged as the cluster's are, its agent flags by Mesos 1.11's cross-flag rules and its
+     * attributes by Mesos' attribute parser.
+     */
+    @Override
+    public void validateNodeGroup(ClusterTemplate template, Cluster cluster, NodeGroup group) {
+        List<String> violations = new ArrayList<>();
+        if (!MesosPools.NAME.matcher(group.name()).matches()) {
+            violations.add("node group name '" + group.name() + "' is not allowed: letters, digits, '_', '.' and '-', "
+                    + "starting with a letter, at most 63");
+        }
+        Map<String, String> clusterLabels = cluster.spec().labels();
+        TreeSet<String> clusterWide = new TreeSet<>();
+        group.labels().forEach((k, v) -> {
+            if (!v.equals(clusterLabels.get(k)) && !perPool(k)) {
+                clusterWide.add(k);
+            }
+        });
+        clusterLabels.keySet().stream().filter(k -> !group.labels().containsKey(k) && !perPool(k))
+                .forEach(clusterWide::add);
+        if (!clusterWide.isEmpty()) {
+            violations.add("label(s) " + String.join(", ", clusterWide) + " of node group " + group.name()
+                    + " must be the cluster's: a node group sets only its agents' own labels ("
+                    + String.join(", ", PER_POOL_LABELS) + ")");
+        }
+        violations.addAll(labelViolations(parsed.of(group.labels()), template, DeploymentContext.local(settings)));
+        throwIfAny(violations);
+    }
+
+    @Override
+    public Map<String, Object> scaleParameters(ClusterTemplate template, Cluster cluster, String nodeGroup,
+                                               List<String> nodesToRemove, Stack current) {
+        if (nodeGroup == null) {
+            return scaleParameters(template, cluster, nodesToRemove, current);
+        }
+        NodeGroup group = NodeGroups.added(cluster.spec(), nodeGroup).orElseThrow(() -> new IllegalStateException(
+                "cluster " + cluster.uuid() + " has no node group " + nodeGroup));
+        Map<String, Object> changed = new LinkedHashMap<>();
+        changed.put(MesosPools.id(group) + "_count", group.nodeCount());
+        if (nodesToRemove != null && !nodesToRemove.isEmpty()) {
+            changed.put(MesosPools.id(group) + "_to_remove", AgentMembers.of(current, MesosPools.membersOutput(group))
+                    .memberNames(nodesToRemove, "an agent of node group " + group.name()));
+        }
+        return changed;
+    }
+
+    private static boolean perPool(String label) {
+        return MesosLabelSchema.SCHEMA.find(label).map(spec -> PER_POOL_LABELS.contains(spec.name())).orElse(false);
+    }
+
+    /** A pool's agent environment file, from its labels; refused as a create would be. */
+    private String poolAgentEnv(ClusterTemplate template, NodeGroup group, DeploymentContext context) {
+        LabelReading reading = parsed.of(group.labels());
+        throwIfAny(labelViolations(reading, template, context));
+        return NodeFiles.agentEnv(MesosAgentFlags.from(reading.labels()));
     }
 
     @Override
@@ -148,7 +224,10 @@ public final class MesosDriver extends SchemaDriver {
                 floatingIp(template, cluster),
                 labels.givenOr(MesosLabelSchema.FIXED_SUBNET_CIDR, "10.0.0.0/24"),
                 labels.givenOr(MesosLabelSchema.API_ALLOWED_CIDR, "0.0.0.0/0"));
-        return new Rendering(labels, rexray, files, MesosStackRenderer.parameters(template, cluster, shape, files));
+        Map<String, Object> parameters = MesosStackRenderer.parameters(template, cluster, shape, files);
+        MesosStackRenderer.addPools(parameters, cluster.spec().nodeGroups(),
+                group -> poolAgentEnv(template, group, context));
+        return new Rendering(labels, rexray, files, parameters);
     }
 
     record Rendering(Labels labels, boolean rexray, MesosStackRenderer.RenderedFiles files,

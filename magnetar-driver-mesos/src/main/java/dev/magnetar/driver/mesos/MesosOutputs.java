@@ -1,8 +1,12 @@
 package dev.magnetar.driver.mesos;
 
 import dev.magnetar.core.driver.ClusterObservation;
+import dev.magnetar.core.model.NodeGroup;
 import dev.magnetar.core.port.Stack;
+import dev.magnetar.driver.mesos.heat.MesosPools;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static dev.magnetar.driver.kit.stack.StackOutputs.version;
@@ -18,10 +22,13 @@ final class MesosOutputs {
     private MesosOutputs() {
     }
 
-    static ClusterObservation observe(Stack stack) {
+    /** The added node pools' agents are theirs alone: each pool's own output, not the cluster's nodes. */
+    static ClusterObservation observe(Stack stack, List<NodeGroup> pools) {
         Map<String, Object> out = stack.outputs();
+        Map<String, List<String>> poolAddresses = new LinkedHashMap<>();
+        pools.forEach(g -> poolAddresses.put(g.uuid(), strings(out.get(MesosPools.addressesOutput(g)))));
         return new ClusterObservation(text(out.get("api_address")), strings(out.get("master_addresses")),
                 strings(out.get("node_addresses")), version(out.get("mesos_version")),
-                version(out.get("docker_versions")));
+                version(out.get("docker_versions")), poolAddresses);
     }
 }

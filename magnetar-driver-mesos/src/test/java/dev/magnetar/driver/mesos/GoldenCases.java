@@ -4,9 +4,11 @@ import dev.magnetar.core.driver.DeploymentContext;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.model.ClusterTemplateBuilder;
+import dev.magnetar.core.model.NodeGroup;
 import dev.magnetar.core.port.StackCredential;
 import dev.magnetar.core.port.StackSpec;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -62,8 +64,30 @@ final class GoldenCases {
                         "launcher", "posix",
                         "containerizers", "mesos",
                         "mesos_slave_isolation", "filesystem/posix,posix/cpu,posix/mem,disk/du"),
-                        t -> t, c -> c.nodeCount(0), local));
+                        t -> t, c -> c.nodeCount(0), local),
+                nodePools(local));
     }
+
+    /**
+     * A cluster whose agents carry a zone attribute, with two added pools: big-memory agents that keep the
+     * cluster's attributes, and GPU agents on their own image with their own attributes and isolators.
+     */
+    private static Case nodePools(DeploymentContext context) {
+        ClusterTemplate template = Fixtures.template(Map.of("mesos_slave_attributes", "zone:az1"));
+        Instant at = Instant.parse("2026-12-03T12:00:00Z");
+        List<NodeGroup> pools = List.of(
+                new NodeGroup("0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d", "big-memory", "agent", 2, 0, 10, "r1.xlarge",
+                        null, 100, Map.of("mesos_slave_attributes", "zone:az1"), false, false, at, at),
+                new NodeGroup("2d3e4f50-6172-4c8d-8e9f-1a2b3c4d5e6f", "gpu", "worker", 1, 0, null, "g1.large",
+                        "ubuntu-mesos-nvidia", 200, Map.of("mesos_slave_attributes", "zone:az2;gpu:true;gpus:[0-1]",
+                        "mesos_slave_isolation", GPU_ISOLATION), false, false, at, at));
+        Cluster cluster = Fixtures.cluster(template).toBuilder().nodeGroups(pools).build();
+        return new Case("node-pools", template, cluster, context);
+    }
+
+    /** Mesos 1.11's GPU isolator with what it needs: the linux filesystem and the devices cgroup. */
+    static final String GPU_ISOLATION = "filesystem/linux,docker/runtime,cgroups/cpu,cgroups/mem,cgroups/devices,"
+            + "gpu/nvidia";
 
     private static Case golden(String name, Map<String, String> labels, UnaryOperator<ClusterTemplateBuilder> template,
                                UnaryOperator<Cluster.Builder> cluster, DeploymentContext context) {

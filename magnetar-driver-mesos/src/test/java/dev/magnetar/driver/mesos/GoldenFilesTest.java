@@ -11,6 +11,7 @@ import org.junit.jupiter.api.TestFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -46,10 +47,22 @@ class GoldenFilesTest {
                 }
             }
             files.put("parameters.yaml", parametersWithoutFiles(spec));
+            for (String pool : poolFileParameters(spec)) {
+                files.put(pool.replace("_agent_flags", "") + "-mesos-agent.env", decode(spec, pool));
+            }
+            if (!poolFileParameters(spec).isEmpty()) {
+                files.put("mesoscluster.yaml", spec.template());
+            }
             for (Map.Entry<String, String> file : files.entrySet()) {
                 compare(DIR.resolve(c.name()).resolve(file.getKey()), file.getValue());
             }
         }));
+    }
+
+    /** The added node pools' agent environment files, one per pool. */
+    private static List<String> poolFileParameters(StackSpec spec) {
+        return spec.parameters().keySet().stream().filter(p -> p.startsWith("pool_") && p.endsWith("_agent_flags"))
+                .toList();
     }
 
     /** File-carrying parameters are shown by name; their content is golden on its own above. */
@@ -57,6 +70,8 @@ class GoldenFilesTest {
         Map<String, Object> shown = new LinkedHashMap<>(spec.parameters());
         MesosStackRenderer.FILE_PARAMETERS.forEach(p -> shown.put(p, decode(spec, p).isEmpty() ? ""
                 : "<base64 of " + FILE_OF_PARAMETER.get(p) + ">"));
+        poolFileParameters(spec).forEach(p -> shown.put(p, "<base64 of " + p.replace("_agent_flags", "")
+                + "-mesos-agent.env>"));
         return YAML.writeValueAsString(shown);
     }
 }

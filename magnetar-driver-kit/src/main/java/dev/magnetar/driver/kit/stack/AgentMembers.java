@@ -22,8 +22,13 @@ public final class AgentMembers {
     }
 
     public static AgentMembers of(Stack stack) {
+        return of(stack, "agent_members");
+    }
+
+    /** The agents one output lists as {@code name=private=public}, e.g. a node pool's resource group's. */
+    public static AgentMembers of(Stack stack, String output) {
         Map<String, String> byAddress = new LinkedHashMap<>();
-        for (String entry : StackOutputs.strings(stack.outputs().get("agent_members"))) {
+        for (String entry : StackOutputs.strings(stack.outputs().get(output))) {
             String[] parts = entry.split("=", -1);
             if (parts.length == 3) {
                 byAddress.put(parts[1], parts[0]);

@@ -2,6 +2,7 @@ package dev.magnetar.driver.mesos.heat;
 
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
+import dev.magnetar.core.model.NodeGroup;
 import dev.magnetar.core.port.StackSpec;
 import dev.magnetar.driver.kit.stack.HeatTemplates;
 import dev.magnetar.driver.kit.stack.StackParameters;
@@ -10,6 +11,7 @@ import dev.magnetar.driver.mesos.node.NodeFiles;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import static dev.magnetar.driver.kit.stack.StackParameters.base64;
 
@@ -40,6 +42,25 @@ public final class MesosStackRenderer {
 
     public static StackSpec spec(Map<String, Object> parameters) {
         return TEMPLATES.spec(parameters);
+    }
+
+    /** The stack with a resource group per added node pool, whose parameters {@code parameters} holds. */
+    public static StackSpec spec(Map<String, Object> parameters, List<NodeGroup> pools) {
+        StackSpec cluster = TEMPLATES.spec(parameters);
+        return new StackSpec(MesosPools.template(cluster.template(), pools), cluster.files(), cluster.environment(),
+                cluster.parameters());
+    }
+
+    /**
+     * Adds the pools' parameters to a cluster's: a pool without its own flavor or image takes the cluster's
+     * agents' ones.
+     *
+     * @param agentEnv a pool's agent environment file, rendered from its labels
+     */
+    public static void addPools(Map<String, Object> parameters, List<NodeGroup> pools,
+                                Function<NodeGroup, String> agentEnv) {
+        MesosPools.parameters(parameters, pools, (String) parameters.get("server_image"),
+                (String) parameters.get("agent_flavor"), agentEnv);
     }
 
     /**

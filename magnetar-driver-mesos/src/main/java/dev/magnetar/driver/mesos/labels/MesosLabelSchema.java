@@ -8,6 +8,7 @@ import dev.magnetar.driver.kit.labels.ValueCheck;
 import dev.magnetar.mesos.agent.AgentFlagReader;
 import dev.magnetar.mesos.agent.FlagViolation;
 import dev.magnetar.mesos.agent.IsolatorCatalog;
+import dev.magnetar.mesos.agent.MesosAttributes;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,6 +41,8 @@ public final class MesosLabelSchema {
     public static final String LAUNCHER = "mesos_slave_launcher";
     public static final String CONTAINERIZERS = "mesos_slave_containerizers";
     public static final String EXECUTOR_REGISTRATION_TIMEOUT = "mesos_slave_executor_registration_timeout";
+    /** The agents' Mesos attributes ({@code MESOS_ATTRIBUTES}), usually given per node pool. */
+    public static final String ATTRIBUTES = "mesos_slave_attributes";
     public static final String REXRAY_PREEMPT = "rexray_preempt";
     public static final String ZK_SESSION_TIMEOUT = "mesos_master_zk_session_timeout";
     public static final String MARATHON_FRAMEWORK_NAME = "marathon_framework_name";
@@ -116,6 +119,10 @@ public final class MesosLabelSchema {
                 "10secs to 60mins, e.g. 5mins", "5mins",
                 "how long an executor may take to register; raise it for large images pulled on first launch",
                 "MESOS_EXECUTOR_REGISTRATION_TIMEOUT"));
+        t.add(agent(ATTRIBUTES, List.of(), text("attribute list", MesosAttributes::problem),
+                "key:value pairs separated by ';' (values: numbers, [a-b] ranges or text)", null,
+                "the agents' Mesos attributes that schedulers place tasks by (e.g. zone:az1;gpu:true, Marathon's "
+                        + "constraints); a node pool's labels give its own agents theirs", "MESOS_ATTRIBUTES"));
         t.add(new LabelSpec(REXRAY_PREEMPT, List.of(), bool(), "true, false", "false",
                 "only with volume_driver rexray; lets an agent take over a volume still attached elsewhere",
                 Landing.AGENT_FLAG, "/etc/rexray/config.yml libstorage.integration.volume.operations.mount.preempt"));

@@ -5,6 +5,7 @@ import dev.magnetar.core.driver.HealthReport;
 import dev.magnetar.core.driver.MonitorContext;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
+import dev.magnetar.core.model.NodeGroups;
 import dev.magnetar.driver.mesos.node.NodeFiles;
 
 import dev.magnetar.driver.kit.http.MonitorHttpClient;
@@ -62,7 +63,9 @@ public final class MesosMonitor implements ClusterMonitor {
         snapshots.forEach((address, reply) -> answers.put(address, reply.join()));
         Optional<Reply> state = MesosHealth.leader(answers)
                 .map(leader -> endpoints.get(masters.baseUrl(cluster, leader) + "/master/state", deadline).join());
-        return new MesosHealth(answers, state, marathon.join(), cluster.spec().nodeCount()).report();
+        // the default agents and every added pool's register with the same masters
+        int expectedAgents = cluster.spec().nodeCount() + NodeGroups.addedNodeCount(cluster.spec());
+        return new MesosHealth(answers, state, marathon.join(), expectedAgents).report();
     }
 
     /** Marathon's base URL, from an api_address Magnetar itself recorded ({@code http://host:8080}). */

@@ -84,6 +84,8 @@ public record MesosAgentFlags(AgentFlags effective, Map<String, String> environm
         flags.asFlags().forEach((flag, value) -> env.put(AgentFlagNames.environmentVariable(flag), value));
         env.put(AgentFlagNames.environmentVariable("executor_registration_timeout"),
                 labels.givenOr(MesosLabelSchema.EXECUTOR_REGISTRATION_TIMEOUT, DEFAULT_EXECUTOR_REGISTRATION_TIMEOUT));
+        // Validated by the schema (MesosAttributes, Mesos 1.11's parser); single-quoted by EnvironmentFile.
+        labels.given(MesosLabelSchema.ATTRIBUTES).ifPresent(v -> env.put("MESOS_ATTRIBUTES", v));
         return new MesosAgentFlags(flags, env, violations);
     }
 

@@ -1,0 +1,128 @@
+package dev.magnetar.driver.mesos.heat;
+
+import dev.magnetar.core.model.NodeGroup;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import static dev.magnetar.driver.kit.stack.StackParameters.base64;
+
+/**
+ * The node pools a user added, each a resource group of Mesos agents in the cluster's one stack, so one stack
+ * update adds or removes a pool (docs/mesos-driver.md, "Node pools"). Everything a user chose for a pool reaches
+ * Heat as a parameter of its own: counts and sizes as numbers, flavor and image as Heat checks them, and the
+ * pool's agent environment file (with its Mesos attributes and isolators, every value single-quoted) as base64,
+ * as the cluster's is. A pool's name enters the template only as its servers' name prefix, and the driver
+ * allows only letters, digits, {@code _ . -} in it.
+ */
+public final class MesosPools {
+
+    /** The role a user gives a pool ({@code agent}, or {@code worker}, Magnum's clients' default). */
+    public static final String AGENT = "agent";
+    /** The names a pool may have: they become its servers' name prefix in the template, inside double quotes. */
+    public static final Pattern NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_.-]{0,62}");
+
+    private MesosPools() {
+    }
+
+    /** The stack's name for a pool: its resource group, the prefix of its parameters and of its outputs. */
+    public static String id(NodeGroup group) {
+        return "pool_" + group.uuid().replace("-", "").substring(0, 12);
+    }
+
+    /** The output that lists a pool's addresses. */
+    public static String addressesOutput(NodeGroup group) {
+        return id(group) + "_addresses";
+    }
+
+    /** The output that lists a pool's agents as {@code member=private=public}, to remove a chosen one. */
+    public static String membersOutput(NodeGroup group) {
+        return id(group) + "_members";
+    }
+
+    /** The cluster template with one resource group, its parameters and its outputs per pool. */
+    static String template(String cluster, List<NodeGroup> groups) {
+        if (groups.isEmpty()) {
+            return cluster;
+        }
+        StringBuilder parameters = new StringBuilder();
+        StringBuilder resources = new StringBuilder();
+        StringBuilder outputs = new StringBuilder();
+        for (NodeGroup group : groups) {
+            String id = id(group);
+            parameters.append("  ").append(id).append("_count: {type: number, constraints: [{range: {min: 0}}]}\n")
+                    .append("  ").append(id).append("_to_remove: {type: comma_delimited_list, default: []}\n")
+                    .append("  ").append(id).append("_flavor: {type: string}\n")
+                    .append("  ").append(id).append("_image: {type: string}\n")
+                    .append("  ").append(id).append("_docker_volume_size: {type: number, constraints: [{range: {min: 0}}]}\n")
+                    .append("  ").append(id).append("_agent_flags: {type: string, description: base64 Mesos agent ")
+                    .append("environment file of the pool}\n");
+            resources.append(resourceGroup(group)).append('\n');
+            outputs.append("  ").append(addressesOutput(group)).append(": {value: {get_attr: [").append(id)
+                    .append(", public_address]}}\n")
+                    .append("  ").append(membersOutput(group)).append(": {value: {get_attr: [").append(id)
+                    .append(", member]}}\n");
+        }
+        return insertBefore(insertBefore(cluster, "\nconditions:\n", parameters.toString()), "\noutputs:\n",
+                resources.toString()) + outputs;
+    }
+
+    private static String resourceGroup(NodeGroup group) {
+        String id = id(group);
+        if (!NAME.matcher(group.name()).matches()) {
+            throw new IllegalStateException("node group name '" + group.name() + "' reached the stack unchecked");
+        }
+        return "  " + id + ":\n"
+                + "    type: OS::Heat::ResourceGroup\n"
+                + "    depends_on: master_wait\n"
+                + "    properties:\n"
+                + "      count: {get_param: " + id + "_count}\n"
+                + "      removal_policies: [{resource_list: {get_param: " + id + "_to_remove}}]\n"
+                + "      resource_def:\n"
+                + "        type: Magnetar::Mesos::Agent\n"
+                + "        properties:\n"
+                + "          name: \"" + group.name() + "-%index%\"\n"
+                + "          member: \"%index%\"\n"
+                + "          image: {get_param: " + id + "_image}\n"
+                + "          flavor: {get_param: " + id + "_flavor}\n"
+                + "          key_name: {get_param: ssh_key_name}\n"
+                + "          external_network: {get_param: external_network}\n"
+                + "          network: {if: [create_network, {get_resource: private_network}, {get_param: fixed_network}]}\n"
+                + "          subnet: {if: [create_network, {get_resource: private_subnet}, {get_param: fixed_subnet}]}\n"
+                + "          security_groups: [{get_resource: secgroup_cluster}, {get_resource: secgroup_agent_tasks}]\n"
+                + "          floating_ip_enabled: {get_param: floating_ip_enabled}\n"
+                + "          docker_volume_size: {get_param: " + id + "_docker_volume_size}\n"
+                + "          timeout: {get_param: wait_condition_timeout}\n"
+                + "          node_settings: {get_param: node_settings}\n"
+                + "          agent_flags: {get_param: " + id + "_agent_flags}\n"
+                + "          rexray_config: {get_param: rexray_config}\n"
+                + "          master_addresses: {list_join: [\",\", {get_attr: [master_ports, address]}]}\n";
+    }
+
+    /**
+     * The pools' parameters.
+     *
+     * @param agentEnv a pool's agent environment file, rendered from its labels
+     */
+    static void parameters(Map<String, Object> p, List<NodeGroup> groups, String clusterImage, String clusterFlavor,
+                           Function<NodeGroup, String> agentEnv) {
+        for (NodeGroup group : groups) {
+            String id = id(group);
+            p.put(id + "_count", group.nodeCount());
+            p.put(id + "_flavor", group.flavorId() == null ? clusterFlavor : group.flavorId());
+            p.put(id + "_image", group.imageId() == null ? clusterImage : group.imageId());
+            p.put(id + "_docker_volume_size", group.dockerVolumeSize() == null ? 0 : group.dockerVolumeSize());
+            p.put(id + "_agent_flags", base64(agentEnv.apply(group)));
+        }
+    }
+
+    private static String insertBefore(String text, String marker, String inserted) {
+        int at = text.indexOf(marker);
+        if (at < 0) {
+            throw new IllegalStateException("the cluster template has no " + marker.strip() + " section");
+        }
+        return text.substring(0, at + 1) + inserted + text.substring(at + 1);
+    }
+}
