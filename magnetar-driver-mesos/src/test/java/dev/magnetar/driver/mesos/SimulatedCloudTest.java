@@ -2,12 +2,15 @@ package dev.magnetar.driver.mesos;
 
 import dev.magnetar.core.driver.ClusterObservation;
 import dev.magnetar.core.model.Cluster;
+import dev.magnetar.core.model.NodeGroup;
 import dev.magnetar.core.port.Stack;
 import dev.magnetar.core.port.StackCredential;
 import dev.magnetar.core.port.StackRequest;
 import dev.magnetar.core.port.StackResource;
+import dev.magnetar.core.port.StackSpec;
 import dev.magnetar.core.port.StackUpdate;
 import dev.magnetar.core.testing.MutableClock;
+import dev.magnetar.driver.mesos.heat.MesosPools;
 import dev.magnetar.sim.DurationProfile;
 import dev.magnetar.sim.SimulatedOrchestrator;
 import dev.magnetar.sim.hot.HotLinter;
@@ -107,6 +110,54 @@ class SimulatedCloudTest {
         assertThat(observed.masterAddresses()).hasSize(1).isEqualTo(stack.outputs().get("master_private_addresses"));
         assertThat(observed.apiAddress()).isEqualTo("http://" + observed.masterAddresses().getFirst() + ":8080");
         assertThat(observed.nodeAddresses()).hasSize(2).isEqualTo(stack.outputs().get("node_private_addresses"));
+    }
+
+    @Test
+    void aPoolIsAddedResizedRemovingAChosenAgentAndRemovedByOneStackUpdateEach() {
+        GoldenCases.Case pools = GoldenCases.all().stream().filter(c -> c.name().equals("node-pools"))
+                .findFirst().orElseThrow();
+        Cluster bare = pools.cluster().toBuilder().nodeGroups(List.of()).build();
+        heat.create(new StackRequest("mesosbay-stack", driver.stackSpec(pools.template(), bare, pools.context()), 60,
+                true, List.of(), StackCredential.NONE));
+        clock.advance(Duration.ofSeconds(1));
+        NodeGroup gpu = pools.cluster().spec().nodeGroups().get(1).withNodeCount(3, clock.instant());
+        Cluster withGpu = bare.toBuilder().nodeGroups(List.of(gpu)).build();
+
+        replace(driver.stackSpec(pools.template(), withGpu, pools.context()));
+        assertThat(stack().status()).hasToString("UPDATE_COMPLETE");
+        ClusterObservation observed = driver.observe(pools.template(), withGpu, stack());
+        List<String> gpuAgents = observed.nodeGroupAddresses().get(gpu.uuid());
+        assertThat(gpuAgents).hasSize(3).doesNotHaveDuplicates();
+        assertThat(observed.nodeAddresses()).as("the default agents are not the pool's")
+                .hasSize(2).doesNotContainAnyElementsOf(gpuAgents);
+        assertThat(heat.resources("mesosbay-stack", null, 2, StackCredential.NONE))
+                .filteredOn(r -> r.type().equals("OS::Heat::WaitCondition")).extracting(StackResource::path)
+                .as("each pool agent waits until it is registered, as the default ones do")
+                .contains(MesosPools.id(gpu) + "/0/wait", MesosPools.id(gpu) + "/2/wait");
+
+        String removed = gpuAgents.get(1);
+        Cluster twoGpus = withGpu.toBuilder().nodeGroups(List.of(gpu.withNodeCount(2, clock.instant()))).build();
+        Map<String, Object> changed = driver.scaleParameters(pools.template(), twoGpus, gpu.uuid(), List.of(removed),
+                stack());
+        assertThat(changed).containsEntry(MesosPools.id(gpu) + "_to_remove", "1");
+        update(changed);
+        assertThat(stack().status()).hasToString("UPDATE_COMPLETE");
+        assertThat(driver.observe(pools.template(), twoGpus, stack()).nodeGroupAddresses().get(gpu.uuid()))
+                .hasSize(2).doesNotContain(removed).containsAll(gpuAgents.stream().filter(a -> !a.equals(removed))
+                        .toList());
+        assertThat(resources()).doesNotContain(MesosPools.id(gpu) + "/1")
+                .contains(MesosPools.id(gpu) + "/0", MesosPools.id(gpu) + "/2");
+
+        replace(driver.stackSpec(pools.template(), bare, pools.context()));
+        assertThat(stack().status()).hasToString("UPDATE_COMPLETE");
+        assertThat(stack().outputs()).doesNotContainKey(MesosPools.addressesOutput(gpu));
+        assertThat(resources()).noneMatch(r -> r.startsWith(MesosPools.id(gpu)));
+        assertThat(driver.observe(pools.template(), bare, stack()).nodeAddresses()).hasSize(2);
+    }
+
+    private void replace(StackSpec spec) {
+        heat.update("mesosbay-stack", stack().id(), StackUpdate.to(spec, true, 0), StackCredential.NONE);
+        clock.advance(Duration.ofSeconds(1));
     }
 
     private void update(Map<String, Object> changed) {

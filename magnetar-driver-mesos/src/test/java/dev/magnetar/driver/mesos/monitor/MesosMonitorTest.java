@@ -7,6 +7,7 @@ import dev.magnetar.core.driver.MonitorContext;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.model.HealthStatus;
+import dev.magnetar.core.model.NodeGroup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +57,27 @@ class MesosMonitorTest {
         assertThat(report.status()).as(report.reason().toString()).isEqualTo(HealthStatus.HEALTHY);
         assertThat(report.coeVersion()).isEqualTo("1.11.0");
         assertThat(report.metrics()).containsEntry("agents_active", 3.0);
+    }
+
+    @Test
+    void anAddedPoolsAgentsAreExpectedBesideTheDefaultOnes() throws IOException {
+        startMasters(true, true, true);
+        startMarathon();
+
+        HealthReport complete = poll(1, List.of(pool(2)), CONTEXT);
+        HealthReport missing = poll(1, List.of(pool(3)), CONTEXT);
+
+        assertThat(complete.status()).as(complete.reason().toString()).isEqualTo(HealthStatus.HEALTHY);
+        assertThat(complete.metrics()).containsEntry("agents_expected", 3.0);
+        assertThat(missing.status()).as("the fixture's leader has 3 active agents, 4 are asked for")
+                .isEqualTo(HealthStatus.UNHEALTHY);
+        assertThat(missing.metrics()).containsEntry("agents_expected", 4.0);
+    }
+
+    private static NodeGroup pool(int nodes) {
+        Instant at = Instant.parse("2026-12-03T12:00:00Z");
+        return new NodeGroup("2d3e4f50-6172-4c8d-8e9f-1a2b3c4d5e6f", "gpu", "agent", nodes, 0, null, null, null, null,
+                Map.of(), false, false, at, at);
     }
 
     @Test
@@ -126,8 +149,12 @@ class MesosMonitorTest {
     }
 
     private HealthReport poll(int agents, MonitorContext context) {
+        return poll(agents, List.of(), context);
+    }
+
+    private HealthReport poll(int agents, List<NodeGroup> pools, MonitorContext context) {
         Cluster cluster = Cluster.builder().uuid("f3b0c6a2-7d4e-4b1a-8c9f-2e5d7a6b3c40").masterCount(3)
-                .nodeCount(agents).masterAddresses(MASTERS).apiAddress(apiAddress).build();
+                .nodeCount(agents).nodeGroups(pools).masterAddresses(MASTERS).apiAddress(apiAddress).build();
         ClusterTemplate template = ClusterTemplate.builder().uuid("8c1d7e52-2f5b-4d0a-9b4e-6a3f0e9d1c21").build();
         return new MesosMonitor(http, MasterLocator.onPort(mesosPort)).poll(template, cluster, context);
     }
