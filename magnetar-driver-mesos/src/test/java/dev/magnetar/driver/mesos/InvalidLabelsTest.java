@@ -54,6 +54,9 @@ class InvalidLabelsTest {
             containerizers=docker|mesos_slave_isolation=posix/cpu     ; label 'mesos_slave_isolation' value 'posix/cpu': only the mesos containerizer uses it, but mesos_slave_containerizers is docker
             executor_registration_timeout=5m                          ; label 'executor_registration_timeout' value '5m': must be <DURATION>
             mesos_slave_executor_registration_timeout=2hrs            ; label 'mesos_slave_executor_registration_timeout' value '2hrs': must be from 10secs to 60mins
+            mesos_slave_attributes=zone                               ; label 'mesos_slave_attributes' value 'zone': 'zone' is not a key:value pair (pairs are separated by ';')
+            mesos_slave_attributes=zone:a;zone:b                      ; label 'mesos_slave_attributes' value 'zone:a;zone:b': key 'zone' is given twice
+            mesos_slave_attributes=gpus:{0,1}                         ; label 'mesos_slave_attributes' value 'gpus:{0,1}': value '{0,1}' of gpus is a set, which Mesos attributes do not support (the agent would not start)
             mesos_master_zk_session_timeout=10                        ; label 'mesos_master_zk_session_timeout' value '10': must be <DURATION>
             rexray_preempt=true                                       ; label 'rexray_preempt' value 'true': only used with volume_driver rexray, but the template's volume_driver is unset
             @volume_driver=rexray|rexray_preempt=yes                  ; label 'rexray_preempt' value 'yes': must be one of true, false
