@@ -38,8 +38,8 @@ import dev.magnetar.driver.kit.http.MonitorHttpClient;
 import dev.magnetar.driver.kit.labels.Labels;
 import dev.magnetar.driver.kit.labels.ParsedLabels;
 import dev.magnetar.driver.kit.labels.ValueChecks;
+import dev.magnetar.driver.kit.stack.AgentMembers;
 import dev.magnetar.driver.kit.stack.AgentScaling;
-import dev.magnetar.driver.kit.stack.StackOutputs;
 import dev.magnetar.driver.kit.stack.StackParameters;
 
 import java.time.InstantSource;
@@ -300,15 +300,10 @@ public final class DcosDriver extends SchemaDriver {
         }
         NodeGroup group = NodeGroups.added(cluster.spec(), nodeGroup).orElseThrow(() -> new IllegalStateException(
                 "cluster " + cluster.uuid() + " has no node group " + nodeGroup));
-        List<String> addresses = StackOutputs.strings(current.outputs().get(DcosPools.addressesOutput(group)));
-        List<String> members = new ArrayList<>();
-        for (String node : nodesToRemove) {
-            int at = addresses.indexOf(node);
-            members.add(at >= 0 ? Integer.toString(at) : node);
-        }
         Map<String, Object> changed = new LinkedHashMap<>();
         changed.put(DcosPools.id(group) + "_count", group.nodeCount());
-        changed.put(DcosPools.id(group) + "_to_remove", String.join(",", members));
+        changed.put(DcosPools.id(group) + "_to_remove", AgentMembers.of(current, DcosPools.membersOutput(group))
+                .memberNames(nodesToRemove, "an agent of node group " + group.name()));
         return changed;
     }
 

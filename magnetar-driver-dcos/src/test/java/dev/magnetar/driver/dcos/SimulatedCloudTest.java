@@ -153,12 +153,20 @@ class SimulatedCloudTest {
         assertThat(driver.observe(pools.template(), withGpu, stack()).nodeAddresses())
                 .hasSize(1).doesNotContainAnyElementsOf(gpuAgents);
 
-        String removed = gpuAgents.get(1);
+        String removed = gpuAgents.get(0);
         Cluster twoGpus = withGpu.toBuilder().nodeGroups(List.of(gpu.withNodeCount(2, clock.instant()))).build();
         update(driver.scaleParameters(pools.template(), twoGpus, gpu.uuid(), List.of(removed), stack()));
         assertThat(stack().status()).hasToString("UPDATE_COMPLETE");
-        assertThat(driver.observe(pools.template(), twoGpus, stack()).nodeGroupAddresses().get(gpu.uuid()))
-                .hasSize(2).doesNotContain(removed);
+        List<String> left = driver.observe(pools.template(), twoGpus, stack()).nodeGroupAddresses().get(gpu.uuid());
+        assertThat(left).hasSize(2).doesNotContain(removed);
+
+        // After a removal a member's name is no longer its position among the addresses: the middle agent
+        // is member 1 but now the first address; removing it must remove exactly that agent.
+        String middle = gpuAgents.get(1);
+        Cluster oneGpu = withGpu.toBuilder().nodeGroups(List.of(gpu.withNodeCount(1, clock.instant()))).build();
+        update(driver.scaleParameters(pools.template(), oneGpu, gpu.uuid(), List.of(middle), stack()));
+        assertThat(driver.observe(pools.template(), oneGpu, stack()).nodeGroupAddresses().get(gpu.uuid()))
+                .containsExactly(gpuAgents.get(2));
 
         replace(driver.stackSpec(pools.template(), bare, pools.context()));
         assertThat(stack().status()).hasToString("UPDATE_COMPLETE");

@@ -39,7 +39,12 @@ public final class DcosPools {
         return id(group) + "_addresses";
     }
 
-    /** The cluster template with one resource group, its parameters and its output per pool. */
+    /** The output that lists a pool's agents as {@code member=private=public}, to remove a chosen one. */
+    public static String membersOutput(NodeGroup group) {
+        return id(group) + "_members";
+    }
+
+    /** The cluster template with one resource group, its parameters and its outputs per pool. */
     static String template(String cluster, List<NodeGroup> groups) {
         if (groups.isEmpty()) {
             return cluster;
@@ -58,7 +63,9 @@ public final class DcosPools {
                     .append("/var/lib/dcos/mesos-slave-common of the pool}\n");
             resources.append(resourceGroup(group)).append('\n');
             outputs.append("  ").append(addressesOutput(group)).append(": {value: {get_attr: [").append(id)
-                    .append(", public_address]}}\n");
+                    .append(", public_address]}}\n")
+                    .append("  ").append(membersOutput(group)).append(": {value: {get_attr: [").append(id)
+                    .append(", member]}}\n");
         }
         return insertBefore(insertBefore(cluster, "\nconditions:\n", parameters.toString()), "\noutputs:\n",
                 resources.toString()) + outputs;
