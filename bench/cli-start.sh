@@ -7,6 +7,8 @@
 #     8be7cef, the last commit before the change), which is what the launcher ran then;
 #   - after: `./magnetar cluster-list`, the launcher as it is (client main class, C1, serial GC, and on
 #     JDK 25 its AOT cache), after one untimed run that creates the cache if it is missing;
+#   - previous: the jar of BENCH_PREVIOUS_REV (default c0daa3f, before the client's own HTTP transport
+#     and the rewritten picocli class files) run as the launcher ran it then, with its own AOT cache;
 #   - two steps in between: the current jar's full main class with default JVM flags, and the client
 #     main with the launcher's flags but without the AOT cache;
 # and the launcher's first run after a build (the cache removed), which records and writes the cache.
@@ -16,8 +18,8 @@
 #   bench/cli-start.sh
 #
 # Knobs (environment): BENCH_RUNS timed runs per command (20), BENCH_PORT (19631),
-# BENCH_BASELINE_REV (8be7cef). The baseline jar is built once per revision with Maven offline, from
-# `git archive` into a temporary directory, and kept as ${TMPDIR:-/tmp}/magnetar-cli-baseline-REV.jar.
+# BENCH_BASELINE_REV (8be7cef), BENCH_PREVIOUS_REV (c0daa3f). Each such jar is built once per revision
+# from `git archive` into a temporary directory, and kept as ${TMPDIR:-/tmp}/magnetar-cli-baseline-REV.jar.
 # Installs hyperfine, curl and python3 (to read hyperfine's JSON) with apt-get when missing. Traffic goes only to 127.0.0.1. Not part of
 # the test suite.
 set -o nounset -o errexit -o pipefail
@@ -26,6 +28,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${BENCH_RUNS:-20}
 port=${BENCH_PORT:-19631}
 baseline_rev=${BENCH_BASELINE_REV:-8be7cef}
+previous_rev=${BENCH_PREVIOUS_REV:-c0daa3f}
+client_flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 host=127.0.0.1
 base="http://$host:$port"
 
@@ -66,21 +70,32 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# The jar of the baseline revision, built once and kept.
-baseline_jar() {
+# The jar of a revision ($1), built once and kept.
+jar_of() {
   local rev jar tree
-  rev=$(git -C "$root" rev-parse --short "$baseline_rev")
+  rev=$(git -C "$root" rev-parse --short "$1")
   jar="${TMPDIR:-/tmp}/magnetar-cli-baseline-$rev.jar"
   if [ ! -f "$jar" ]; then
-    say "building the baseline jar at $rev (once)"
-    tree="$work/baseline"
+    say "building the jar of $rev (once)"
+    tree="$work/build-$rev"
     mkdir -p "$tree"
     git -C "$root" archive "$rev" | tar -x -C "$tree"
-    (cd "$tree" && mvn -B -q -ntp -o -DskipTests package -pl magnetar-server -am) >&2
+    (cd "$tree" && mvn -B -q -ntp -DskipTests package -pl magnetar-server -am) >&2
     cp "$tree/magnetar-server/target/magnetar.jar" "$jar.tmp.$$"
     mv -f "$jar.tmp.$$" "$jar"
   fi
   echo "$jar"
+}
+
+# An AOT cache for a jar's client main class, recorded from one cluster-list as the launcher does.
+client_cache_of() {
+  local jar=$1 cache
+  cache=$work/$(basename "$1" .jar).aot
+  "$JAVA_HOME/bin/java" "${client_flags[@]}" -XX:AOTMode=record -XX:AOTConfiguration="$cache.conf" -Xlog:aot*=off \
+    -Xlog:cds*=off -cp "$jar" dev.magnetar.cli.MagnetarCli --url "$base" cluster-list > /dev/null 2>&1
+  "$JAVA_HOME/bin/java" "${client_flags[@]}" -XX:AOTMode=create -XX:AOTConfiguration="$cache.conf" -XX:AOTCache="$cache" \
+    -Xlog:aot*=off -Xlog:cds*=off -cp "$jar" > /dev/null 2>&1
+  echo "$cache"
 }
 
 start_server() {
@@ -109,8 +124,9 @@ main() {
   # shellcheck source-path=SCRIPTDIR/.. source=scripts/select-jdk.sh
   . "$root/scripts/select-jdk.sh"
   work=$(mktemp -d "${TMPDIR:-/tmp}/magnetar-cli-bench.XXXXXX")
-  local before_jar jar cache template
-  before_jar=$(baseline_jar)
+  local before_jar previous_jar previous_cache jar cache template
+  before_jar=$(jar_of "$baseline_rev")
+  previous_jar=$(jar_of "$previous_rev")
   "$root/magnetar" --version > /dev/null # builds magnetar.jar when it is missing or stale
   jar="$root/magnetar-server/target/magnetar.jar"
   cache="$root/magnetar-server/target/magnetar-client.aot"
@@ -129,12 +145,15 @@ main() {
   first_ms=$((($(date +%s%N) - t0) / 1000000))
   [ -f "$cache" ] || say "no AOT cache was written (JDK older than 25?)"
 
-  local java="$JAVA_HOME/bin/java" client_flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+  local java="$JAVA_HOME/bin/java"
+  previous_cache=$(client_cache_of "$previous_jar")
   hyperfine --style basic --warmup 3 --runs "$runs" --export-json "$work/times.json" \
     -n "before: java -jar magnetar.jar ($baseline_rev)" "$java -jar $before_jar --url $base cluster-list" \
+    -n "previous: $previous_rev as ./magnetar ran it (client main, C1, serial GC, AOT cache)" \
+    "$java ${client_flags[*]} -XX:AOTCache=$previous_cache -cp $previous_jar dev.magnetar.cli.MagnetarCli --url $base cluster-list" \
     -n "now, full main class, default JVM flags" "$java -jar $jar --url $base cluster-list" \
     -n "now, client main class, C1 + serial GC, no AOT cache" \
-    "$java $client_flags -cp $jar dev.magnetar.cli.MagnetarCli --url $base cluster-list" \
+    "$java ${client_flags[*]} -cp $jar dev.magnetar.cli.MagnetarCli --url $base cluster-list" \
     -n "after: ./magnetar (client main, C1, serial GC, AOT cache)" "$root/magnetar --url $base cluster-list" >&2
   load_after=$(load_average)
 

@@ -6,6 +6,7 @@ import dev.magnetar.cli.command.ClientCommands;
 import dev.magnetar.cli.error.CommandError;
 import dev.magnetar.cli.http.ApiException;
 import dev.magnetar.cli.http.ApiSettings;
+import dev.magnetar.cli.http.HttpTransport;
 import dev.magnetar.cli.http.MagnumClient;
 import dev.magnetar.cli.http.ServerUnreachableException;
 import dev.magnetar.cli.output.Output;
@@ -15,7 +16,6 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.HashSet;
@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 /**
  * The {@code magnetar} command line. It builds the root command with every client command (the
@@ -43,7 +42,7 @@ public final class MagnetarCli {
     private final CommandLine root;
     private final PrintWriter out;
     private final PrintWriter err;
-    private final Supplier<HttpClient> http;
+    private final HttpTransport http;
     private final ObjectMapper json = new ObjectMapper();
     private final InstantSource clock;
     private final Sleeper sleeper;
@@ -59,16 +58,16 @@ public final class MagnetarCli {
     }
 
     private MagnetarCli(Map<String, String> environment, PrintWriter out, PrintWriter err, Predicate<String> commands) {
-        this(environment, out, err, memoized(MagnumClient::defaultHttpClient), InstantSource.system(),
+        this(environment, out, err, HttpTransport.standard(), InstantSource.system(),
                 Sleeper.threadSleep(), commands);
     }
 
-    MagnetarCli(Map<String, String> environment, PrintWriter out, PrintWriter err, HttpClient http,
+    MagnetarCli(Map<String, String> environment, PrintWriter out, PrintWriter err, HttpTransport http,
                 InstantSource clock, Sleeper sleeper) {
-        this(environment, out, err, () -> http, clock, sleeper, name -> true);
+        this(environment, out, err, http, clock, sleeper, name -> true);
     }
 
-    private MagnetarCli(Map<String, String> environment, PrintWriter out, PrintWriter err, Supplier<HttpClient> http,
+    private MagnetarCli(Map<String, String> environment, PrintWriter out, PrintWriter err, HttpTransport http,
                         InstantSource clock, Sleeper sleeper, Predicate<String> commands) {
         this.out = out;
         this.err = err;
@@ -175,27 +174,12 @@ public final class MagnetarCli {
         }
     }
 
-    /** Builds the value on first use: a command that fails before any request never pays for an HTTP client. */
-    private static <T> Supplier<T> memoized(Supplier<T> factory) {
-        return new Supplier<>() {
-            private T value;
-
-            @Override
-            public synchronized T get() {
-                if (value == null) {
-                    value = factory.get();
-                }
-                return value;
-            }
-        };
-    }
-
     /** The client commands' view of the parsed root options. */
     private final class Session implements CliContext {
 
         @Override
         public MagnumClient client() {
-            return new MagnumClient(settings(), http.get(), json);
+            return new MagnumClient(settings(), http, json);
         }
 
         @Override

@@ -1,8 +1,9 @@
 package dev.magnetar.cli;
 
+import dev.magnetar.cli.http.HttpTransport;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.http.HttpClient;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -32,7 +33,7 @@ final class CliRunner {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         MagnetarCli cli = new MagnetarCli(environment, new PrintWriter(out), new PrintWriter(err),
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), time, time);
+                HttpTransport.standard(), time, time);
         int exit = cli.run(args);
         return new Result(exit, out.toString(), err.toString());
     }

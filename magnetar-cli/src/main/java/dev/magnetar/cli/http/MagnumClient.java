@@ -7,10 +7,8 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A small synchronous client for Magnum's v1 API as Magnetar serves it. It adds the identity and
@@ -22,25 +20,15 @@ public final class MagnumClient {
     /** The microversion header, as python-magnumclient sends it. */
     public static final String API_VERSION_HEADER = "OpenStack-API-Version";
     private static final String SERVICE_TYPE = "container-infra";
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
 
     private final ApiSettings settings;
-    private final HttpClient http;
+    private final HttpTransport http;
     private final ObjectMapper json;
 
-    public MagnumClient(ApiSettings settings, HttpClient http, ObjectMapper json) {
+    public MagnumClient(ApiSettings settings, HttpTransport http, ObjectMapper json) {
         this.settings = settings;
         this.http = http;
         this.json = json;
-    }
-
-    /** An HTTP/1.1 client: Magnum's API has nothing to gain from an h2c upgrade attempt. */
-    public static HttpClient defaultHttpClient() {
-        return HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
     }
 
     public ApiSettings settings() {
@@ -77,41 +65,33 @@ public final class MagnumClient {
 
     private Response send(String method, String pathAndQuery, JsonNode body) {
         URI uri = URI.create(settings.endpoint() + pathAndQuery);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(REQUEST_TIMEOUT)
-                .header("Accept", "application/json")
-                .header("User-Agent", "magnetar-cli")
-                .header(API_VERSION_HEADER, SERVICE_TYPE + " " + settings.apiVersion());
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/json");
+        headers.put("User-Agent", "magnetar-cli");
+        headers.put(API_VERSION_HEADER, SERVICE_TYPE + " " + settings.apiVersion());
         if (settings.token() != null) {
-            request.header("X-Auth-Token", settings.token());
+            headers.put("X-Auth-Token", settings.token());
         }
         if (settings.projectId() != null) {
-            request.header("X-Project-Id", settings.projectId());
+            headers.put("X-Project-Id", settings.projectId());
         }
         if (settings.roles() != null) {
-            request.header("X-Roles", settings.roles());
+            headers.put("X-Roles", settings.roles());
         }
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(write(body)));
+        if (body != null) {
+            headers.put("Content-Type", "application/json");
         }
-        HttpResponse<String> response;
+        HttpTransport.Reply reply;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            reply = http.send(method, uri, headers, body == null ? null : write(body));
         } catch (IOException e) {
             throw new ServerUnreachableException(settings.endpoint(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ServerUnreachableException(settings.endpoint(), e);
         }
-        String requestId = response.headers().firstValue("X-Openstack-Request-Id").orElse(null);
-        if (response.statusCode() >= 400) {
-            throw new ApiException(response.statusCode(),
-                    ErrorBody.message(json, response.statusCode(), response.body()), requestId);
+        if (reply.status() >= 400) {
+            throw new ApiException(reply.status(), ErrorBody.message(json, reply.status(), reply.body()),
+                    reply.requestId());
         }
-        return new Response(response.statusCode(), read(response.body()));
+        return new Response(reply.status(), read(reply.body()));
     }
 
     private String write(JsonNode body) {
