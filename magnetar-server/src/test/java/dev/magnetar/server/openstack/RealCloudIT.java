@@ -154,24 +154,27 @@ class RealCloudIT {
         deleteAndExpectNothingLeft(uuid, before);
     }
 
-    private static String createBay(Map<String, Object> template, String name, int nodeCount) {
-        Api.Response model = alpha.post("/v1/baymodels", template);
+    private static String createBay(Map<String, Object> template, String name, int nodeCount)
+            throws InterruptedException {
+        Api.Response model = untilAnswered(() -> alpha.post("/v1/baymodels", template));
         assertThat(model.status()).as(model.toString()).isEqualTo(201);
         templates.add(model.json().path("uuid").asText());
-        Api.Response created = alpha.post("/v1/bays", Map.of("name", name + "-" + UUID.randomUUID().toString()
+        Api.Response created = untilAnswered(() -> alpha.post("/v1/bays", Map.of("name", name + "-" + UUID.randomUUID().toString()
                         .substring(0, 4), "baymodel_id", model.json().path("uuid").asText(), "node_count", nodeCount,
-                "master_count", 1, "bay_create_timeout", BAY_TIMEOUT_MINUTES));
+                "master_count", 1, "bay_create_timeout", BAY_TIMEOUT_MINUTES)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().path("uuid").asText();
     }
 
-    private static void resize(String uuid, int nodeCount, List<String> nodesToRemove) {
+    private static void resize(String uuid, int nodeCount, List<String> nodesToRemove)
+            throws InterruptedException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("node_count", nodeCount);
         if (!nodesToRemove.isEmpty()) {
             body.put("nodes_to_remove", nodesToRemove);
         }
-        Api.Response resized = alpha.sendAt("1.7", "POST", "/v1/clusters/" + uuid + "/actions/resize", body);
+        Api.Response resized = untilAnswered(() -> alpha.sendAt("1.7", "POST", "/v1/clusters/" + uuid
+                + "/actions/resize", body));
         assertThat(resized.status()).as(resized.toString()).isEqualTo(202);
         Slowly.await("the resize under way", SETTLE, () -> {
             JsonNode bay = bay(uuid);
@@ -209,6 +212,23 @@ class RealCloudIT {
                 + alpha.get("/v1/bays/" + uuid));
     }
 
+    /**
+     * A request repeated while the server answers 503, which it does, having done nothing, when
+     * Keystone cannot validate the caller's token in time on the loaded machine ("try again later").
+     * Any other answer is returned for the test to assert.
+     */
+    private static Api.Response untilAnswered(java.util.function.Supplier<Api.Response> request)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        Api.Response response = request.get();
+        while (response.status() == 503 && System.nanoTime() < deadline) {
+            System.err.println("RealCloudIT: asking again after " + response);
+            Thread.sleep(POLL.toMillis());
+            response = request.get();
+        }
+        return response;
+    }
+
     /** The bay as the server shows it, or null when the server could not answer this time (5xx, no answer). */
     private static JsonNode bay(String uuid) {
         Api.Response response;
@@ -242,8 +262,10 @@ class RealCloudIT {
         throw new AssertionError("no fixed address on " + server);
     }
 
-    private static void deleteAndExpectNothingLeft(String uuid, Map<String, TreeSet<String>> before) {
-        assertThat(alpha.delete("/v1/bays/" + uuid).status()).isEqualTo(204);
+    private static void deleteAndExpectNothingLeft(String uuid, Map<String, TreeSet<String>> before)
+            throws InterruptedException {
+        Api.Response deleted = untilAnswered(() -> alpha.delete("/v1/bays/" + uuid));
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
         Slowly.await("the bay gone", SETTLE, () -> {
             try {
                 return alpha.get("/v1/bays/" + uuid).status();
