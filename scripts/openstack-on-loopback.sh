@@ -279,7 +279,7 @@ heat_engine_answers() { # a stack list needs heat-api, RabbitMQ and an engine to
 # machine are in docs/testing.md.
 
 CLOUD_PACKAGES=(neutron-server python3-nova nova-api nova-conductor nova-scheduler placement-api
-  glance-api cinder-api cinder-scheduler python3-cinder octavia-api)
+  glance-api cinder-api cinder-scheduler python3-cinder octavia-api openssl)
 CLOUD_FILES=$FILES/cloud
 CLOUD_DATABASES=(neutron_ml nova_ml nova_api_ml nova_cell0_ml placement_ml glance_ml cinder_ml octavia_ml)
 # name, URL that answers once the API is up
@@ -323,6 +323,9 @@ configure_cloud() {
   cp /etc/cinder/api-paste.ini "$STATE/etc/cinder/api-paste.ini"
   render "$CLOUD_FILES/octavia.conf" "$STATE/etc/octavia/octavia.conf"
   cp "$CLOUD_FILES/octavia-policy.yaml" "$STATE/etc/octavia/policy.yaml"
+  [[ -f $STATE/cloud/octavia/ca.pem ]] || openssl req -x509 -newkey rsa:2048 -nodes -days 3650 \
+    -subj /CN=magnetar-loopback-octavia-ca -keyout "$STATE/cloud/octavia/ca.key" \
+    -out "$STATE/cloud/octavia/ca.pem" 2>>"$LOGS/openssl.out"
   # The loopback ML2 mechanism driver, found by its entry point on PYTHONPATH.
   cp -r "$CLOUD_FILES/ml2/." "$STATE/python/"
 }

@@ -90,6 +90,13 @@ class RealCloudIT {
         Map<String, Object> template = LoopbackCloud.blueprintTemplate("real-dcos");
         template.put("external_network_id", "public");
         template.put("master_lb_enabled", true);
+        // Masters behind a load balancer find each other through it (master_http_loadbalancer), which
+        // DC/OS allows only with a shared Exhibitor store; a ZooKeeper ensemble is the one that needs no cloud account.
+        Map<String, Object> labels = new LinkedHashMap<>(LoopbackCloud.blueprintLabels());
+        labels.put("exhibitor_storage_backend", "zookeeper");
+        labels.put("exhibitor_zk_hosts", "192.0.2.10:2181");
+        labels.put("exhibitor_zk_path", "/magnetar-real-cloud");
+        template.put("labels", labels);
         template.put("floating_ip_enabled", true);
         template.put("docker_volume_size", 1);
         template.put("flavor_id", "m1.small");
