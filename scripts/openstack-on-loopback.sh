@@ -11,6 +11,31 @@
 #   openstack-on-loopback.sh catalogue add|remove   register the --cloud services in Keystone's
 #                                     catalogue, or remove them (ITs do so only while they run)
 #
+# Each service's start and memory, measured on the 2-core CI machine (23 GiB, Debian 12) on
+# 2026-12-03 while other checkouts' builds kept the load at 15-27. Start: from the spawn until the
+# API answers (Keystone, heat-api: uwsgi's "app ready"; heat-engine: its engine worker started;
+# the twelve --cloud processes start together, nova-compute until it is in Placement, cinder-volume
+# until it reports up). Memory: PSS, shared pages split among uwsgi's forked workers.
+#   keystone        uwsgi, 8 workers      10 s   830 MiB (≈90 MiB per worker once it has served)
+#   heat-api        uwsgi, 8 workers       7 s   280 MiB
+#   heat-engine     1 process             10 s   160 MiB
+#   placement-api   uwsgi, 2 workers      11 s   115 MiB
+#   nova-api        1 worker              25 s   170 MiB
+#   glance-api      1 worker              27 s   135 MiB
+#   neutron-server  API and RPC in one    29 s   175 MiB (260 MiB after a test run)
+#   cinder-api      1 worker              30 s   165 MiB
+#   octavia-api     1 process             30 s   110 MiB
+#   nova-conductor, nova-scheduler               120 MiB each
+#   nova-compute    fake driver           38 s   135 MiB
+#   cinder-scheduler                             125 MiB
+#   cinder-volume   fake driver           42 s   155 MiB
+#   octavia-worker  no-op drivers                135 MiB
+# So `start` is about 1.3 GiB and `start --cloud` another 1.7 GiB, ready 48 s after the spawn
+# (109 s before the daemons got their priority, below). Cold, the packages took 237 s for --cloud
+# and ≈ 7 min for Keystone and Heat at that load, the schemas ≈ 3 min; a start when everything
+# answers returns in about a second. Each line `... answers (N s after the start)` and the closing
+# `memory (PSS): ...` line of a start log these numbers again.
+#
 # Uses the local MariaDB (root over the socket, or 127.0.0.1:3306 without a password) and RabbitMQ
 # (guest/guest on 127.0.0.1:5672), starting either if it is installed but down. Everything else
 # lives under $MAGNETAR_OPENSTACK_STATE (default /var/tmp/magnetar-openstack): configuration, keys,
@@ -100,9 +125,12 @@ spawn() { # name, command...: start a daemon in its own session, record its pid
   local name=$1
   shift
   alive "$name" && return 0
-  # 9>&-: the daemon must not inherit the start lock, or every later start waits for it forever.
+  # The daemon keeps no descriptor but stdio: an inherited lock (the start lock on fd 9, the IT lock
+  # of a `flock /tmp/magnetar-openstack-it.lock ...` that started it) would be held for as long as
+  # the daemon lives, and every later start or IT would wait for it.
   # shellcheck disable=SC2016 # expanded by the inner shell, in the new session
-  setsid bash -c 'echo "$0" >/proc/self/autogroup 2>/dev/null; exec nice -n "$0" "$@"' "$NICENESS" "$@" \
+  setsid bash -c 'for fd in /proc/$$/fd/*; do fd=${fd##*/}; ((fd > 2)) && eval "exec $fd>&-"; done 2>/dev/null
+    echo "$0" >/proc/self/autogroup 2>/dev/null; exec nice -n "$0" "$@"' "$NICENESS" "$@" \
     >>"$LOGS/$name.out" 2>&1 </dev/null 9>&- &
   echo $! >"$PIDS/$name"
   log "started $name (pid $!)"
