@@ -9,7 +9,14 @@ from neutron_lib.plugins.ml2 import api
 class LoopbackMechanismDriver(api.MechanismDriver):
 
     def initialize(self):
-        pass
+        # Neutron 21's port listing reads the class attribute Port.port_forwardings, a backref the
+        # port-forwarding model adds once SQLAlchemy configures the mappers after that model is
+        # imported. Without the port_forwarding service plugin that happens only as a side effect of
+        # some other requests: a server whose first request listed ports answered every later listing
+        # with 500 ("type object 'Port' has no attribute 'port_forwardings'"). Done here, at start.
+        from neutron.db.models import port_forwarding  # noqa: F401
+        from sqlalchemy import orm
+        orm.configure_mappers()
 
     def bind_port(self, context):
         for segment in context.segments_to_bind:

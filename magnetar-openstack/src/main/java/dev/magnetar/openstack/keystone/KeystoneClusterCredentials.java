@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.magnetar.core.port.ClusterCredentials;
 import dev.magnetar.core.model.Cluster;
+import dev.magnetar.core.port.OrchestratorException;
 import dev.magnetar.core.port.StackCredential;
 import dev.magnetar.openstack.http.ServiceResponse;
 
@@ -16,6 +17,7 @@ import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Per-cluster credentials as a Keystone user of their own: {@code cluster-<uuid>} in a domain kept
@@ -27,6 +29,12 @@ import java.util.Optional;
  * <p>The password is derived from the service-wide key and the cluster's uuid (HMAC-SHA256), so it
  * is never stored, any conductor replica can recompute it, and establishing twice yields the same
  * credential. Why a user and not an application credential or a trust is in docs/openstack.md.
+ *
+ * <p>Failures are classified as Heat's are ({@code HeatSessions}): Keystone giving no answer (time-out,
+ * refused connection, 5xx) is {@link OrchestratorException.Kind#TRANSIENT}, so the conductor retries
+ * the operation with backoff instead of failing the cluster; Keystone refusing a step (4xx), or a
+ * missing domain or role, is {@link OrchestratorException.Kind#REJECTED} with the reason. A retry
+ * after a partial success finds the user, grant and key pair already made and makes nothing twice.
  */
 public final class KeystoneClusterCredentials implements ClusterCredentials {
 
@@ -49,6 +57,10 @@ public final class KeystoneClusterCredentials implements ClusterCredentials {
 
     @Override
     public StackCredential establish(Cluster cluster) {
+        return classified(cluster, "set up", () -> establishNow(cluster));
+    }
+
+    private StackCredential establishNow(Cluster cluster) {
         String password = password(cluster);
         String userId = findUser(cluster).orElseGet(() -> createUser(cluster, password));
         for (String role : settings.roles()) {
@@ -62,13 +74,30 @@ public final class KeystoneClusterCredentials implements ClusterCredentials {
     /** The cluster's credential; re-established if its user is missing, so a live cluster always has one. */
     @Override
     public StackCredential of(Cluster cluster) {
-        Optional<String> userId = findUser(cluster);
-        return userId.map(id -> new StackCredential(cluster.projectId(), id, password(cluster)))
-                .orElseGet(() -> establish(cluster));
+        return classified(cluster, "looked up", () -> findUser(cluster)
+                .map(id -> new StackCredential(cluster.projectId(), id, password(cluster)))
+                .orElseGet(() -> establishNow(cluster)));
     }
 
     @Override
     public void revoke(Cluster cluster) {
+        classified(cluster, "deleted", () -> {
+            revokeNow(cluster);
+            return null;
+        });
+    }
+
+    /** Runs a step against Keystone, turning "Keystone cannot answer now" into a transient orchestrator error. */
+    private static <T> T classified(Cluster cluster, String what, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (KeystoneUnavailableException e) {
+            throw new OrchestratorException(OrchestratorException.Kind.TRANSIENT, "Keystone is unavailable, so the user of"
+                    + " cluster " + cluster.uuid() + " cannot be " + what + " now: " + e.getMessage(), e);
+        }
+    }
+
+    private void revokeNow(Cluster cluster) {
         Optional<String> userId = findUser(cluster);
         if (userId.isPresent()) {
             keypairs.deleteFromClusterUser(cluster, userId.get());
@@ -113,8 +142,9 @@ public final class KeystoneClusterCredentials implements ClusterCredentials {
             JsonNode domains = expect(keystone.callAsService("GET", "/domains?name=" + encode(settings.domainName()),
                     null), "look up domain " + settings.domainName()).path("domains");
             if (domains.isEmpty()) {
-                throw new KeystoneUnavailableException("Domain " + settings.domainName()
-                        + " for cluster users does not exist; create it (see docs/openstack.md)", null);
+                throw new OrchestratorException(OrchestratorException.Kind.REJECTED, "Domain "
+                        + settings.domainName() + " for cluster users does not exist in Keystone; create it"
+                        + " (see docs/openstack.md)");
             }
             domainId = domains.get(0).path("id").asText();
         }
@@ -125,7 +155,8 @@ public final class KeystoneClusterCredentials implements ClusterCredentials {
         JsonNode roles = expect(keystone.callAsService("GET", "/roles?name=" + encode(role), null),
                 "look up role " + role).path("roles");
         if (roles.isEmpty()) {
-            throw new KeystoneUnavailableException("Role " + role + " does not exist in Keystone", null);
+            throw new OrchestratorException(OrchestratorException.Kind.REJECTED,
+                    "Role " + role + " for cluster users does not exist in Keystone");
         }
         return roles.get(0).path("id").asText();
     }
@@ -141,7 +172,16 @@ public final class KeystoneClusterCredentials implements ClusterCredentials {
         }
     }
 
+    /**
+     * The body of a successful answer. A 5xx (the HTTP client's retries already spent) means Keystone
+     * cannot answer now; any other refusal is Keystone's verdict on this step, which a retry would
+     * not change.
+     */
     private static JsonNode expect(ServiceResponse response, String what) {
+        if (!response.isSuccess() && response.status() >= 400 && response.status() < 500) {
+            throw new OrchestratorException(OrchestratorException.Kind.REJECTED, "Keystone refused to " + what
+                    + ": HTTP " + response.status() + " " + response.errorMessage());
+        }
         if (!response.isSuccess()) {
             throw new KeystoneUnavailableException("Keystone did not " + what + ": HTTP " + response.status() + " "
                     + response.errorMessage(), null);

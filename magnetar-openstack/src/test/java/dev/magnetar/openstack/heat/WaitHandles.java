@@ -10,6 +10,7 @@ import dev.magnetar.openstack.keystone.KeystoneClient;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,10 @@ public final class WaitHandles {
     private final OpenStackHttp http = new OpenStackHttp(Duration.ofSeconds(5), Duration.ofSeconds(30));
     private final KeystoneClient keystone;
     private final Set<String> signalled = new HashSet<>();
+    /** The last token issued, reused for the same credential while valid: a caller polling every few seconds
+     * would otherwise have Keystone issue a token each time. */
+    private IssuedToken token;
+    private StackCredential tokenOf;
 
     public WaitHandles(KeystoneClient keystone) {
         this.keystone = keystone;
@@ -42,7 +47,7 @@ public final class WaitHandles {
     /** As above, waiting up to {@code patience} for the handles to appear. */
     public int signalNew(String stackName, String stackId, StackCredential credential, int expected, boolean success,
                   String reason, Duration patience) throws InterruptedException {
-        IssuedToken token = keystone.authenticate(HeatSessions.authMethod(credential));
+        IssuedToken token = tokenFor(credential);
         URI heat = keystone.endpoint(token.info().catalog(), "orchestration").orElseThrow();
         long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
@@ -60,6 +65,14 @@ public final class WaitHandles {
             }
             Thread.sleep(500);
         }
+    }
+
+    private IssuedToken tokenFor(StackCredential credential) {
+        if (token == null || !credential.equals(tokenOf) || !token.validBeyond(Instant.now(), Duration.ofMinutes(5))) {
+            token = keystone.authenticate(HeatSessions.authMethod(credential));
+            tokenOf = credential;
+        }
+        return token;
     }
 
     private Map<String, JsonNode> newHandles(URI heat, String token, String stackName, String stackId) {

@@ -21,6 +21,15 @@ import dev.magnetar.core.service.ClusterTemplateService;
 import dev.magnetar.core.service.NameGenerator;
 import dev.magnetar.core.service.ServiceSettings;
 import dev.magnetar.core.testing.MutableClock;
+import dev.magnetar.openstack.http.OpenStackHttp;
+import dev.magnetar.openstack.http.RetryPolicy;
+import dev.magnetar.openstack.http.StubServer;
+import dev.magnetar.openstack.http.StubServer.Answer;
+import dev.magnetar.openstack.keystone.ClusterUserSettings;
+import dev.magnetar.openstack.keystone.KeystoneClient;
+import dev.magnetar.openstack.keystone.KeystoneClusterCredentials;
+import dev.magnetar.openstack.keystone.KeystoneSettings;
+import dev.magnetar.openstack.keystone.Tokens;
 import dev.magnetar.server.testdriver.TestDriver;
 import dev.magnetar.sim.DurationProfile;
 import dev.magnetar.sim.SimulatedCatalogue;
@@ -31,9 +40,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -182,5 +194,43 @@ class ConductorRecoveryTest {
         clock.advance(Duration.ofSeconds(2));
         assertThat(executor(Duration.ofMinutes(2)).runNext("worker")).isTrue();
         assertThat(database.transaction(r -> r.clusters().findByUuid(cluster.uuid())).orElseThrow().observed().stackId()).isNotNull();
+    }
+
+    @Test
+    void a_keystone_that_cannot_answer_while_the_cluster_user_is_set_up_is_retried_not_failed() throws IOException {
+        Cluster cluster = requestCluster();
+        try (StubServer keystone = new StubServer()) {
+            Tokens.issue(keystone, "service-token", Tokens.body("magnetar", "service", "admin",
+                    clock.instant().plusSeconds(3600), Map.of()));
+            keystone.on("GET", "/v3/domains?name=magnetar", Answer.json(200, "{\"domains\": [{\"id\": \"dom\"}]}"));
+            keystone.on("GET", "/v3/users?domain_id=dom&name=cluster-" + cluster.uuid(),
+                    Answer.json(503, "{\"error\": {\"code\": 503, \"message\": \"Service Unavailable\"}}"),
+                    Answer.json(200, "{\"users\": []}"));
+            keystone.on("POST", "/v3/users", Answer.json(201, "{\"user\": {\"id\": \"user-1\"}}"));
+            keystone.on("GET", "/v3/roles?name=member", Answer.json(200, "{\"roles\": [{\"id\": \"role-1\"}]}"));
+            keystone.on("PUT", "/v3/projects/" + cluster.projectId() + "/users/user-1/roles/role-1",
+                    new Answer(204, "", Map.of()));
+            KeystoneSettings settings = new KeystoneSettings(keystone.uri("/v3"), "magnetar", "secret", null,
+                    "service", null, null, null, null, Duration.ofSeconds(60), 100, Duration.ofSeconds(5),
+                    new RetryPolicy(1, Duration.ZERO, Duration.ZERO));
+            ClusterCredentials credentials = new KeystoneClusterCredentials(new KeystoneClient(settings,
+                    new OpenStackHttp(HttpClient.newHttpClient(), Duration.ofSeconds(5), d -> { }), clock),
+                    new ClusterUserSettings("magnetar", List.of("member"), "recovery-test-derivation-key"));
+            OperationExecutor executor = new OperationExecutor(database, cloud, drivers, credentials,
+                    (c, d, cred) -> DeploymentContext.local(DriverSettings.EMPTY), clock, Duration.ofMinutes(2));
+
+            assertThat(executor.runNext("worker")).isTrue();
+            Cluster waiting = database.transaction(r -> r.clusters().findByUuid(cluster.uuid())).orElseThrow();
+            assertThat(waiting.status()).as(waiting.observed().statusReason()).isEqualTo(ClusterStatus.CREATE_IN_PROGRESS);
+            assertThat(waiting.observed().stackId()).isNull();
+            assertThat(executor.runNext("worker")).as("not due yet").isFalse();
+            clock.advance(Duration.ofSeconds(2));
+            assertThat(executor.runNext("worker")).isTrue();
+
+            Cluster created = database.transaction(r -> r.clusters().findByUuid(cluster.uuid())).orElseThrow();
+            assertThat(created.status()).isEqualTo(ClusterStatus.CREATE_IN_PROGRESS);
+            assertThat(created.observed().stackId()).isNotNull();
+            assertThat(keystone.count("POST", "/v3/users")).isEqualTo(1);
+        }
     }
 }

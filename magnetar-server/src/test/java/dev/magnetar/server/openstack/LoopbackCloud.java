@@ -40,9 +40,13 @@ final class LoopbackCloud {
         template.put("image_id", "dcos-centos-7.2");
         template.put("keypair_id", "testkey");
         template.put("external_network_id", "1hsdhs88sddds889");
-        template.put("labels", Map.of("isolation", "docker/volume", "launcher", "linux",
-                "image_providers", "docker"));
+        template.put("labels", blueprintLabels());
         return template;
+    }
+
+    /** The blueprint template's labels. */
+    static Map<String, String> blueprintLabels() {
+        return Map.of("isolation", "docker/volume", "launcher", "linux", "image_providers", "docker");
     }
 
     /** The blueprint's template installing DC/OS {@code release} from that release's installer. */

@@ -2,6 +2,8 @@ package dev.magnetar.server.openstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.magnetar.openstack.heat.WaitHandles;
+import dev.magnetar.openstack.http.ServiceUnavailableException;
+import dev.magnetar.openstack.keystone.KeystoneUnavailableException;
 import dev.magnetar.openstack.it.LoopbackOpenStack;
 import dev.magnetar.server.support.Api;
 import dev.magnetar.server.support.TestServer;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,15 +32,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the services' own APIs, and gone after the delete. This test acts as the nodes by signalling
  * the stacks' wait conditions.
  *
- * <p>Opt-in while it is being brought up ({@code MAGNETAR_TEST_REAL_CLOUD=true ./run-tests}): it has not
- * yet passed on a machine of ours, and the cloud costs about six minutes and 3 GiB to start
- * (docs/openstack.md). Issue 11 tracks it into the default run.
+ * <p>Opt-in ({@code MAGNETAR_TEST_REAL_CLOUD=true ./run-tests}); the cloud costs about a minute and
+ * 1.7 GiB to start once installed (docs/openstack.md, section 6). On 2026-12-03 the Mesos bay passed
+ * four of five runs on the 2-core CI machine at load 8-27 (about five minutes each; the other one met
+ * a Neutron start-up defect, since fixed in the loopback script); the DC/OS bay
+ * gets its servers, ports, volumes and an ACTIVE load balancer, then Heat refuses the floating IP of
+ * the load balancer's VIP port: Octavia's no-op network driver reports a VIP port Neutron does not
+ * have. Issue 11 tracks it into the default run.
  */
 @EnabledIfEnvironmentVariable(named = "MAGNETAR_TEST_REAL_CLOUD", matches = "true")
 @ExtendWith(LoopbackOpenStack.class)
 class RealCloudIT {
 
-    private static final Duration SETTLE = Duration.ofMinutes(6);
+    /**
+     * How long a bay is waited for: longer than its own create timeout ({@code bay_create_timeout}
+     * below), so that on a machine slowed by load the product's verdict (COMPLETE, or FAILED by
+     * its time-out) is what the test sees and asserts, never the test's impatience.
+     */
+    private static final int BAY_TIMEOUT_MINUTES = 15;
+    private static final Duration SETTLE = Duration.ofMinutes(BAY_TIMEOUT_MINUTES + 5);
+    /** Between two looks at the bay and its stack: Heat's nested resource list is not cheap. */
+    private static final Duration POLL = Duration.ofSeconds(2);
     private static final String PROJECT = "alpha";
     /** The member's own Nova key pair; Heat builds the servers as the cluster's user, which gets a copy. */
     private static final String KEYPAIR = "testkey";
@@ -79,6 +94,13 @@ class RealCloudIT {
         Map<String, Object> template = LoopbackCloud.blueprintTemplate("real-dcos");
         template.put("external_network_id", "public");
         template.put("master_lb_enabled", true);
+        // Masters behind a load balancer find each other through it (master_http_loadbalancer), which
+        // DC/OS allows only with a shared Exhibitor store; a ZooKeeper ensemble is the one that needs no cloud account.
+        Map<String, Object> labels = new LinkedHashMap<>(LoopbackCloud.blueprintLabels());
+        labels.put("exhibitor_storage_backend", "zookeeper");
+        labels.put("exhibitor_zk_hosts", "192.0.2.10:2181");
+        labels.put("exhibitor_zk_path", "/magnetar-real-cloud");
+        template.put("labels", labels);
         template.put("floating_ip_enabled", true);
         template.put("docker_volume_size", 1);
         template.put("flavor_id", "m1.small");
@@ -143,52 +165,96 @@ class RealCloudIT {
         deleteAndExpectNothingLeft(uuid, before);
     }
 
-    private static String createBay(Map<String, Object> template, String name, int nodeCount) {
-        Api.Response model = alpha.post("/v1/baymodels", template);
+    private static String createBay(Map<String, Object> template, String name, int nodeCount)
+            throws InterruptedException {
+        Api.Response model = untilAnswered(() -> alpha.post("/v1/baymodels", template));
         assertThat(model.status()).as(model.toString()).isEqualTo(201);
         templates.add(model.json().path("uuid").asText());
-        Api.Response created = alpha.post("/v1/bays", Map.of("name", name + "-" + UUID.randomUUID().toString()
+        Api.Response created = untilAnswered(() -> alpha.post("/v1/bays", Map.of("name", name + "-" + UUID.randomUUID().toString()
                         .substring(0, 4), "baymodel_id", model.json().path("uuid").asText(), "node_count", nodeCount,
-                "master_count", 1, "bay_create_timeout", 15));
+                "master_count", 1, "bay_create_timeout", BAY_TIMEOUT_MINUTES)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().path("uuid").asText();
     }
 
-    private static void resize(String uuid, int nodeCount, List<String> nodesToRemove) {
+    private static void resize(String uuid, int nodeCount, List<String> nodesToRemove)
+            throws InterruptedException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("node_count", nodeCount);
         if (!nodesToRemove.isEmpty()) {
             body.put("nodes_to_remove", nodesToRemove);
         }
-        Api.Response resized = alpha.sendAt("1.7", "POST", "/v1/clusters/" + uuid + "/actions/resize", body);
+        Api.Response resized = untilAnswered(() -> alpha.sendAt("1.7", "POST", "/v1/clusters/" + uuid
+                + "/actions/resize", body));
         assertThat(resized.status()).as(resized.toString()).isEqualTo(202);
-        Slowly.await("the resize under way", SETTLE, () -> alpha.get("/v1/bays/" + uuid).json().path("status")
-                .asText(), status -> status.startsWith("UPDATE_"));
+        Slowly.await("the resize under way", SETTLE, () -> {
+            JsonNode bay = bay(uuid);
+            return bay == null ? "(no answer)" : bay.path("status").asText();
+        }, status -> status.startsWith("UPDATE_"));
     }
 
-    /** Signals every wait condition as it appears, as the nodes would, until the bay settles. */
+    /**
+     * Signals every wait condition as it appears, as the nodes would, until the bay settles. An
+     * answer the loaded machine could not give this time (the server's 503 while Keystone is slow,
+     * a Keystone or Heat time-out of the test's own calls) is asked again at the next look.
+     */
     private static JsonNode signalUntilSettled(String uuid) throws InterruptedException {
         WaitHandles nodes = new WaitHandles(LoopbackCloud.keystone());
         long deadline = System.nanoTime() + SETTLE.toNanos();
         while (System.nanoTime() < deadline) {
-            JsonNode bay = alpha.get("/v1/bays/" + uuid).json();
-            if (!bay.path("status").asText().endsWith("_IN_PROGRESS")) {
+            JsonNode bay = bay(uuid);
+            if (bay != null && !bay.path("status").asText().endsWith("_IN_PROGRESS")) {
                 return bay;
             }
-            List<JsonNode> stacks = LoopbackCloud.stacksOf(PROJECT, uuid);
-            if (!stacks.isEmpty()) {
-                try {
+            try {
+                List<JsonNode> stacks = LoopbackCloud.stacksOf(PROJECT, uuid);
+                if (!stacks.isEmpty()) {
                     nodes.signalNew(stacks.get(0).path("stack_name").asText(), stacks.get(0).path("id").asText(),
-                            LoopbackCloud.member(PROJECT), 1, true, "node up", Duration.ofSeconds(3));
-                } catch (AssertionError noNewHandle) {
-                    // Heat has not made the next wait condition yet.
+                            LoopbackCloud.member(PROJECT), 1, true, "node up", Duration.ZERO);
                 }
-            } else {
-                Thread.sleep(1000);
+            } catch (AssertionError noNewHandle) {
+                // Heat has not made the next wait condition yet.
+            } catch (KeystoneUnavailableException | ServiceUnavailableException | UncheckedIOException busy) {
+                System.err.println("RealCloudIT: asking again after " + busy);
             }
+            Thread.sleep(POLL.toMillis());
         }
         throw new AssertionError("bay " + uuid + " did not settle within " + SETTLE + ": "
                 + alpha.get("/v1/bays/" + uuid));
+    }
+
+    /**
+     * A request repeated while the server answers 503, which it does, having done nothing, when
+     * Keystone cannot validate the caller's token in time on the loaded machine ("try again later").
+     * Any other answer is returned for the test to assert.
+     */
+    private static Api.Response untilAnswered(java.util.function.Supplier<Api.Response> request)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        Api.Response response = request.get();
+        while (response.status() == 503 && System.nanoTime() < deadline) {
+            System.err.println("RealCloudIT: asking again after " + response);
+            Thread.sleep(POLL.toMillis());
+            response = request.get();
+        }
+        return response;
+    }
+
+    /** The bay as the server shows it, or null when the server could not answer this time (5xx, no answer). */
+    private static JsonNode bay(String uuid) {
+        Api.Response response;
+        try {
+            response = alpha.get("/v1/bays/" + uuid);
+        } catch (UncheckedIOException noAnswer) {
+            System.err.println("RealCloudIT: no answer from the server: " + noAnswer);
+            return null;
+        }
+        if (response.status() >= 500) {
+            System.err.println("RealCloudIT: the server could not answer now: " + response);
+            return null;
+        }
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
     }
 
     private static List<JsonNode> agents() {
@@ -207,9 +273,17 @@ class RealCloudIT {
         throw new AssertionError("no fixed address on " + server);
     }
 
-    private static void deleteAndExpectNothingLeft(String uuid, Map<String, TreeSet<String>> before) {
-        assertThat(alpha.delete("/v1/bays/" + uuid).status()).isEqualTo(204);
-        Slowly.await("the bay gone", SETTLE, () -> alpha.get("/v1/bays/" + uuid).status(), s -> s == 404);
+    private static void deleteAndExpectNothingLeft(String uuid, Map<String, TreeSet<String>> before)
+            throws InterruptedException {
+        Api.Response deleted = untilAnswered(() -> alpha.delete("/v1/bays/" + uuid));
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+        Slowly.await("the bay gone", SETTLE, () -> {
+            try {
+                return alpha.get("/v1/bays/" + uuid).status();
+            } catch (UncheckedIOException noAnswer) {
+                return 0;
+            }
+        }, s -> s == 404);
         assertThat(RealResources.inventory(PROJECT)).as("what the project has after the delete").isEqualTo(before);
     }
 }
