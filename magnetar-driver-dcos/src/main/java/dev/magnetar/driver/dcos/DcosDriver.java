@@ -225,7 +225,9 @@ public final class DcosDriver extends SchemaDriver {
         Map<String, Object> parameters = new LinkedHashMap<>(r.parameters());
         parameters.putAll(new UpgradePlan(target.toString(), installed, installerUrl(labels, context), maxBatchSize,
                 UpgradePlan.nextSlot(current.parameters().get(UpgradePlan.SLOT))).parameters());
-        return DcosStackRenderer.spec(parameters);
+        // The pools stay in the stack (their agents upgrade with the cluster's): without their resource groups
+        // the update would delete them, and their parameters would be unknown to the template.
+        return DcosStackRenderer.spec(parameters, cluster.spec().nodeGroups());
     }
 
     @Override
