@@ -237,7 +237,9 @@ public final class DcosDriver extends SchemaDriver {
         if (target.isEmpty() || target.equals(DcosRelease.parse(cluster.observed().coeVersion()))) {
             return List.of(); // no upgrade under way: the cluster reports the release it follows
         }
-        return UpgradeSteps.of(resources, target.get().toString());
+        Map<String, String> pools = new LinkedHashMap<>();
+        cluster.spec().nodeGroups().forEach(g -> pools.put(DcosPools.id(g), g.name()));
+        return UpgradeSteps.of(resources, target.get().toString(), pools);
     }
 
     @Override

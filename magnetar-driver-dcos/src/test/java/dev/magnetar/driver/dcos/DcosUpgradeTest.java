@@ -244,6 +244,27 @@ class DcosUpgradeTest {
         }
 
         @Test
+        void name_a_pools_agents_as_its_nodes_after_the_clusters_own() {
+            dev.magnetar.core.model.NodeGroup gpu = new dev.magnetar.core.model.NodeGroup(
+                    "0f3a1c2e-5d6b-4e7f-8a9b-0c1d2e3f4a5b", "gpu", "agent", 2, 0, null, "m1.large", null, null,
+                    Map.of(), true, false, null, null);
+            String pool = dev.magnetar.driver.dcos.heat.DcosPools.id(gpu);
+            List<StackResource> resources = List.of(
+                    resource(pool + "/2/upgrade_wait_b", WAIT, StackAction.CREATE, StackPhase.COMPLETE, null),
+                    resource("agents/0/upgrade_wait_b", WAIT, StackAction.CREATE, StackPhase.COMPLETE, null),
+                    resource(pool + "/0/upgrade_wait_b", WAIT, StackAction.CREATE, StackPhase.IN_PROGRESS, null),
+                    resource("pool_0123456789ab/0/upgrade_wait_b", WAIT, StackAction.CREATE, StackPhase.COMPLETE, null));
+
+            List<NodeStep> steps = driver.nodeSteps(to, movedTo(to).toBuilder().nodeGroups(List.of(gpu)).build(),
+                    resources);
+
+            assertThat(steps).extracting(NodeStep::message).containsExactly(
+                    "agent-0: upgraded to DC/OS 2.2.1 and healthy again",
+                    "gpu-0: upgrading to DC/OS 2.2.1",
+                    "gpu-2: upgraded to DC/OS 2.2.1 and healthy again");
+        }
+
+        @Test
         void are_none_once_the_cluster_reports_the_release() {
             List<StackResource> done = List.of(
                     resource("agents/0/upgrade_wait_a", WAIT, StackAction.CREATE, StackPhase.COMPLETE, null));

@@ -172,7 +172,7 @@ class DcosPoolsWalkE2ETest {
         assertThat(steps).contains("master-0: upgraded to DC/OS 2.2.1 and healthy again",
                 "agent-0: upgraded to DC/OS 2.2.1 and healthy again",
                 "agent-1: upgraded to DC/OS 2.2.1 and healthy again");
-        assertThat(steps).as("the pool's two agents each upgraded")
+        assertThat(steps).as("the pool's two agents each upgraded: " + steps)
                 .filteredOn(s -> s.startsWith("gpu-") && s.endsWith(": upgraded to DC/OS 2.2.1 and healthy again"))
                 .hasSize(2);
         assertThat(reportedAttributes(uuid, kept)).containsExactly(ATTRIBUTES, ATTRIBUTES);
