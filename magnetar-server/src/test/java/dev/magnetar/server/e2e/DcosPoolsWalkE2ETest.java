@@ -125,6 +125,10 @@ class DcosPoolsWalkE2ETest {
         JsonNode gpu = pool(uuid);
         assertThat(gpu.get("flavor_id").asText()).isEqualTo("m1.large");
         assertThat(gpu.at("/labels/dcos_mesos_attributes").asText()).isEqualTo(ATTRIBUTES);
+        assertThat(gpu.get("version").asText()).as("the release its nodes run").isEqualTo("2.1.2");
+        JsonNode stats = api.get("/v1/stats").json();
+        assertThat(stats.get("clusters").asInt()).isEqualTo(1);
+        assertThat(stats.get("nodes").asInt()).as("a master, two default agents and the pool's two").isEqualTo(5);
         List<String> two = addresses(gpu);
         assertThat(two).hasSize(2);
         assertThat(reportedAttributes(uuid, two)).containsExactly(ATTRIBUTES, ATTRIBUTES);
@@ -179,6 +183,7 @@ class DcosPoolsWalkE2ETest {
                 .contains("gpu-0: upgraded to DC/OS 2.2.1 and healthy again",
                         "gpu-2: upgraded to DC/OS 2.2.1 and healthy again");
         assertThat(reportedAttributes(uuid, kept)).containsExactly(ATTRIBUTES, ATTRIBUTES);
+        assertThat(pool(uuid).get("version").asText()).isEqualTo("2.2.1");
 
         // The pool deleted: its agents leave the cluster and the monitor's count.
         assertThat(api.delete("/v1/clusters/" + uuid + "/nodegroups/gpu").status()).isEqualTo(204);
