@@ -12,6 +12,7 @@ import dev.magnetar.core.driver.DriverSettings;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.NodeGroup;
 import dev.magnetar.core.model.NodeGroups;
+import dev.magnetar.core.model.ClusterStatus;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.port.Stack;
 import dev.magnetar.core.port.StackResource;
@@ -176,7 +177,9 @@ public final class DcosDriver extends SchemaDriver {
             violations.add("dcos_installer_url of cluster_template " + to.name() + " is empty: an upgrade fetches "
                     + "the new release's installer, the one in the image installed the cluster");
         } else if (newInstaller.equals(oldInstaller) && target.isPresent()
-                && !target.equals(installed)) {
+                && !target.equals(installed) && current.status() != ClusterStatus.UPDATE_FAILED) {
+            // (An upgrade asked for again after it failed: the cluster already follows the template whose
+            // installer it did not finish, so the same installer is the point.)
             violations.add("dcos_installer_url '" + newInstaller + "' is the installer the cluster was installed "
                     + "from; cluster_template " + to.name() + " must name the DC/OS " + target.get() + " installer");
         } else if (newInstaller.length() > UpgradePlan.MAX_METADATA_VALUE) {

@@ -253,7 +253,8 @@ class DcosUpgradeTest {
                     resource(pool + "/2/upgrade_wait_b", WAIT, StackAction.CREATE, StackPhase.COMPLETE, null),
                     resource("agents/0/upgrade_wait_b", WAIT, StackAction.CREATE, StackPhase.COMPLETE, null),
                     resource(pool + "/0/upgrade_wait_b", WAIT, StackAction.CREATE, StackPhase.IN_PROGRESS, null),
-                    resource("pool_0123456789ab/0/upgrade_wait_b", WAIT, StackAction.CREATE, StackPhase.COMPLETE, null));
+                    resource("pool_0123456789ab/0/upgrade_wait_b", WAIT, StackAction.CREATE, StackPhase.COMPLETE, null),
+                    resource(pool + "/3/upgrade_wait_b", WAIT, StackAction.INIT, StackPhase.COMPLETE, null));
 
             List<NodeStep> steps = driver.nodeSteps(to, movedTo(to).toBuilder().nodeGroups(List.of(gpu)).build(),
                     resources);

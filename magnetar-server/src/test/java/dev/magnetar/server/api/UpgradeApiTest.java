@@ -312,7 +312,7 @@ class UpgradeApiTest {
             String target = dcosTemplate("2.2.1", INSTALLER_22, Map.of());
             server.simulator().faults().add(Fault.FailResource.on("agents/1/server", null,
                     "No valid host was found for the new agent"));
-            assertThat(member.post("/v1/clusters/" + uuid + "/actions/resize", Map.of("node_count", 2)).status())
+            assertThat(v18.post("/v1/clusters/" + uuid + "/actions/resize", Map.of("node_count", 2)).status())
                     .isEqualTo(202);
             await(uuid, "UPDATE_FAILED", c -> "UPDATE_FAILED".equals(c.path("status").asText()));
 

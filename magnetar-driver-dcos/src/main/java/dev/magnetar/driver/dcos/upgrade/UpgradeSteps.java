@@ -1,6 +1,7 @@
 package dev.magnetar.driver.dcos.upgrade;
 
 import dev.magnetar.core.driver.NodeStep;
+import dev.magnetar.core.port.StackAction;
 import dev.magnetar.core.port.StackPhase;
 import dev.magnetar.core.port.StackResource;
 
@@ -83,7 +84,8 @@ public final class UpgradeSteps {
             return new NodeStep(node, NodeStep.State.FAILED, node + " failed its upgrade to DC/OS " + release
                     + ": " + reason);
         }
-        if (resource.status().phase() == StackPhase.COMPLETE) {
+        // INIT_COMPLETE: defined but not reached (a member the rolling update stopped before), not a step taken
+        if (resource.status().phase() == StackPhase.COMPLETE && resource.status().action() != StackAction.INIT) {
             return new NodeStep(node, NodeStep.State.COMPLETE, node.equals("bootstrap")
                     ? "bootstrap: serving the node upgrade script for DC/OS " + release
                     : node + ": upgraded to DC/OS " + release + " and healthy again");
