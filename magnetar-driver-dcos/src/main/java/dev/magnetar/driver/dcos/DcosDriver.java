@@ -156,9 +156,18 @@ public final class DcosDriver extends SchemaDriver {
         Labels before = parsed.of(current.spec().labels()).labels();
         Labels after = parsed.of(upgraded.spec().labels()).labels();
         List<String> violations = new ArrayList<>();
-        Optional<DcosRelease> installed = installedRelease(current, before);
+        // Asked again after a failed upgrade, the cluster's labels already name the target: only DC/OS's own word
+        // says what its nodes were installed with.
+        boolean retry = current.status() == ClusterStatus.UPDATE_FAILED;
+        Optional<DcosRelease> installed = retry
+                ? DcosRelease.parse(current.observed().coeVersion()).filter(DcosRelease::isKnown)
+                : installedRelease(current, before);
         Optional<DcosRelease> target = after.given(DcosLabelSchema.DCOS_RELEASE).flatMap(DcosRelease::parse);
-        if (installed.isEmpty()) {
+        if (installed.isEmpty() && retry) {
+            violations.add("the installed DC/OS release of cluster " + current.name() + " is unknown: DC/OS never "
+                    + "reported one (coe_version is empty), so the failed upgrade cannot be asked for again; "
+                    + "delete the cluster");
+        } else if (installed.isEmpty()) {
             violations.add("the installed DC/OS release of cluster " + current.name() + " is unknown: its "
                     + "coe_version is '" + current.observed().coeVersion() + "' and cluster_template " + from.name()
                     + " has no dcos_release label; an upgrade starts from a known release");
@@ -177,7 +186,7 @@ public final class DcosDriver extends SchemaDriver {
             violations.add("dcos_installer_url of cluster_template " + to.name() + " is empty: an upgrade fetches "
                     + "the new release's installer, the one in the image installed the cluster");
         } else if (newInstaller.equals(oldInstaller) && target.isPresent()
-                && !target.equals(installed) && current.status() != ClusterStatus.UPDATE_FAILED) {
+                && !target.equals(installed) && !retry) {
             // (An upgrade asked for again after it failed: the cluster already follows the template whose
             // installer it did not finish, so the same installer is the point.)
             violations.add("dcos_installer_url '" + newInstaller + "' is the installer the cluster was installed "

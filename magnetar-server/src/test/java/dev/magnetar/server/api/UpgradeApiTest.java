@@ -282,7 +282,9 @@ class UpgradeApiTest {
 
         @Test
         void an_upgrade_that_failed_is_asked_for_again_and_resumes_to_the_end() {
-            String uuid = running21(3);
+            // The retry's installed release is the one DC/OS reported before the upgrade (the cluster already
+            // follows the target template's labels).
+            String uuid = reporting21(3);
             String target = dcosTemplate("2.2.1", INSTALLER_22, Map.of());
             String fault = server.simulator().faults().add(Fault.FailResource.on("agents/1/upgrade_wait_*", null,
                     "slave node failed its upgrade to DC/OS 2.2.1 while waiting for DC/OS post-start checks"));
