@@ -94,7 +94,8 @@ final class PlanningRun {
             if (inline != null) {
                 properties.put("template", inline);
             }
-            planned.put(name, resource(prefix + name, definition.type(), properties, ready));
+            Object updatePolicy = definition.updatePolicy() == null ? null : evaluator.resolve(definition.updatePolicy());
+            planned.put(name, resource(prefix + name, definition.type(), properties, ready, updatePolicy));
         }
         Map<String, Object> outputs = new LinkedHashMap<>();
         template.outputs().forEach((name, output) -> {
@@ -117,6 +118,11 @@ final class PlanningRun {
     }
 
     private PlannedResource resource(String path, String declaredType, Map<String, Object> properties, Instant ready) {
+        return resource(path, declaredType, properties, ready, null);
+    }
+
+    private PlannedResource resource(String path, String declaredType, Map<String, Object> properties, Instant ready,
+                                     Object updatePolicy) {
         ResourceTypes.Resolved resolved = ResourceTypes.resolve(declaredType, spec.files(), environment);
         ResourceState before = previous.get(path);
         if (before != null && !before.type().equals(declaredType)) {
@@ -137,7 +143,7 @@ final class PlanningRun {
             }
             case ResourceTypes.Builtin builtin when builtin.type().equals(ResourceTypes.RESOURCE_GROUP) -> {
                 node.builtin = builtin.type();
-                group(node, properties, ready, before);
+                group(node, properties, ready, before, RollingUpdate.of(updatePolicy, node.path));
             }
             case ResourceTypes.Builtin builtin when builtin.type().equals(ResourceTypes.STACK) -> {
                 node.builtin = builtin.type();
@@ -176,7 +182,14 @@ final class PlanningRun {
         composite(node, ready, before);
     }
 
-    private void group(PlannedResource node, Map<String, Object> properties, Instant ready, ResourceState before) {
+    /**
+     * A group's members. On an update with a {@code rolling_update} policy, as Heat's ResourceGroup does, the
+     * members that change go in batches of {@code max_batch_size}, each batch starting once the one before
+     * ended (and {@code pause_time} passed); a batch with a failed member ends the update there, the
+     * members after it left as they were, for a later update to take up.
+     */
+    private void group(PlannedResource node, Map<String, Object> properties, Instant ready, ResourceState before,
+                       RollingUpdate rolling) {
         int count = ((Number) ParameterType.NUMBER.coerce(
                 properties.getOrDefault("count", 1))).intValue();
         if (!(properties.get("resource_def") instanceof Map<?, ?> definition) || definition.get("type") == null) {
@@ -184,16 +197,47 @@ final class PlanningRun {
         }
         String indexVariable = Values.string(properties.getOrDefault("index_var", "%index%"));
         GroupMembers resized = GroupMembers.resize(count, properties, node.path, before, previous);
+        boolean batched = before != null && rolling != null;
+        Instant batchReady = ready;
+        List<PlannedResource> batch = new ArrayList<>();
+        boolean stopped = false;
         for (String member : resized.members()) {
             @SuppressWarnings("unchecked")
             Map<String, Object> memberProperties = (Map<String, Object>) PlanValues.substitute(
                     definition.get("properties") == null ? Map.of() : definition.get("properties"), indexVariable, member);
-            node.children.add(resource(node.path + "/" + member, Values.string(definition.get("type")),
-                    memberProperties, ready));
+            PlannedResource child = resource(node.path + "/" + member, Values.string(definition.get("type")),
+                    memberProperties, stopped ? null : batchReady);
+            node.children.add(child);
+            if (stopped) {
+                holdBack(child);
+            } else if (batched && batchReady != null && child.acts() && previous.containsKey(child.path)) {
+                batch.add(child);
+                if (batch.size() == rolling.maxBatchSize()) {
+                    Instant end = PlannedResource.lastEnd(batch, batchReady);
+                    stopped = end == null || batch.stream().anyMatch(c -> c.failed);
+                    batchReady = stopped ? null : end.plus(rolling.pause());
+                    batch.clear();
+                }
+            }
         }
         node.members = resized.members();
         node.removed = resized.removed();
         composite(node, ready, before);
+    }
+
+    /**
+     * A member the rolling update did not reach: it stays as the previous action left it, digest included,
+     * so the next update still finds it changed.
+     */
+    private void holdBack(PlannedResource node) {
+        ResourceState before = previous.get(node.path);
+        if (node.start == null && before != null && PlannedResource.settledFine(before)) {
+            node.keep(before, null);
+            node.digest = before.digest();
+            node.members = before.members();
+            node.removed = before.removed();
+        }
+        node.children.forEach(this::holdBack);
     }
 
     private void leaf(PlannedResource node, String type, Map<String, Object> properties, Instant ready, ResourceState before) {

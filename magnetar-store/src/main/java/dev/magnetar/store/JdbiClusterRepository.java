@@ -1,6 +1,7 @@
 package dev.magnetar.store;
 
 import dev.magnetar.core.model.Cluster;
+import dev.magnetar.core.model.NodeGroup;
 import dev.magnetar.core.model.ClusterStatus;
 import dev.magnetar.core.model.ClusterObserved;
 import dev.magnetar.core.model.ClusterSpec;
@@ -146,7 +147,15 @@ final class JdbiClusterRepository implements ClusterRepository {
         Query query = where.bindTo(handle.createQuery(
                 "SELECT COUNT(*) AS clusters, COALESCE(SUM(t.node_count + t.master_count), 0) AS nodes FROM clusters t "
                         + where.where()));
-        return query.map((row, ctx) -> new ClusterStats(row.getLong("clusters"), row.getLong("nodes"))).one();
+        ClusterStats counted = query.map((row, ctx) -> new ClusterStats(row.getLong("clusters"), row.getLong("nodes")))
+                .one();
+        // The nodes of added node groups (Magnum counts every group's), read from the clusters that have some.
+        where.add("t.node_groups IS NOT NULL");
+        long pooled = where.bindTo(handle.createQuery("SELECT t.node_groups FROM clusters t " + where.where()))
+                .mapTo(String.class).stream()
+                .mapToLong(json -> NodeGroupsJson.readGroups(json).stream().mapToLong(NodeGroup::nodeCount).sum())
+                .sum();
+        return new ClusterStats(counted.clusters(), counted.nodes() + pooled);
     }
 
     /** Clusters belong to their project only; there are no public clusters. */

@@ -494,6 +494,22 @@ abstract class StoreContract {
             assertThat(db().transaction((Repositories repos) -> repos.clusters().stats("p3"))).isEqualTo(new ClusterStats(0, 0));
         }
 
+        @Test
+        void stats_count_the_nodes_of_added_node_groups_too() {
+            insert(Fixtures.cluster("p1").nodeCount(3).masterCount(1).build());
+            insert(Fixtures.cluster("p1").nodeCount(1).masterCount(1).nodeGroups(List.of(
+                    new NodeGroup(Fixtures.uuid(), "gpu", "agent", 2, 0, null, null, null, null, Map.of(), false, false,
+                            null, null),
+                    new NodeGroup(Fixtures.uuid(), "edge", "public_agent", 3, 0, null, null, null, null, Map.of(), false,
+                            false, null, null))).build());
+            insert(Fixtures.cluster("p2").nodeCount(1).masterCount(1).nodeGroups(List.of(
+                    new NodeGroup(Fixtures.uuid(), "big", "agent", 4, 0, null, null, null, null, Map.of(), false, false,
+                            null, null))).build());
+
+            assertThat(db().transaction((Repositories repos) -> repos.clusters().stats("p1"))).isEqualTo(new ClusterStats(2, 11));
+            assertThat(db().transaction((Repositories repos) -> repos.clusters().stats(null))).isEqualTo(new ClusterStats(3, 17));
+        }
+
     }
 
     @Nested

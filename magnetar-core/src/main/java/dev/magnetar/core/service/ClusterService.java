@@ -206,7 +206,10 @@ public final class ClusterService {
      * follows {@code templateIdent} from now on, with that template's labels and its own overrides, and
      * an upgrade operation rolls the new template's release over its nodes, {@code maxBatchSize} agents
      * at a time. The driver says which moves its COE can make ({@link ClusterDriver#validateUpgrade});
-     * a refused move stores nothing. A cluster that is not in a {@code *_COMPLETE} status is a 409.
+     * a refused move stores nothing. A cluster that is not in a {@code *_COMPLETE} status is a 409, except
+     * one whose upgrade failed (UPDATE_FAILED after an upgrade request): asked again, to the template it now
+     * follows or to another the driver accepts, the upgrade runs again over every node, and the nodes that
+     * already run the new release pass their step at once.
      */
     public Cluster upgrade(RequestContext context, String ident, String templateIdent, int maxBatchSize) {
         Policy.requireWriter(context, "cluster:upgrade");
@@ -217,9 +220,10 @@ public final class ClusterService {
         Cluster upgraded = OptimisticRetry.run(() -> changedMeanwhile(ident), attempt -> {
             Cluster current = get(context, ident);
             ClusterStatus upgrading = ClusterLifecycle.next(current.status(), LifecycleEvent.UPGRADE_REQUESTED)
+                    .filter(next -> current.status() != ClusterStatus.UPDATE_FAILED || lastChangeWasAnUpgrade(current))
                     .orElseThrow(() -> MagnetarException.conflict("Cluster " + current.name() + " is "
                             + current.status() + "; an upgrade starts only from a settled status (one ending in "
-                            + "_COMPLETE)."));
+                            + "_COMPLETE), or again after an upgrade that failed."));
             ClusterTemplate from = templateOf(current);
             ClusterTemplate to = database.transaction(repos -> ClusterTemplateService.find(repos.templates(),
                     Policy.scopeFor(context), templateIdent));
@@ -256,6 +260,31 @@ public final class ClusterService {
         });
         operationStored.run();
         return upgraded;
+    }
+
+    /** Events enough to find the last request behind a failed update, node steps of a large upgrade included. */
+    private static final int RETRY_LOOKBACK_EVENTS = 2_000;
+
+    /**
+     * Whether the request that left the cluster UPDATE_FAILED was an upgrade: the last change a user asked for
+     * (upgrade, scale, label change or node group change) in its event history.
+     */
+    private boolean lastChangeWasAnUpgrade(Cluster cluster) {
+        List<ClusterEvent> events = database.transaction(repos -> repos.events().listFor(cluster.uuid(),
+                RETRY_LOOKBACK_EVENTS));
+        for (int i = events.size() - 1; i >= 0; i--) {
+            switch (events.get(i).kind()) {
+                case UPGRADE_REQUESTED -> {
+                    return true;
+                }
+                case SCALED, LABELS_CHANGED, NODE_GROUPS_CHANGED, CREATED -> {
+                    return false;
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -70,6 +70,9 @@ public final class ClusterLifecycle {
                 edge(table, status, DELETE_REQUESTED, DELETE_IN_PROGRESS);
             }
         }
+        // An upgrade that failed part way is asked for again: it resumes where it stopped (the nodes already on the
+        // new release pass their step at once). Only after a failed upgrade: ClusterService checks the cause.
+        edge(table, UPDATE_FAILED, UPGRADE_REQUESTED, UPDATE_IN_PROGRESS);
         table.replaceAll((status, edges) -> Collections.unmodifiableMap(edges));
         return Collections.unmodifiableMap(table);
     }

@@ -12,6 +12,7 @@ import dev.magnetar.core.driver.DriverSettings;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.NodeGroup;
 import dev.magnetar.core.model.NodeGroups;
+import dev.magnetar.core.model.ClusterStatus;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.port.Stack;
 import dev.magnetar.core.port.StackResource;
@@ -155,9 +156,18 @@ public final class DcosDriver extends SchemaDriver {
         Labels before = parsed.of(current.spec().labels()).labels();
         Labels after = parsed.of(upgraded.spec().labels()).labels();
         List<String> violations = new ArrayList<>();
-        Optional<DcosRelease> installed = installedRelease(current, before);
+        // Asked again after a failed upgrade, the cluster's labels already name the target: only DC/OS's own word
+        // says what its nodes were installed with.
+        boolean retry = current.status() == ClusterStatus.UPDATE_FAILED;
+        Optional<DcosRelease> installed = retry
+                ? DcosRelease.parse(current.observed().coeVersion()).filter(DcosRelease::isKnown)
+                : installedRelease(current, before);
         Optional<DcosRelease> target = after.given(DcosLabelSchema.DCOS_RELEASE).flatMap(DcosRelease::parse);
-        if (installed.isEmpty()) {
+        if (installed.isEmpty() && retry) {
+            violations.add("the installed DC/OS release of cluster " + current.name() + " is unknown: DC/OS never "
+                    + "reported one (coe_version is empty), so the failed upgrade cannot be asked for again; "
+                    + "delete the cluster");
+        } else if (installed.isEmpty()) {
             violations.add("the installed DC/OS release of cluster " + current.name() + " is unknown: its "
                     + "coe_version is '" + current.observed().coeVersion() + "' and cluster_template " + from.name()
                     + " has no dcos_release label; an upgrade starts from a known release");
@@ -176,7 +186,9 @@ public final class DcosDriver extends SchemaDriver {
             violations.add("dcos_installer_url of cluster_template " + to.name() + " is empty: an upgrade fetches "
                     + "the new release's installer, the one in the image installed the cluster");
         } else if (newInstaller.equals(oldInstaller) && target.isPresent()
-                && !target.equals(installed)) {
+                && !target.equals(installed) && !retry) {
+            // (An upgrade asked for again after it failed: the cluster already follows the template whose
+            // installer it did not finish, so the same installer is the point.)
             violations.add("dcos_installer_url '" + newInstaller + "' is the installer the cluster was installed "
                     + "from; cluster_template " + to.name() + " must name the DC/OS " + target.get() + " installer");
         } else if (newInstaller.length() > UpgradePlan.MAX_METADATA_VALUE) {
@@ -225,7 +237,9 @@ public final class DcosDriver extends SchemaDriver {
         Map<String, Object> parameters = new LinkedHashMap<>(r.parameters());
         parameters.putAll(new UpgradePlan(target.toString(), installed, installerUrl(labels, context), maxBatchSize,
                 UpgradePlan.nextSlot(current.parameters().get(UpgradePlan.SLOT))).parameters());
-        return DcosStackRenderer.spec(parameters);
+        // The pools stay in the stack (their agents upgrade with the cluster's): without their resource groups
+        // the update would delete them, and their parameters would be unknown to the template.
+        return DcosStackRenderer.spec(parameters, cluster.spec().nodeGroups());
     }
 
     @Override
@@ -235,7 +249,9 @@ public final class DcosDriver extends SchemaDriver {
         if (target.isEmpty() || target.equals(DcosRelease.parse(cluster.observed().coeVersion()))) {
             return List.of(); // no upgrade under way: the cluster reports the release it follows
         }
-        return UpgradeSteps.of(resources, target.get().toString());
+        Map<String, String> pools = new LinkedHashMap<>();
+        cluster.spec().nodeGroups().forEach(g -> pools.put(DcosPools.id(g), g.name()));
+        return UpgradeSteps.of(resources, target.get().toString(), pools);
     }
 
     @Override

@@ -188,6 +188,20 @@ class DcosUpgradeTest {
         }
 
         @Test
+        void keeps_the_clusters_node_pools_in_the_stack_so_their_agents_upgrade_and_are_not_deleted() {
+            dev.magnetar.core.model.NodeGroup gpu = new dev.magnetar.core.model.NodeGroup(
+                    "0f3a1c2e-5d6b-4e7f-8a9b-0c1d2e3f4a5b", "gpu", "agent", 2, 0, null, "m1.large", null, null,
+                    Map.of("dcos_mesos_attributes", "gpu:true"), true, false, null, null);
+            Cluster withPool = movedTo(to).toBuilder().nodeGroups(List.of(gpu)).build();
+
+            StackSpec spec = driver.upgradeSpec(from, to, withPool, 2, installed(Map.of()), Fixtures.context());
+
+            String pool = dev.magnetar.driver.dcos.heat.DcosPools.id(gpu);
+            assertThat(spec.template()).contains("  " + pool + ":\n    type: OS::Heat::ResourceGroup");
+            assertThat(spec.parameters()).containsEntry(pool + "_count", 2).containsEntry(pool + "_flavor", "m1.large");
+        }
+
+        @Test
         void a_second_upgrade_takes_the_other_slot() {
             StackSpec spec = driver.upgradeSpec(from, to, movedTo(to), 1, installed(Map.of("upgrade_slot", "a")),
                     Fixtures.context());
@@ -227,6 +241,28 @@ class DcosUpgradeTest {
                     "agent-0: upgrading to DC/OS 2.2.1",
                     "agent-1 failed its upgrade to DC/OS 2.2.1: WaitConditionFailure: slave node failed its upgrade "
                             + "while waiting for DC/OS post-start checks");
+        }
+
+        @Test
+        void name_a_pools_agents_as_its_nodes_after_the_clusters_own() {
+            dev.magnetar.core.model.NodeGroup gpu = new dev.magnetar.core.model.NodeGroup(
+                    "0f3a1c2e-5d6b-4e7f-8a9b-0c1d2e3f4a5b", "gpu", "agent", 2, 0, null, "m1.large", null, null,
+                    Map.of(), true, false, null, null);
+            String pool = dev.magnetar.driver.dcos.heat.DcosPools.id(gpu);
+            List<StackResource> resources = List.of(
+                    resource(pool + "/2/upgrade_wait_b", WAIT, StackAction.CREATE, StackPhase.COMPLETE, null),
+                    resource("agents/0/upgrade_wait_b", WAIT, StackAction.CREATE, StackPhase.COMPLETE, null),
+                    resource(pool + "/0/upgrade_wait_b", WAIT, StackAction.CREATE, StackPhase.IN_PROGRESS, null),
+                    resource("pool_0123456789ab/0/upgrade_wait_b", WAIT, StackAction.CREATE, StackPhase.COMPLETE, null),
+                    resource(pool + "/3/upgrade_wait_b", WAIT, StackAction.INIT, StackPhase.COMPLETE, null));
+
+            List<NodeStep> steps = driver.nodeSteps(to, movedTo(to).toBuilder().nodeGroups(List.of(gpu)).build(),
+                    resources);
+
+            assertThat(steps).extracting(NodeStep::message).containsExactly(
+                    "agent-0: upgraded to DC/OS 2.2.1 and healthy again",
+                    "gpu-0: upgrading to DC/OS 2.2.1",
+                    "gpu-2: upgraded to DC/OS 2.2.1 and healthy again");
         }
 
         @Test

@@ -3,12 +3,16 @@ package dev.magnetar.server.wiring;
 import dev.magnetar.core.driver.DeploymentContext.MonitorAccount;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
+import dev.magnetar.core.model.NodeGroup;
+import dev.magnetar.core.model.NodeGroupState;
 import dev.magnetar.core.port.MonitorTarget;
 import dev.magnetar.core.port.MonitorTargets;
 import dev.magnetar.sim.dcos.DcosClusterSpec;
 import dev.magnetar.sim.dcos.DcosFaults;
 import dev.magnetar.sim.dcos.SimulatedDcos;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The simulated cloud's answer to "where is this cluster's COE": each DC/OS cluster it completed is
- * served by {@link SimulatedDcos} on loopback with the cluster's own node addresses, the DC/OS release
+ * served by {@link SimulatedDcos} on loopback with the cluster's own node addresses (its added node pools'
+ * agents too, each with the Mesos attributes its pool's {@code dcos_mesos_attributes} gave it), the DC/OS release
  * its labels name ({@code dcos_release}; 2.2.0 without one: so an upgraded cluster, monitored again once
  * its upgrade completed, reports the release it was upgraded to, as its nodes would) and,
  * when the cluster was installed with a monitoring account, that account's public key checking the
@@ -33,6 +38,8 @@ final class SimulatedDcosTargets implements MonitorTargets {
     private static final java.util.regex.Pattern RELEASE_NUMBER = java.util.regex.Pattern.compile("\\d+\\.\\d+\\.\\d+");
     private static final String PUBLIC_AGENT_COUNT = "dcos_public_agent_count";
     private static final String LOCAL_UNIVERSE = "dcos_local_universe_url";
+    private static final String MESOS_ATTRIBUTES = "dcos_mesos_attributes";
+    private static final String PUBLIC_AGENT = "public_agent";
 
     private final SimulatedDcos dcos;
     private final Map<String, DcosClusterSpec> registered = new ConcurrentHashMap<>();
@@ -82,13 +89,34 @@ final class SimulatedDcosTargets implements MonitorTargets {
         String release = cluster.spec().labels().getOrDefault(RELEASE, "");
         String version = RELEASE_NUMBER.matcher(release).matches() ? release : DCOS_VERSION;
         int publicAgents = Math.min(nodes.size(), publicAgentCount(cluster));
-        DcosClusterSpec spec = cluster.observed().masterAddresses().isEmpty()
-                ? DcosClusterSpec.of(cluster.uuid(), cluster.spec().masterCount(), nodes.size() - publicAgents, publicAgents,
-                version)
-                : new DcosClusterSpec(cluster.uuid(), cluster.observed().masterAddresses(),
-                nodes.subList(0, nodes.size() - publicAgents), nodes.subList(nodes.size() - publicAgents, nodes.size()),
-                version, false, null, null);
-        return account.map(a -> spec.withOauth(a.uid(), a.publicKeyPem())).orElse(spec);
+        DcosClusterSpec spec;
+        if (cluster.observed().masterAddresses().isEmpty()) {
+            spec = DcosClusterSpec.of(cluster.uuid(), cluster.spec().masterCount(), nodes.size() - publicAgents,
+                    publicAgents, version);
+        } else {
+            // The default agents, then each added pool's, as the stack's outputs name them; each agent with the
+            // MESOS_ATTRIBUTES its install gave it (the pool's label, else the cluster's).
+            List<String> agents = new ArrayList<>(nodes.subList(0, nodes.size() - publicAgents));
+            List<String> publicIps = new ArrayList<>(nodes.subList(nodes.size() - publicAgents, nodes.size()));
+            Map<String, String> attributes = new HashMap<>();
+            String clusterAttributes = cluster.spec().labels().get(MESOS_ATTRIBUTES);
+            if (clusterAttributes != null) {
+                nodes.forEach(ip -> attributes.put(ip, clusterAttributes));
+            }
+            for (NodeGroup group : cluster.spec().nodeGroups()) {
+                NodeGroupState state = cluster.observed().nodeGroupStates().get(group.uuid());
+                List<String> addresses = state == null ? List.of() : state.nodeAddresses();
+                (PUBLIC_AGENT.equals(group.role()) ? publicIps : agents).addAll(addresses);
+                String own = group.labels().get(MESOS_ATTRIBUTES);
+                if (own != null) {
+                    addresses.forEach(ip -> attributes.put(ip, own));
+                }
+            }
+            spec = new DcosClusterSpec(cluster.uuid(), cluster.observed().masterAddresses(), agents, publicIps,
+                    version, false, null, null, attributes);
+        }
+        DcosClusterSpec built = spec;
+        return account.map(a -> built.withOauth(a.uid(), a.publicKeyPem())).orElse(built);
     }
 
     /** A stand-in private address for the bootstrap server: the fourth of the cluster's subnet. */

@@ -279,5 +279,49 @@ class UpgradeApiTest {
                     .contains("post-start checks");
             assertThat(eventReasons(uuid, "node_step")).anyMatch(r -> r.startsWith("agent-1 failed its upgrade"));
         }
+
+        @Test
+        void an_upgrade_that_failed_is_asked_for_again_and_resumes_to_the_end() {
+            // The retry's installed release is the one DC/OS reported before the upgrade (the cluster already
+            // follows the target template's labels).
+            String uuid = reporting21(3);
+            String target = dcosTemplate("2.2.1", INSTALLER_22, Map.of());
+            String fault = server.simulator().faults().add(Fault.FailResource.on("agents/1/upgrade_wait_*", null,
+                    "slave node failed its upgrade to DC/OS 2.2.1 while waiting for DC/OS post-start checks"));
+            assertThat(upgrade(v18, uuid, Map.of("cluster_template", target, "max_batch_size", 1)).status())
+                    .isEqualTo(202);
+            JsonNode failed = await(uuid, "UPDATE_FAILED", c -> "UPDATE_FAILED".equals(c.path("status").asText()));
+            assertThat(failed.get("status_reason").asText()).startsWith("agent-1 failed its upgrade");
+            assertThat(eventReasons(uuid, "node_step")).as("the rolling update stopped at agent-1")
+                    .noneMatch(r -> r.startsWith("agent-2"));
+            server.simulator().faults().remove(fault);
+
+            Api.Response again = upgrade(v18, uuid, Map.of("cluster_template", target, "max_batch_size", 1));
+
+            assertThat(again.status()).as(again.toString()).isEqualTo(202);
+            JsonNode upgraded = await(uuid, "on 2.2.1 and healthy", c -> "UPDATE_COMPLETE".equals(c.path("status").asText())
+                    && "2.2.1".equals(c.path("coe_version").asText()) && "HEALTHY".equals(c.path("health_status").asText()));
+            assertThat(upgraded.get("cluster_template_id").asText()).isEqualTo(target);
+            assertThat(eventReasons(uuid, "upgrade_requested")).hasSize(2);
+            assertThat(eventReasons(uuid, "node_step")).contains(
+                    "agent-1: upgraded to DC/OS 2.2.1 and healthy again",
+                    "agent-2: upgraded to DC/OS 2.2.1 and healthy again");
+        }
+
+        @Test
+        void a_cluster_whose_resize_failed_is_not_upgraded_a_409() {
+            String uuid = running21(1);
+            String target = dcosTemplate("2.2.1", INSTALLER_22, Map.of());
+            server.simulator().faults().add(Fault.FailResource.on("agents/1/server", null,
+                    "No valid host was found for the new agent"));
+            assertThat(v18.post("/v1/clusters/" + uuid + "/actions/resize", Map.of("node_count", 2)).status())
+                    .isEqualTo(202);
+            await(uuid, "UPDATE_FAILED", c -> "UPDATE_FAILED".equals(c.path("status").asText()));
+
+            Api.Response refused = upgrade(v18, uuid, Map.of("cluster_template", target));
+
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.detail()).contains("UPDATE_FAILED").contains("again after an upgrade that failed");
+        }
     }
 }

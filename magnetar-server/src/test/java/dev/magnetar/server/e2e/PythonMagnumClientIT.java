@@ -159,6 +159,37 @@ class PythonMagnumClientIT {
     }
 
     @Test
+    void openstack_coe_cluster_upgrade_moves_a_2_1_cluster_to_a_2_2_template() {
+        for (String release : List.of("2.1.2", "2.2.1")) {
+            Run template = osc("coe", "cluster", "template", "create", "up-" + release, "--coe", "dcos", "--image",
+                    "dcos-centos-7.2", "--external-network", "public", "--keypair", "testkey", "--labels",
+                    "dcos_release=" + release + ",dcos_installer_url=http://files.example.org/dcos/" + release
+                            + "/dcos_generate_config.sh");
+            assertThat(template.status).as(template.output).isZero();
+        }
+        assertThat(osc("coe", "cluster", "create", "up-cluster", "--cluster-template", "up-2.1.2", "--node-count",
+                "2").status).isZero();
+        Eventually.await("CREATE_COMPLETE on 2.1.2", Duration.ofSeconds(60),
+                () -> osc("coe", "cluster", "show", "up-cluster", "-f", "value", "-c", "status", "-c", "coe_version")
+                        .output, shown -> shown.contains("CREATE_COMPLETE") && shown.contains("2.1.2"));
+
+        Run upgraded = osc("coe", "cluster", "upgrade", "up-cluster", "up-2.2.1", "--max-batch-size", "2");
+
+        assertThat(upgraded.status).as(upgraded.output).isZero();
+        assertThat(upgraded.output).contains("Request to upgrade cluster up-cluster has been accepted");
+        String shown = Eventually.await("UPDATE_COMPLETE on 2.2.1", Duration.ofSeconds(60),
+                () -> osc("coe", "cluster", "show", "up-cluster", "-f", "value", "-c", "status", "-c", "coe_version")
+                        .output, out -> out.contains("UPDATE_COMPLETE") && out.contains("2.2.1"));
+        assertThat(shown).doesNotContain("2.1.2");
+        Run downgrade = osc("coe", "cluster", "upgrade", "up-cluster", "up-2.1.2");
+        assertThat(downgrade.status).isNotZero();
+        assertThat(downgrade.output).contains("no downgrade", "HTTP 400");
+        assertThat(osc("coe", "cluster", "delete", "up-cluster").status).isZero();
+        Eventually.await("cluster gone", Duration.ofSeconds(60),
+                () -> osc("coe", "cluster", "show", "up-cluster").status, status -> status != 0);
+    }
+
+    @Test
     void the_legacy_magnum_shell_lists_and_shows_templates_and_clusters() {
         Run created = osc("coe", "cluster", "template", "create", "legacy-dcos", "--coe", "dcos", "--image",
                 "dcos-centos-7.2", "--external-network", "public", "--keypair", "testkey");

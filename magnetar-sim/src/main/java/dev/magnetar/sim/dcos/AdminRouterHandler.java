@@ -116,6 +116,7 @@ final class AdminRouterHandler implements HttpHandler {
         }
         return switch (path) {
             case "/mesos/metrics/snapshot" -> Answer.json(200, DcosBodies.metricsSnapshot(cluster));
+            case "/mesos/master/slaves" -> Answer.json(200, DcosBodies.agents(cluster));
             case "/system/health/v1/nodes" -> Answer.json(200, DcosBodies.nodes(cluster));
             case "/system/health/v1/units" -> Answer.json(200, DcosBodies.units(cluster));
             case "/system/health/v1" -> Answer.json(200, DcosBodies.masterNode(cluster));

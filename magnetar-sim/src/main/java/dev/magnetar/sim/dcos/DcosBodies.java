@@ -27,6 +27,7 @@ final class DcosBodies {
     static final String PUBLIC_AGENT_UNIT = "dcos-mesos-slave-public.service:Mesos Agent Public";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.regex.Pattern SCALAR = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
     private DcosBodies() {
     }
@@ -102,6 +103,63 @@ final class DcosBodies {
         body.put("mesos_id", spec.id() + "-S0");
         body.put("dcos_diagnostics_version", "0.4.0");
         return bytes(body);
+    }
+
+    /**
+     * {@code GET /mesos/master/slaves}: the agents registered with the leading master, each with the attributes
+     * it was installed with (docs/reference/dcos-facts.md#mesos-agents-and-their-attributes). Mesos renders a scalar
+     * attribute as a JSON number and ranges or text as a string. A non-leading master knows no agents.
+     */
+    static byte[] agents(SimCluster cluster) {
+        DcosFaults faults = cluster.faults();
+        DcosClusterSpec spec = cluster.spec;
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode slaves = body.putArray("slaves");
+        body.putArray("recovered_slaves");
+        if (faults.noMesosLeader()) {
+            return bytes(body);
+        }
+        List<String> agents = reportingAgents(cluster);
+        for (int i = 0; i < agents.size(); i++) {
+            String ip = agents.get(i);
+            ObjectNode agent = slaves.addObject();
+            agent.put("id", spec.id() + "-S" + (i + 1));
+            agent.put("hostname", ip);
+            agent.put("port", 5051);
+            ObjectNode attributes = agent.putObject("attributes");
+            if (!faults.attributesDropped().contains(ip)) {
+                if (spec.publicAgentIps().contains(ip)) {
+                    attributes.put("public_ip", "true");
+                }
+                attributes(attributes, spec.agentAttributes().getOrDefault(ip, ""));
+            }
+            agent.put("pid", "slave(1)@" + ip + ":5051");
+            agent.put("registered_time", 1_700_000_100.51);
+            agent.putObject("resources").put("cpus", AGENT_CPUS).put("gpus", 0.0).put("mem", AGENT_MEM_MB)
+                    .put("disk", AGENT_DISK_MB).put("ports", "[1025-2180, 2182-3887, 3889-5049, 5052-8079]");
+            agent.putObject("used_resources").put("cpus", 0.0).put("gpus", 0.0).put("mem", 0.0).put("disk", 0.0);
+            agent.put("active", true);
+            agent.put("deactivated", false);
+            agent.put("version", "1.11.0");
+        }
+        return bytes(body);
+    }
+
+    /** {@code key:value;...} into Mesos's JSON: numbers for scalars, strings for ranges and text. */
+    private static void attributes(ObjectNode into, String attributes) {
+        for (String pair : attributes.split(";")) {
+            int colon = pair.indexOf(':');
+            if (colon <= 0) {
+                continue;
+            }
+            String key = pair.substring(0, colon).trim();
+            String value = pair.substring(colon + 1).trim();
+            if (SCALAR.matcher(value).matches()) {
+                into.put(key, Double.parseDouble(value));
+            } else {
+                into.put(key, value);
+            }
+        }
     }
 
     /** {@code GET /marathon/v2/info}. */

@@ -2,6 +2,7 @@ package dev.magnetar.sim.dcos;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -13,10 +14,21 @@ import java.util.regex.Pattern;
  * @param id                   URL-safe identifier; the cluster is served under {@code /c/<id>}
  * @param serviceAccountUid    the account allowed to log in, or null when oauth is off
  * @param serviceAccountKeyPem its RSA public key, PEM ({@code BEGIN PUBLIC KEY}), or null when oauth is off
+ * @param agentAttributes      agent address to the {@code MESOS_ATTRIBUTES} it was installed with
+ *                             ({@code key:value;...}); agents not named have none (public agents report
+ *                             {@code public_ip:true}, which DC/OS sets for them, unless it is named)
  */
 public record DcosClusterSpec(String id, List<String> masterIps, List<String> agentIps, List<String> publicAgentIps,
                               String dcosVersion, boolean oauthEnabled, String serviceAccountUid,
-                              String serviceAccountKeyPem) {
+                              String serviceAccountKeyPem, Map<String, String> agentAttributes) {
+
+    /** A cluster whose agents have no attributes of their own. */
+    public DcosClusterSpec(String id, List<String> masterIps, List<String> agentIps, List<String> publicAgentIps,
+                           String dcosVersion, boolean oauthEnabled, String serviceAccountUid,
+                           String serviceAccountKeyPem) {
+        this(id, masterIps, agentIps, publicAgentIps, dcosVersion, oauthEnabled, serviceAccountUid,
+                serviceAccountKeyPem, Map.of());
+    }
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
@@ -28,6 +40,7 @@ public record DcosClusterSpec(String id, List<String> masterIps, List<String> ag
         masterIps = List.copyOf(masterIps);
         agentIps = List.copyOf(agentIps);
         publicAgentIps = List.copyOf(publicAgentIps);
+        agentAttributes = agentAttributes == null ? Map.of() : Map.copyOf(agentAttributes);
         if (masterIps.isEmpty()) {
             throw new IllegalArgumentException("a DC/OS cluster has at least one master");
         }
@@ -49,7 +62,14 @@ public record DcosClusterSpec(String id, List<String> masterIps, List<String> ag
     /** The same cluster with {@code oauth_enabled} and the given service account. */
     public DcosClusterSpec withOauth(String uid, String publicKeyPem) {
         return new DcosClusterSpec(id, masterIps, agentIps, publicAgentIps, dcosVersion, true,
-                Objects.requireNonNull(uid, "uid"), Objects.requireNonNull(publicKeyPem, "publicKeyPem"));
+                Objects.requireNonNull(uid, "uid"), Objects.requireNonNull(publicKeyPem, "publicKeyPem"),
+                agentAttributes);
+    }
+
+    /** The same cluster with these agents' {@code MESOS_ATTRIBUTES}, by agent address. */
+    public DcosClusterSpec withAgentAttributes(Map<String, String> attributes) {
+        return new DcosClusterSpec(id, masterIps, agentIps, publicAgentIps, dcosVersion, oauthEnabled,
+                serviceAccountUid, serviceAccountKeyPem, attributes);
     }
 
     /** Mesos agents, private and public. */

@@ -155,6 +155,11 @@ public final class SimulatedDcos implements AutoCloseable {
         }
     }
 
+    /** What the cluster was registered as: its nodes, release and agents' attributes. */
+    public DcosClusterSpec spec(String id) {
+        return cluster(id).spec;
+    }
+
     /** Replaces the cluster's faults; {@link DcosFaults#NONE} heals it. */
     public void setFaults(String id, DcosFaults faults) {
         cluster(id).faults(faults);

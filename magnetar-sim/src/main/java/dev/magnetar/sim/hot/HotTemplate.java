@@ -23,10 +23,11 @@ public record HotTemplate(String version, Map<String, ParameterDefinition> param
     /**
      * One entry of {@code resources}.
      *
-     * @param condition the raw {@code condition:} (name, expression or boolean), null when absent
+     * @param condition    the raw {@code condition:} (name, expression or boolean), null when absent
+     * @param updatePolicy the raw {@code update_policy:} (a ResourceGroup's {@code rolling_update}), null when absent
      */
     public record ResourceDefinition(String name, String type, Map<String, Object> properties, List<String> dependsOn,
-                                     Object condition) {
+                                     Object condition, Object updatePolicy) {
     }
 
     public record OutputDefinition(String name, Object value, Object condition) {
@@ -117,6 +118,6 @@ public record HotTemplate(String version, Map<String, ParameterDefinition> param
         }
         return new ResourceDefinition(name, type,
                 properties == null ? Map.of() : Collections.unmodifiableMap((Map<String, Object>) properties),
-                List.copyOf(dependsOn), map.get("condition"));
+                List.copyOf(dependsOn), map.get("condition"), map.get("update_policy"));
     }
 }

@@ -130,6 +130,35 @@ class SimulatedDcosTest {
     }
 
     @Test
+    void agentsRegisterWithTheAttributesTheyWereInstalledWithUntilAFaultDropsThem() {
+        String api = dcos.register(DcosClusterSpec.of("attrs" + (++clusters), 1, 2, 1, "2.2.1")
+                .withAgentAttributes(java.util.Map.of("10.1.0.2", "gpu:true;cores:8;ports:[1000-2000]")));
+        JsonNode slaves = get(api, "/mesos/master/slaves").get("slaves");
+        assertThat(slaves.findValuesAsText("hostname")).containsExactly("10.1.0.1", "10.1.0.2", "10.2.0.1");
+        assertThat(slaves.get(0).get("attributes").size()).isZero();
+        JsonNode gpu = slaves.get(1).get("attributes");
+        assertThat(gpu.get("gpu").isTextual()).isTrue();
+        assertThat(gpu.get("gpu").asText()).isEqualTo("true");
+        assertThat(gpu.get("cores").isNumber()).isTrue();
+        assertThat(gpu.get("cores").asDouble()).isEqualTo(8.0);
+        assertThat(gpu.get("ports").asText()).isEqualTo("[1000-2000]");
+        assertThat(slaves.get(2).get("attributes").get("public_ip").asText()).isEqualTo("true");
+
+        dcos.setFaults(id(api), DcosFaults.NONE.withAttributesDropped("10.1.0.2"));
+        JsonNode dropped = get(api, "/mesos/master/slaves").get("slaves");
+        assertThat(dropped.get(1).get("hostname").asText()).isEqualTo("10.1.0.2");
+        assertThat(dropped.get(1).get("attributes").size()).isZero();
+        assertThat(dropped.get(2).get("attributes").get("public_ip").asText()).isEqualTo("true");
+    }
+
+    @Test
+    void aMasterThatDoesNotLeadListsNoAgents() {
+        String api = register();
+        dcos.setFaults(id(api), DcosFaults.NONE.withNoMesosLeader());
+        assertThat(get(api, "/mesos/master/slaves").get("slaves")).isEmpty();
+    }
+
+    @Test
     void missingAgentsNeitherRegisterWithMesosNorReportToDiagnostics() {
         String api = register();
         dcos.setFaults(id(api), DcosFaults.NONE.withMissingAgents(2));

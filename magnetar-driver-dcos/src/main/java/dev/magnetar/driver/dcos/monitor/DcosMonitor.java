@@ -29,7 +29,8 @@ import java.util.function.Function;
 /**
  * Says whether a DC/OS cluster really works, by asking the cluster itself through Admin Router at
  * its {@code api_address}: the leading Mesos master's gauges, dcos-diagnostics' nodes and units,
- * Marathon's leadership and the Exhibitor (ZooKeeper) ensemble, all requested at once and judged
+ * Marathon's leadership and the Exhibitor (ZooKeeper) ensemble, and, for a cluster whose node pools ask for
+ * Mesos attributes, the agents the master lists ({@link PoolAttributesCheck}), all requested at once and judged
  * against the shape the cluster was asked to have. Then the package catalogue, as a user meets it
  * ({@link UniverseStep}): the repositories the labels ask for are applied through Cosmos, and a
  * repository that is missing or does not answer is named under the reason key {@code universe}
@@ -61,6 +62,8 @@ public final class DcosMonitor implements ClusterMonitor {
 
     private static final List<EndpointCheck> CHECKS = List.of(new MesosMasterCheck(), new NodeHealthCheck(),
             new UnitHealthCheck(), new MarathonCheck(), new ExhibitorCheck(), new CoeVersionRead());
+    private static final List<EndpointCheck> CHECKS_WITH_POOLS = java.util.stream.Stream.concat(CHECKS.stream(),
+            java.util.stream.Stream.of(new PoolAttributesCheck())).toList();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PinnedClients pinned;
@@ -107,7 +110,7 @@ public final class DcosMonitor implements ClusterMonitor {
         Optional<List<Repository>> repositories = labels.packageRepositories();
         if (!labels.oauthEnabled()) {
             UniverseStep.Pending universe = UniverseStep.start(router, null, deadline);
-            return assess(readAll(CHECKS, router, null, deadline), shape, cluster.observed().apiAddress(),
+            return assess(readAll(checks(shape), router, null, deadline), shape, cluster.observed().apiAddress(),
                     findings -> UniverseStep.finish(universe, router, null, repositories, deadline, findings));
         }
         Map<String, String> credentials = context.credentials();
@@ -120,7 +123,7 @@ public final class DcosMonitor implements ClusterMonitor {
             return HealthReport.unknown(login.failure());
         }
         UniverseStep.Pending universe = UniverseStep.start(router, login.token().value(), deadline);
-        Map<EndpointCheck, Reply> replies = readAll(CHECKS, router, login.token().value(), deadline);
+        Map<EndpointCheck, Reply> replies = readAll(checks(shape), router, login.token().value(), deadline);
         List<EndpointCheck> refused = replies.entrySet().stream().filter(e -> unauthorized(e.getValue()))
                 .map(Map.Entry::getKey).toList();
         if (kept.isPresent() && !refused.isEmpty()) {
@@ -138,6 +141,11 @@ public final class DcosMonitor implements ClusterMonitor {
         UniverseStep.Pending catalogue = universe;
         return assess(replies, shape, cluster.observed().apiAddress(),
                 findings -> UniverseStep.finish(catalogue, router, token, repositories, deadline, findings));
+    }
+
+    /** The agents' attributes are read only for a cluster with a pool that asks for some: one request fewer for the rest. */
+    private static List<EndpointCheck> checks(ClusterShape shape) {
+        return shape.pools().isEmpty() ? CHECKS : CHECKS_WITH_POOLS;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.magnetar.driver.dcos.upgrade;
 
 import dev.magnetar.core.driver.NodeStep;
+import dev.magnetar.core.port.StackAction;
 import dev.magnetar.core.port.StackPhase;
 import dev.magnetar.core.port.StackResource;
 
@@ -16,11 +17,13 @@ import java.util.regex.Pattern;
  * ({@code upgrade_wait_a} or {@code _b}, the slot of this upgrade) is created when the rolling update
  * reaches the node, and completes or fails with the node's own signal after it ran the node upgrade
  * script and checked that it rejoined healthy. The bootstrap server's comes first, then the masters',
- * then the agents' in member order.
+ * then the agents' in member order, then each node pool's (its members named as its nodes are,
+ * {@code <pool name>-<index>}).
  */
 public final class UpgradeSteps {
 
     private static final Pattern MEMBER = Pattern.compile("^(masters|agents|public_agents)/(\\d+)/upgrade_wait_[ab]$");
+    private static final Pattern POOL_MEMBER = Pattern.compile("^(pool_[0-9a-f]+)/(\\d+)/upgrade_wait_[ab]$");
     private static final Pattern BOOTSTRAP = Pattern.compile("^bootstrap_upgrade_wait_[ab]$");
     private static final Map<String, String> NODE_PREFIX = Map.of("masters", "master-", "agents", "agent-",
             "public_agents", "public-agent-");
@@ -30,18 +33,31 @@ public final class UpgradeSteps {
     }
 
     public static List<NodeStep> of(List<StackResource> resources, String release) {
+        return of(resources, release, Map.of());
+    }
+
+    /**
+     * @param pools each node pool's resource group name in the stack to the pool's name, in the pools' order
+     */
+    public static List<NodeStep> of(List<StackResource> resources, String release, Map<String, String> pools) {
+        List<String> poolOrder = new ArrayList<>(pools.keySet());
         List<Ordered> steps = new ArrayList<>();
         for (StackResource resource : resources) {
             Matcher member = MEMBER.matcher(resource.path());
-            String group;
+            Matcher poolMember = POOL_MEMBER.matcher(resource.path());
+            int group;
             int index;
             String node;
             if (member.matches()) {
-                group = member.group(1);
+                group = ORDER.indexOf(member.group(1));
                 index = Integer.parseInt(member.group(2));
-                node = NODE_PREFIX.get(group) + index;
+                node = NODE_PREFIX.get(member.group(1)) + index;
+            } else if (poolMember.matches() && pools.containsKey(poolMember.group(1))) {
+                group = ORDER.size() + poolOrder.indexOf(poolMember.group(1));
+                index = Integer.parseInt(poolMember.group(2));
+                node = pools.get(poolMember.group(1)) + "-" + index;
             } else if (BOOTSTRAP.matcher(resource.path()).matches()) {
-                group = "bootstrap";
+                group = ORDER.indexOf("bootstrap");
                 index = 0;
                 node = "bootstrap";
             } else {
@@ -49,7 +65,7 @@ public final class UpgradeSteps {
             }
             NodeStep step = step(node, resource, release);
             if (step != null) {
-                steps.add(new Ordered(ORDER.indexOf(group), index, step));
+                steps.add(new Ordered(group, index, step));
             }
         }
         steps.sort(Comparator.comparingInt(Ordered::group).thenComparingInt(Ordered::index));
@@ -68,7 +84,8 @@ public final class UpgradeSteps {
             return new NodeStep(node, NodeStep.State.FAILED, node + " failed its upgrade to DC/OS " + release
                     + ": " + reason);
         }
-        if (resource.status().phase() == StackPhase.COMPLETE) {
+        // INIT_COMPLETE: defined but not reached (a member the rolling update stopped before), not a step taken
+        if (resource.status().phase() == StackPhase.COMPLETE && resource.status().action() != StackAction.INIT) {
             return new NodeStep(node, NodeStep.State.COMPLETE, node.equals("bootstrap")
                     ? "bootstrap: serving the node upgrade script for DC/OS " + release
                     : node + ": upgraded to DC/OS " + release + " and healthy again");

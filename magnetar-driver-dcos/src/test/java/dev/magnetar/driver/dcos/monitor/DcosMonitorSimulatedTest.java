@@ -3,6 +3,9 @@ package dev.magnetar.driver.dcos.monitor;
 import dev.magnetar.core.driver.HealthReport;
 import dev.magnetar.core.driver.MonitorContext;
 import dev.magnetar.core.model.Cluster;
+import dev.magnetar.core.model.ClusterStatus;
+import dev.magnetar.core.model.NodeGroup;
+import dev.magnetar.core.model.NodeGroupState;
 import dev.magnetar.core.model.HealthStatus;
 import dev.magnetar.sim.dcos.DcosClusterSpec;
 import dev.magnetar.sim.dcos.DcosFaults;
@@ -15,6 +18,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +30,7 @@ import static org.assertj.core.api.Assertions.entry;
  */
 class DcosMonitorSimulatedTest {
 
-    private static final MonitorContext CONTEXT = new MonitorContext(Duration.ofSeconds(2), Map.of());
+    private static final MonitorContext CONTEXT = new MonitorContext(Duration.ofSeconds(4), Map.of());
     private static SimulatedDcos dcos;
     private static final DcosMonitor monitor = new DcosMonitor();
     private static int clusters;
@@ -105,6 +109,51 @@ class DcosMonitorSimulatedTest {
                 entry("nodes", "6 of 8 nodes report to dcos-diagnostics"));
         assertThat(report.metrics()).contains(entry("agents_active", 3.0), entry("agents_expected", 5.0),
                 entry("cpu_total", 12.0));
+    }
+
+    /**
+     * 3 masters, 4 default agents, 1 public agent and a pool "gpu" of two private agents (10.1.0.5, 10.1.0.6)
+     * asking for {@code gpu:true;cores:8}; the simulated agents carry {@code registered} attributes.
+     */
+    private static Simulated withGpuPool(Map<String, String> registered, DcosFaults faults) {
+        String id = "sim-" + (++clusters);
+        DcosClusterSpec spec = DcosClusterSpec.of(id, 3, 6, 1, "2.2.1").withAgentAttributes(registered);
+        String api = dcos.register(spec);
+        dcos.setFaults(id, faults);
+        Cluster plain = MonitoredClusters.cluster(api, 3, 4, 1, false);
+        NodeGroup gpu = new NodeGroup("0f3a1c2e-5d6b-4e7f-8a9b-0c1d2e3f4a5b", "gpu", "agent", 2, 0, null, "g1.large",
+                null, null, Map.of("dcos_mesos_attributes", "gpu:true;cores:8"), true, false, null, null);
+        Cluster cluster = plain.toBuilder().nodeGroups(List.of(gpu))
+                .nodeGroupStates(Map.of(gpu.uuid(), new NodeGroupState(ClusterStatus.UPDATE_COMPLETE, null,
+                        List.of("10.1.0.5", "10.1.0.6")))).build();
+        return new Simulated(id, cluster);
+    }
+
+    @Test
+    void aPoolsAgentsCarryingTheAttributesAskedForAreHealthy() {
+        HealthReport report = poll(withGpuPool(Map.of("10.1.0.5", "gpu:true;cores:8",
+                "10.1.0.6", "cores:8;gpu:true;rack:r2"), DcosFaults.NONE));
+        assertThat(report.status()).as(report.reason().toString()).isEqualTo(HealthStatus.HEALTHY);
+        assertThat(report.reason()).isEmpty();
+        assertThat(report.metrics()).contains(entry("agents_expected", 7.0));
+    }
+
+    @Test
+    void aPoolAgentWithoutItsAttributesIsNamedUnderThePool() {
+        Map<String, String> installed = Map.of("10.1.0.5", "gpu:true;cores:8", "10.1.0.6", "gpu:true;cores:8");
+        HealthReport report = poll(withGpuPool(installed, DcosFaults.NONE.withAttributesDropped("10.1.0.6")));
+        assertThat(report.status()).isEqualTo(HealthStatus.UNHEALTHY);
+        assertThat(report.reason()).containsExactly(entry("pool/gpu",
+                "agent 10.1.0.6 lacks attribute gpu:true; agent 10.1.0.6 lacks attribute cores:8"));
+    }
+
+    @Test
+    void aPoolAgentWithADifferentValueIsNamed() {
+        HealthReport report = poll(withGpuPool(Map.of("10.1.0.5", "gpu:false;cores:8", "10.1.0.6", "gpu:true;cores:8"),
+                DcosFaults.NONE));
+        assertThat(report.status()).isEqualTo(HealthStatus.UNHEALTHY);
+        assertThat(report.reason()).containsExactly(entry("pool/gpu",
+                "agent 10.1.0.5 has attribute gpu:false, not gpu:true"));
     }
 
     @Test

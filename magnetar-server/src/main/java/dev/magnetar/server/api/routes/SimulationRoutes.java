@@ -18,13 +18,14 @@ import java.util.Set;
  * Fault controls of the simulated DC/OS clusters, for demos and tests: {@code GET} and {@code PUT
  * /v1/simulation/dcos/{cluster_uuid}/faults}. Admin only, and only where the cloud is simulated.
  * A cluster is served (and so has faults) once the monitor has polled it. {@code wrong_ca} makes its
- * Admin Router present a certificate from another CA than the one the monitor pinned.
+ * Admin Router present a certificate from another CA than the one the monitor pinned; {@code attributes_dropped}
+ * lists agent addresses that register with Mesos without their attributes.
  */
 public final class SimulationRoutes {
 
     private static final Set<String> FIELDS = Set.of("unhealthy_nodes", "unhealthy_units", "no_mesos_leader",
             "missing_agents", "zookeeper_members_down", "marathon_down", "response_delay_ms",
-            "unreachable_repositories", "wrong_ca");
+            "unreachable_repositories", "wrong_ca", "attributes_dropped");
 
     private final SimulatedDcos dcos;
 
@@ -56,7 +57,8 @@ public final class SimulationRoutes {
                     body.path("no_mesos_leader").asBoolean(false), body.path("missing_agents").asInt(0),
                     body.path("zookeeper_members_down").asInt(0), body.path("marathon_down").asBoolean(false),
                     Duration.ofMillis(body.path("response_delay_ms").asLong(0)),
-                    strings(body.path("unreachable_repositories")), body.path("wrong_ca").asBoolean(false));
+                    strings(body.path("unreachable_repositories")), body.path("wrong_ca").asBoolean(false),
+                    strings(body.path("attributes_dropped")));
         } catch (IllegalArgumentException e) {
             throw MagnetarException.invalid(e.getMessage());
         }
@@ -93,6 +95,7 @@ public final class SimulationRoutes {
         o.put("response_delay_ms", faults.responseDelay().toMillis());
         faults.unreachableRepositories().stream().sorted().forEach(o.putArray("unreachable_repositories")::add);
         o.put("wrong_ca", faults.wrongCa());
+        faults.attributesDropped().stream().sorted().forEach(o.putArray("attributes_dropped")::add);
         return o;
     }
 }

@@ -77,7 +77,8 @@ public final class NodeGroupJson {
         body.put("stack_id", groups.cluster().observed().stackId());
         body.put("status", state.status().name());
         body.put("status_reason", state.statusReason());
-        body.putNull("version");
+        // Magnum's version of a group's nodes: they run the release the cluster reports (one for all its nodes)
+        body.put("version", groups.cluster().observed().coeVersion());
         body.put("created_at", Json.timestamp(group.createdAt()));
         body.put("updated_at", Json.timestamp(group.updatedAt()));
         body.set("links", Json.links(baseUrl, "clusters/" + groups.cluster().uuid() + "/nodegroups", group.uuid()));
