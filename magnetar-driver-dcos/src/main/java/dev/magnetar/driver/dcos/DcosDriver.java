@@ -39,9 +39,9 @@ import dev.magnetar.driver.kit.http.MonitorHttpClient;
 import dev.magnetar.driver.kit.labels.Labels;
 import dev.magnetar.driver.kit.labels.ParsedLabels;
 import dev.magnetar.driver.kit.labels.ValueChecks;
-import dev.magnetar.driver.kit.stack.AgentMembers;
 import dev.magnetar.driver.kit.stack.AgentScaling;
 import dev.magnetar.driver.kit.stack.StackParameters;
+import dev.magnetar.driver.kit.stack.NodePoolStack;
 
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -250,7 +250,7 @@ public final class DcosDriver extends SchemaDriver {
             return List.of(); // no upgrade under way: the cluster reports the release it follows
         }
         Map<String, String> pools = new LinkedHashMap<>();
-        cluster.spec().nodeGroups().forEach(g -> pools.put(DcosPools.id(g), g.name()));
+        cluster.spec().nodeGroups().forEach(g -> pools.put(NodePoolStack.id(g), g.name()));
         return UpgradeSteps.of(resources, target.get().toString(), pools);
     }
 
@@ -316,11 +316,7 @@ public final class DcosDriver extends SchemaDriver {
         }
         NodeGroup group = NodeGroups.added(cluster.spec(), nodeGroup).orElseThrow(() -> new IllegalStateException(
                 "cluster " + cluster.uuid() + " has no node group " + nodeGroup));
-        Map<String, Object> changed = new LinkedHashMap<>();
-        changed.put(DcosPools.id(group) + "_count", group.nodeCount());
-        changed.put(DcosPools.id(group) + "_to_remove", AgentMembers.of(current, DcosPools.membersOutput(group))
-                .memberNames(nodesToRemove, "an agent of node group " + group.name()));
-        return changed;
+        return NodePoolStack.resize(group, nodesToRemove, current);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.magnetar.core.driver.ClusterObservation;
 import dev.magnetar.core.model.NodeGroup;
 import dev.magnetar.core.port.Stack;
 import dev.magnetar.driver.dcos.heat.DcosPools;
+import dev.magnetar.driver.kit.stack.NodePoolStack;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +30,7 @@ final class DcosOutputs {
         List<String> nodes = new ArrayList<>(strings(out.get("agent_addresses")));
         nodes.addAll(strings(out.get("public_agent_addresses")));
         Map<String, List<String>> poolAddresses = new LinkedHashMap<>();
-        pools.forEach(g -> poolAddresses.put(g.uuid(), strings(out.get(DcosPools.addressesOutput(g)))));
+        pools.forEach(g -> poolAddresses.put(g.uuid(), strings(out.get(NodePoolStack.addressesOutput(g)))));
         return new ClusterObservation(text(out.get("api_address")), strings(out.get("master_addresses")), nodes,
                 version(out.get("dcos_version")), version(out.get("docker_version")), poolAddresses);
     }

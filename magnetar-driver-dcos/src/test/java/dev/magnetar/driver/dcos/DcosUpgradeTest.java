@@ -10,6 +10,7 @@ import dev.magnetar.core.port.StackSpec;
 import dev.magnetar.core.port.StackStatus;
 import dev.magnetar.core.port.StackAction;
 import dev.magnetar.core.port.StackPhase;
+import dev.magnetar.driver.kit.stack.NodePoolStack;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -196,7 +197,7 @@ class DcosUpgradeTest {
 
             StackSpec spec = driver.upgradeSpec(from, to, withPool, 2, installed(Map.of()), Fixtures.context());
 
-            String pool = dev.magnetar.driver.dcos.heat.DcosPools.id(gpu);
+            String pool = NodePoolStack.id(gpu);
             assertThat(spec.template()).contains("  " + pool + ":\n    type: OS::Heat::ResourceGroup");
             assertThat(spec.parameters()).containsEntry(pool + "_count", 2).containsEntry(pool + "_flavor", "m1.large");
         }
@@ -248,7 +249,7 @@ class DcosUpgradeTest {
             dev.magnetar.core.model.NodeGroup gpu = new dev.magnetar.core.model.NodeGroup(
                     "0f3a1c2e-5d6b-4e7f-8a9b-0c1d2e3f4a5b", "gpu", "agent", 2, 0, null, "m1.large", null, null,
                     Map.of(), true, false, null, null);
-            String pool = dev.magnetar.driver.dcos.heat.DcosPools.id(gpu);
+            String pool = NodePoolStack.id(gpu);
             List<StackResource> resources = List.of(
                     resource(pool + "/2/upgrade_wait_b", WAIT, StackAction.CREATE, StackPhase.COMPLETE, null),
                     resource("agents/0/upgrade_wait_b", WAIT, StackAction.CREATE, StackPhase.COMPLETE, null),

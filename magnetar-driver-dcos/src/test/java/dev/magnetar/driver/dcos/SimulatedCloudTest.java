@@ -16,6 +16,7 @@ import dev.magnetar.core.testing.MutableClock;
 import dev.magnetar.sim.DurationProfile;
 import dev.magnetar.sim.SimulatedOrchestrator;
 import dev.magnetar.sim.hot.HotLinter;
+import dev.magnetar.driver.kit.stack.NodePoolStack;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -170,7 +171,7 @@ class SimulatedCloudTest {
 
         replace(driver.stackSpec(pools.template(), bare, pools.context()));
         assertThat(stack().status()).hasToString("UPDATE_COMPLETE");
-        assertThat(stack().outputs()).doesNotContainKey(DcosPools.addressesOutput(gpu));
+        assertThat(stack().outputs()).doesNotContainKey(NodePoolStack.addressesOutput(gpu));
         assertThat(driver.observe(pools.template(), bare, stack()).nodeAddresses()).hasSize(1);
     }
 

@@ -17,7 +17,6 @@ import dev.magnetar.driver.kit.driver.SchemaDriver;
 import dev.magnetar.driver.kit.labels.LabelReading;
 import dev.magnetar.driver.kit.labels.Labels;
 import dev.magnetar.driver.kit.labels.ParsedLabels;
-import dev.magnetar.driver.kit.stack.AgentMembers;
 import dev.magnetar.driver.kit.stack.AgentScaling;
 import dev.magnetar.driver.mesos.heat.MesosPools;
 import dev.magnetar.driver.mesos.heat.MesosStackRenderer;
@@ -26,6 +25,7 @@ import dev.magnetar.driver.mesos.labels.MesosLabelSchema;
 import dev.magnetar.driver.mesos.monitor.MesosMonitor;
 import dev.magnetar.driver.mesos.node.MesosAgentFlags;
 import dev.magnetar.driver.mesos.node.NodeFiles;
+import dev.magnetar.driver.kit.stack.NodePoolStack;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -161,13 +161,7 @@ public final class MesosDriver extends SchemaDriver {
         }
         NodeGroup group = NodeGroups.added(cluster.spec(), nodeGroup).orElseThrow(() -> new IllegalStateException(
                 "cluster " + cluster.uuid() + " has no node group " + nodeGroup));
-        Map<String, Object> changed = new LinkedHashMap<>();
-        changed.put(MesosPools.id(group) + "_count", group.nodeCount());
-        if (nodesToRemove != null && !nodesToRemove.isEmpty()) {
-            changed.put(MesosPools.id(group) + "_to_remove", AgentMembers.of(current, MesosPools.membersOutput(group))
-                    .memberNames(nodesToRemove, "an agent of node group " + group.name()));
-        }
-        return changed;
+        return NodePoolStack.resize(group, nodesToRemove, current);
     }
 
     private static boolean perPool(String label) {

@@ -4,6 +4,7 @@ import dev.magnetar.core.driver.ClusterObservation;
 import dev.magnetar.core.model.NodeGroup;
 import dev.magnetar.core.port.Stack;
 import dev.magnetar.driver.mesos.heat.MesosPools;
+import dev.magnetar.driver.kit.stack.NodePoolStack;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ final class MesosOutputs {
     static ClusterObservation observe(Stack stack, List<NodeGroup> pools) {
         Map<String, Object> out = stack.outputs();
         Map<String, List<String>> poolAddresses = new LinkedHashMap<>();
-        pools.forEach(g -> poolAddresses.put(g.uuid(), strings(out.get(MesosPools.addressesOutput(g)))));
+        pools.forEach(g -> poolAddresses.put(g.uuid(), strings(out.get(NodePoolStack.addressesOutput(g)))));
         return new ClusterObservation(text(out.get("api_address")), strings(out.get("master_addresses")),
                 strings(out.get("node_addresses")), version(out.get("mesos_version")),
                 version(out.get("docker_versions")), poolAddresses);

@@ -14,6 +14,7 @@ import dev.magnetar.driver.mesos.heat.MesosPools;
 import dev.magnetar.sim.DurationProfile;
 import dev.magnetar.sim.SimulatedOrchestrator;
 import dev.magnetar.sim.hot.HotLinter;
+import dev.magnetar.driver.kit.stack.NodePoolStack;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -133,25 +134,25 @@ class SimulatedCloudTest {
         assertThat(heat.resources("mesosbay-stack", null, 2, StackCredential.NONE))
                 .filteredOn(r -> r.type().equals("OS::Heat::WaitCondition")).extracting(StackResource::path)
                 .as("each pool agent waits until it is registered, as the default ones do")
-                .contains(MesosPools.id(gpu) + "/0/wait", MesosPools.id(gpu) + "/2/wait");
+                .contains(NodePoolStack.id(gpu) + "/0/wait", NodePoolStack.id(gpu) + "/2/wait");
 
         String removed = gpuAgents.get(1);
         Cluster twoGpus = withGpu.toBuilder().nodeGroups(List.of(gpu.withNodeCount(2, clock.instant()))).build();
         Map<String, Object> changed = driver.scaleParameters(pools.template(), twoGpus, gpu.uuid(), List.of(removed),
                 stack());
-        assertThat(changed).containsEntry(MesosPools.id(gpu) + "_to_remove", "1");
+        assertThat(changed).containsEntry(NodePoolStack.id(gpu) + "_to_remove", "1");
         update(changed);
         assertThat(stack().status()).hasToString("UPDATE_COMPLETE");
         assertThat(driver.observe(pools.template(), twoGpus, stack()).nodeGroupAddresses().get(gpu.uuid()))
                 .hasSize(2).doesNotContain(removed).containsAll(gpuAgents.stream().filter(a -> !a.equals(removed))
                         .toList());
-        assertThat(resources()).doesNotContain(MesosPools.id(gpu) + "/1")
-                .contains(MesosPools.id(gpu) + "/0", MesosPools.id(gpu) + "/2");
+        assertThat(resources()).doesNotContain(NodePoolStack.id(gpu) + "/1")
+                .contains(NodePoolStack.id(gpu) + "/0", NodePoolStack.id(gpu) + "/2");
 
         replace(driver.stackSpec(pools.template(), bare, pools.context()));
         assertThat(stack().status()).hasToString("UPDATE_COMPLETE");
-        assertThat(stack().outputs()).doesNotContainKey(MesosPools.addressesOutput(gpu));
-        assertThat(resources()).noneMatch(r -> r.startsWith(MesosPools.id(gpu)));
+        assertThat(stack().outputs()).doesNotContainKey(NodePoolStack.addressesOutput(gpu));
+        assertThat(resources()).noneMatch(r -> r.startsWith(NodePoolStack.id(gpu)));
         assertThat(driver.observe(pools.template(), bare, stack()).nodeAddresses()).hasSize(2);
     }
 

@@ -1,12 +1,11 @@
 package dev.magnetar.driver.dcos.heat;
 
 import dev.magnetar.core.model.NodeGroup;
+import dev.magnetar.driver.kit.stack.NodePoolStack;
 
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
-import static dev.magnetar.driver.kit.stack.StackParameters.base64;
+import static dev.magnetar.driver.kit.stack.NodePoolStack.id;
 
 /**
  * The node groups a user added, each a resource group of agents in the cluster's one stack, so one stack
@@ -25,50 +24,13 @@ public final class DcosPools {
     private DcosPools() {
     }
 
-    /** The stack's name for a pool: its resource group, the prefix of its parameters and of its output. */
-    public static String id(NodeGroup group) {
-        return "pool_" + group.uuid().replace("-", "").substring(0, 12);
-    }
-
     public static boolean isPublic(NodeGroup group) {
         return PUBLIC_AGENT.equals(group.role());
     }
 
-    /** The output that lists a pool's addresses. */
-    public static String addressesOutput(NodeGroup group) {
-        return id(group) + "_addresses";
-    }
-
-    /** The output that lists a pool's agents as {@code member=private=public}, to remove a chosen one. */
-    public static String membersOutput(NodeGroup group) {
-        return id(group) + "_members";
-    }
-
     /** The cluster template with one resource group, its parameters and its outputs per pool. */
     static String template(String cluster, List<NodeGroup> groups) {
-        if (groups.isEmpty()) {
-            return cluster;
-        }
-        StringBuilder parameters = new StringBuilder();
-        StringBuilder resources = new StringBuilder();
-        StringBuilder outputs = new StringBuilder();
-        for (NodeGroup group : groups) {
-            String id = id(group);
-            parameters.append("  ").append(id).append("_count: {type: number, constraints: [{range: {min: 0}}]}\n")
-                    .append("  ").append(id).append("_to_remove: {type: comma_delimited_list, default: []}\n")
-                    .append("  ").append(id).append("_flavor: {type: string, default: m1.medium}\n")
-                    .append("  ").append(id).append("_image: {type: string}\n")
-                    .append("  ").append(id).append("_docker_volume_size: {type: number, constraints: [{range: {min: 0}}]}\n")
-                    .append("  ").append(id).append("_agent_flags: {type: string, description: base64 ")
-                    .append("/var/lib/dcos/mesos-slave-common of the pool}\n");
-            resources.append(resourceGroup(group)).append('\n');
-            outputs.append("  ").append(addressesOutput(group)).append(": {value: {get_attr: [").append(id)
-                    .append(", public_address]}}\n")
-                    .append("  ").append(membersOutput(group)).append(": {value: {get_attr: [").append(id)
-                    .append(", member]}}\n");
-        }
-        return insertBefore(insertBefore(cluster, "\nconditions:\n", parameters.toString()), "\noutputs:\n",
-                resources.toString()) + outputs;
+        return NodePoolStack.template(cluster, groups, "m1.medium", "/var/lib/dcos/mesos-slave-common of the pool", DcosPools::resourceGroup);
     }
 
     private static String resourceGroup(NodeGroup group) {
@@ -110,31 +72,4 @@ public final class DcosPools {
                 + "          upgrade_slot: {get_param: upgrade_slot}\n";
     }
 
-    /**
-     * The pools' parameters.
-     *
-     * @param agentFlags a pool's agent flags file, rendered from its labels
-     */
-    static void parameters(Map<String, Object> p, List<NodeGroup> groups, String clusterImage, String clusterFlavor,
-                           Function<NodeGroup, String> agentFlags) {
-        for (NodeGroup group : groups) {
-            String id = id(group);
-            p.put(id + "_count", group.nodeCount());
-            String flavor = group.flavorId() == null ? clusterFlavor : group.flavorId();
-            if (flavor != null) {
-                p.put(id + "_flavor", flavor);
-            }
-            p.put(id + "_image", group.imageId() == null ? clusterImage : group.imageId());
-            p.put(id + "_docker_volume_size", group.dockerVolumeSize() == null ? 0 : group.dockerVolumeSize());
-            p.put(id + "_agent_flags", base64(agentFlags.apply(group)));
-        }
-    }
-
-    private static String insertBefore(String text, String marker, String inserted) {
-        int at = text.indexOf(marker);
-        if (at < 0) {
-            throw new IllegalStateException("the cluster template has no " + marker.strip() + " section");
-        }
-        return text.substring(0, at + 1) + inserted + text.substring(at + 1);
-    }
 }

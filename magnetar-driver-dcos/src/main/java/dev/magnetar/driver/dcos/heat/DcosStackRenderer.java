@@ -9,6 +9,7 @@ import dev.magnetar.driver.dcos.labels.PackageRepositories;
 import dev.magnetar.driver.kit.stack.HeatTemplates;
 import dev.magnetar.driver.kit.stack.StackParameters;
 import dev.magnetar.mesos.agent.EnvironmentFile;
+import dev.magnetar.driver.kit.stack.NodePoolStack;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +62,7 @@ public final class DcosStackRenderer {
      */
     public static void addPools(Map<String, Object> parameters, ClusterTemplate template, List<NodeGroup> pools,
                                 java.util.function.Function<NodeGroup, String> agentFlags) {
-        DcosPools.parameters(parameters, pools, template.imageId(), (String) parameters.get("agent_flavor"), agentFlags);
+        NodePoolStack.parameters(parameters, pools, template.imageId(), (String) parameters.get("agent_flavor"), agentFlags);
     }
 
     /**

@@ -1,13 +1,12 @@
 package dev.magnetar.driver.mesos.heat;
 
 import dev.magnetar.core.model.NodeGroup;
+import dev.magnetar.driver.kit.stack.NodePoolStack;
 
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import static dev.magnetar.driver.kit.stack.StackParameters.base64;
+import static dev.magnetar.driver.kit.stack.NodePoolStack.id;
 
 /**
  * The node pools a user added, each a resource group of Mesos agents in the cluster's one stack, so one stack
@@ -27,46 +26,9 @@ public final class MesosPools {
     private MesosPools() {
     }
 
-    /** The stack's name for a pool: its resource group, the prefix of its parameters and of its outputs. */
-    public static String id(NodeGroup group) {
-        return "pool_" + group.uuid().replace("-", "").substring(0, 12);
-    }
-
-    /** The output that lists a pool's addresses. */
-    public static String addressesOutput(NodeGroup group) {
-        return id(group) + "_addresses";
-    }
-
-    /** The output that lists a pool's agents as {@code member=private=public}, to remove a chosen one. */
-    public static String membersOutput(NodeGroup group) {
-        return id(group) + "_members";
-    }
-
     /** The cluster template with one resource group, its parameters and its outputs per pool. */
     static String template(String cluster, List<NodeGroup> groups) {
-        if (groups.isEmpty()) {
-            return cluster;
-        }
-        StringBuilder parameters = new StringBuilder();
-        StringBuilder resources = new StringBuilder();
-        StringBuilder outputs = new StringBuilder();
-        for (NodeGroup group : groups) {
-            String id = id(group);
-            parameters.append("  ").append(id).append("_count: {type: number, constraints: [{range: {min: 0}}]}\n")
-                    .append("  ").append(id).append("_to_remove: {type: comma_delimited_list, default: []}\n")
-                    .append("  ").append(id).append("_flavor: {type: string}\n")
-                    .append("  ").append(id).append("_image: {type: string}\n")
-                    .append("  ").append(id).append("_docker_volume_size: {type: number, constraints: [{range: {min: 0}}]}\n")
-                    .append("  ").append(id).append("_agent_flags: {type: string, description: base64 Mesos agent ")
-                    .append("environment file of the pool}\n");
-            resources.append(resourceGroup(group)).append('\n');
-            outputs.append("  ").append(addressesOutput(group)).append(": {value: {get_attr: [").append(id)
-                    .append(", public_address]}}\n")
-                    .append("  ").append(membersOutput(group)).append(": {value: {get_attr: [").append(id)
-                    .append(", member]}}\n");
-        }
-        return insertBefore(insertBefore(cluster, "\nconditions:\n", parameters.toString()), "\noutputs:\n",
-                resources.toString()) + outputs;
+        return NodePoolStack.template(cluster, groups, null, "Mesos agent environment file of the pool", MesosPools::resourceGroup);
     }
 
     private static String resourceGroup(NodeGroup group) {
@@ -101,28 +63,4 @@ public final class MesosPools {
                 + "          master_addresses: {list_join: [\",\", {get_attr: [master_ports, address]}]}\n";
     }
 
-    /**
-     * The pools' parameters.
-     *
-     * @param agentEnv a pool's agent environment file, rendered from its labels
-     */
-    static void parameters(Map<String, Object> p, List<NodeGroup> groups, String clusterImage, String clusterFlavor,
-                           Function<NodeGroup, String> agentEnv) {
-        for (NodeGroup group : groups) {
-            String id = id(group);
-            p.put(id + "_count", group.nodeCount());
-            p.put(id + "_flavor", group.flavorId() == null ? clusterFlavor : group.flavorId());
-            p.put(id + "_image", group.imageId() == null ? clusterImage : group.imageId());
-            p.put(id + "_docker_volume_size", group.dockerVolumeSize() == null ? 0 : group.dockerVolumeSize());
-            p.put(id + "_agent_flags", base64(agentEnv.apply(group)));
-        }
-    }
-
-    private static String insertBefore(String text, String marker, String inserted) {
-        int at = text.indexOf(marker);
-        if (at < 0) {
-            throw new IllegalStateException("the cluster template has no " + marker.strip() + " section");
-        }
-        return text.substring(0, at + 1) + inserted + text.substring(at + 1);
-    }
 }

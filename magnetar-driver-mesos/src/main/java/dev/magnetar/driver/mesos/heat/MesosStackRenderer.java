@@ -7,6 +7,7 @@ import dev.magnetar.core.port.StackSpec;
 import dev.magnetar.driver.kit.stack.HeatTemplates;
 import dev.magnetar.driver.kit.stack.StackParameters;
 import dev.magnetar.driver.mesos.node.NodeFiles;
+import dev.magnetar.driver.kit.stack.NodePoolStack;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class MesosStackRenderer {
      */
     public static void addPools(Map<String, Object> parameters, List<NodeGroup> pools,
                                 Function<NodeGroup, String> agentEnv) {
-        MesosPools.parameters(parameters, pools, (String) parameters.get("server_image"),
+        NodePoolStack.parameters(parameters, pools, (String) parameters.get("server_image"),
                 (String) parameters.get("agent_flavor"), agentEnv);
     }
 
