@@ -145,7 +145,8 @@ public final class Reconciler {
                         .build());
             }
             case ReconcileDecision.Settle settle -> save(cluster.status(),
-                    settled(cluster, template, stack, namingFailedNode(settle, steps), credential));
+                    settled(cluster, template, stack, namingFailedNode(settle, steps), credential),
+                    stack.map(Stack::settledAt).orElse(null));
         };
     }
 
@@ -259,6 +260,11 @@ public final class Reconciler {
     }
 
     private boolean save(ClusterStatus before, Cluster cluster) {
+        return save(before, cluster, null);
+    }
+
+    /** @param stackSettledAt when the stack settled, if its orchestrator says: logged as how long the status took to show */
+    private boolean save(ClusterStatus before, Cluster cluster, java.time.Instant stackSettledAt) {
         Cluster changed = cluster.toBuilder().updatedAt(clock.instant()).build();
         boolean saved = database.transaction(repos -> {
             boolean updated = repos.clusters().update(changed);
@@ -269,8 +275,11 @@ public final class Reconciler {
             return updated;
         });
         if (saved) {
-            LOG.info("Cluster {} is {}{}", cluster.uuid(), cluster.status(),
-                    cluster.observed().statusReason() == null ? "" : ": " + cluster.observed().statusReason());
+            LOG.info("Cluster {} is {}{}{}", cluster.uuid(), cluster.status(),
+                    cluster.observed().statusReason() == null ? "" : ": " + cluster.observed().statusReason(),
+                    stackSettledAt == null ? "" : " (its stack settled "
+                            + java.time.Duration.between(stackSettledAt, clock.instant()).toMillis()
+                            + " ms before)");
             if (changed.status().isMonitored()) {
                 settledListener.accept(cluster.uuid());
             }
