@@ -49,6 +49,7 @@ public final class Reconciler {
     private final ClusterCredentials credentials;
     private final Clock clock;
     private final Consumer<String> settledListener;
+    private final Consumer<String> stackSettled;
 
     public Reconciler(Database database, Orchestrator orchestrator, DriverRegistry drivers,
                       ClusterCredentials credentials, Clock clock) {
@@ -61,6 +62,19 @@ public final class Reconciler {
      */
     public Reconciler(Database database, Orchestrator orchestrator, DriverRegistry drivers,
                       ClusterCredentials credentials, Clock clock, Consumer<String> settledListener) {
+        this(database, orchestrator, drivers, credentials, clock, settledListener, uuid -> { });
+    }
+
+    /**
+     * @param stackSettled told the uuid of a cluster whose stack the orchestrator says has settled
+     *                     ({@link Orchestrator#whenSettled}), after one reconcile found it still in
+     *                     progress: reconciling it then shows its status without waiting for the
+     *                     loop's next pass
+     */
+    public Reconciler(Database database, Orchestrator orchestrator, DriverRegistry drivers,
+                      ClusterCredentials credentials, Clock clock, Consumer<String> settledListener,
+                      Consumer<String> stackSettled) {
+        this.stackSettled = stackSettled;
         this.database = database;
         this.orchestrator = orchestrator;
         this.drivers = drivers;
@@ -136,7 +150,11 @@ public final class Reconciler {
                 ? recordNodeSteps(cluster, template, stack.get(), credential) : List.of();
         ReconcileDecision decision = ReconcileDecision.decide(cluster, stack, false, clock.instant());
         return switch (decision) {
-            case ReconcileDecision.Wait wait -> false;
+            case ReconcileDecision.Wait wait -> {
+                stack.filter(s -> s.status().isInProgress()).ifPresent(s ->
+                        orchestrator.whenSettled(s.name(), s.id(), () -> stackSettled.accept(clusterUuid)));
+                yield false;
+            }
             case ReconcileDecision.Remove remove -> remove(cluster);
             case ReconcileDecision.TimedOut timedOut -> {
                 String reason = timedOut.reason() + stillInProgress(stack.orElseThrow(), credential);

@@ -206,4 +206,26 @@ class PromptWorkTest {
             assertThat(stored(cluster).status()).isEqualTo(ClusterStatus.CREATE_COMPLETE);
         }
     }
+
+    @Test
+    void a_stack_found_still_building_is_reconciled_again_when_the_orchestrator_says_it_settled() throws Exception {
+        SimulatedOrchestrator slow = SimulatedOrchestrator.inMemory(clock,
+                new DurationProfile(java.util.Map.of(), Duration.ofMillis(50), 0));
+        OperationExecutor executor = new OperationExecutor(database, slow, drivers, ClusterCredentials.NONE,
+                (c, d, cred) -> DeploymentContext.local(DriverSettings.EMPTY), clock, Duration.ofMinutes(2), null,
+                ConductorMetrics.NONE, done::add);
+        Cluster cluster = requestCluster(template.uuid());
+        assertThat(executor.runNext("worker")).isTrue();
+        java.util.concurrent.BlockingQueue<String> told = new java.util.concurrent.LinkedBlockingQueue<>();
+        Reconciler reconciler = new Reconciler(database, slow, drivers, ClusterCredentials.NONE, clock, uuid -> { },
+                told::add);
+
+        assertThat(reconciler.reconcile(cluster.uuid())).as("still building").isFalse();
+        assertThat(reconciler.reconcile(cluster.uuid())).as("asked again").isFalse();
+        clock.advance(Duration.ofHours(1));   // the simulated timeline: settled now; the wall clock tells
+
+        assertThat(told.take()).isEqualTo(cluster.uuid());
+        assertThat(reconciler.reconcile(cluster.uuid())).isTrue();
+        assertThat(stored(cluster).status()).isEqualTo(ClusterStatus.CREATE_COMPLETE);
+    }
 }
