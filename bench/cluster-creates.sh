@@ -19,6 +19,9 @@
 #   BENCH_REFERENCE_JAR another build's magnetar.jar (e.g. main's) run first under the same
 #                       conditions, for a side-by-side comparison in one run (none)
 #   BENCH_REFERENCE_DATABASES  the databases the reference runs on (those of BENCH_DATABASES)
+#   BENCH_REFERENCE_SEED  non-empty: the reference starts with this build's spare keys too (for a
+#                       reference that keeps spares itself, main since V7, and whose schema is this
+#                       build's: the seed is this build's database); otherwise it starts without
 #   BENCH_SEED          a seed directory kept from an earlier invocation (its "seed/data", with a
 #                       spares.txt saying what making them cost), instead of making one
 #   BENCH_JFR           a directory to keep each server's Flight Recorder profile in (none; a
@@ -47,6 +50,7 @@ databases=${BENCH_DATABASES:-h2 postgres}
 reference_jar=${BENCH_REFERENCE_JAR:-}
 runs=${BENCH_RUNS:-1}
 reference_databases=${BENCH_REFERENCE_DATABASES:-$databases}
+reference_seed=${BENCH_REFERENCE_SEED:-}
 jfr_keep=${BENCH_JFR:-}
 max_load=${BENCH_MAX_LOAD:-3}
 load_wait=${BENCH_LOAD_WAIT:-180}
@@ -295,7 +299,7 @@ main() {
   for run in $(seq "$runs"); do
     for db in $databases; do
       if [ -n "$reference_jar" ] && [[ " $reference_databases " == *" $db "* ]]; then
-        run_one "$work/reference.jar" reference "$db" "$run"
+        run_one "$work/reference.jar" reference "$db" "$run" "${reference_seed:+$seed_dir}"
       fi
       run_one "$work/this.jar" "this-build" "$db" "$run" "$seed_dir"
     done
