@@ -142,7 +142,7 @@ start_server() {
   if (exec 3<> "/dev/tcp/$host/$port") 2> /dev/null; then
     die "port $port on $host is already in use (set BENCH_PORT)"
   fi
-  mkdir -p "$dir" && mkdir -p -m 0700 "$dir/data"   # serve refuses a data directory others may enter
+  mkdir -p "$dir/data" && chmod 0700 "$dir/data"   # serve refuses a data directory others may enter
   if [ "$db" = postgres ]; then
     pg_database="magnetar_bench_$$_$RANDOM"
     psql -q -h "$host" -U postgres -d postgres -c "CREATE DATABASE $pg_database" > /dev/null \
