@@ -220,6 +220,8 @@ public final class SimulatedOrchestrator implements Orchestrator {
                                 return thread;
                             });
                     made.setRemoveOnCancelPolicy(true);
+                    made.setKeepAliveTime(5, java.util.concurrent.TimeUnit.SECONDS);
+                    made.allowCoreThreadTimeOut(true);   // no thread left behind by an idle simulator
                     watcher = made;
                 }
                 current = watcher;
