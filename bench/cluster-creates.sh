@@ -19,6 +19,9 @@
 #   BENCH_REFERENCE_JAR another build's magnetar.jar (e.g. main's) run first under the same
 #                       conditions, for a side-by-side comparison in one run (none)
 #   BENCH_REFERENCE_DATABASES  the databases the reference runs on (those of BENCH_DATABASES)
+#   BENCH_REFERENCE_SEED  non-empty: the reference starts with this build's spare keys too (for a
+#                       reference that keeps spares itself, main since V7, and whose schema is this
+#                       build's: the seed is this build's database); otherwise it starts without
 #   BENCH_SEED          a seed directory kept from an earlier invocation (its "seed/data", with a
 #                       spares.txt saying what making them cost), instead of making one
 #   BENCH_JFR           a directory to keep each server's Flight Recorder profile in (none; a
@@ -27,12 +30,16 @@
 #   BENCH_MAX_LOAD / BENCH_LOAD_WAIT  wait up to LOAD_WAIT seconds (180) for the 1-minute load
 #                       average to drop to MAX_LOAD (3) before each server starts
 #   BENCH_PORT          (19621)
+#   BENCH_SPEED         the simulated cloud's speed: instant (every stack settles the moment it is
+#                       made) or realistic (a DC/OS stack takes seconds, as DurationProfile.realistic
+#                       says); with realistic, "stack settled -> status shown" is the lag that is not
+#                       queueing in front of the workers (instant)
 #   MAGNETAR_JAVA_OPTS  the server's JVM options, as ./magnetar serve takes them: after the
 #                       launcher's default heap (its serve_default_java_opts line) unless they set a
 #                       heap limit themselves (e.g. -Xmx1g, or -XX:MaxRAMPercentage=25 for the JVM's own)
 # The quota: every create is in project `admin` (noauth), so the server runs with
 # MAGNETAR_CLUSTER_MAX_CLUSTERS_PER_PROJECT set to twice BENCH_CLUSTERS; nothing else is changed
-# from serve's defaults but the instant simulation speed (and, on PostgreSQL, the database URL).
+# from serve's defaults but the simulation speed (instant unless BENCH_SPEED says) (and, on PostgreSQL, the database URL).
 # Traffic goes only to 127.0.0.1. Not part of the test suite: timings depend on the machine.
 set -o nounset -o errexit -o pipefail
 
@@ -43,10 +50,12 @@ databases=${BENCH_DATABASES:-h2 postgres}
 reference_jar=${BENCH_REFERENCE_JAR:-}
 runs=${BENCH_RUNS:-1}
 reference_databases=${BENCH_REFERENCE_DATABASES:-$databases}
+reference_seed=${BENCH_REFERENCE_SEED:-}
 jfr_keep=${BENCH_JFR:-}
 max_load=${BENCH_MAX_LOAD:-3}
 load_wait=${BENCH_LOAD_WAIT:-180}
 port=${BENCH_PORT:-19621}
+speed=${BENCH_SPEED:-instant}
 host=127.0.0.1
 base="http://$host:$port"
 template_body='{"name":"bench","coe":"dcos","image_id":"dcos-centos-7.2","keypair_id":"testkey","external_network_id":"public","flavor_id":"m1.small","master_flavor_id":"m1.small"}'
@@ -60,6 +69,7 @@ is_count "$port" 1024 65535 || die "BENCH_PORT must be 1024..65535"
 is_count "$runs" 1 10 || die "BENCH_RUNS must be 1..10"
 is_count "$max_load" 0 1000 || die "BENCH_MAX_LOAD must be a whole number"
 is_count "$load_wait" 0 3600 || die "BENCH_LOAD_WAIT must be 0..3600 seconds"
+[[ $speed == instant || $speed == realistic ]] || die "BENCH_SPEED takes instant or realistic, not $speed"
 for db in $databases; do [[ $db == h2 || $db == postgres ]] || die "BENCH_DATABASES takes h2 and postgres, not $db"; done
 [ -z "$reference_jar" ] || [ -f "$reference_jar" ] || die "BENCH_REFERENCE_JAR $reference_jar is not a file"
 if [ -n "$jfr_keep" ]; then
@@ -116,7 +126,7 @@ wait_for_quiet() {
 # server_env DATABASE: the environment every server and command of ours runs with
 server_env() {
   while read -r name; do unset "$name"; done < <(compgen -e | grep '^MAGNETAR_' || true)
-  export MAGNETAR_SIMULATION_SPEED=instant
+  export MAGNETAR_SIMULATION_SPEED=$speed
   export MAGNETAR_CLUSTER_MAX_CLUSTERS_PER_PROJECT=$((clusters * 2))
   if [ "$1" = postgres ]; then
     export MAGNETAR_DATABASE_URL="jdbc:postgresql://$host:5432/$pg_database" MAGNETAR_DATABASE_USER=postgres
@@ -132,7 +142,7 @@ start_server() {
   if (exec 3<> "/dev/tcp/$host/$port") 2> /dev/null; then
     die "port $port on $host is already in use (set BENCH_PORT)"
   fi
-  mkdir -p "$dir/data"
+  mkdir -p "$dir/data" && chmod 0700 "$dir/data"   # serve refuses a data directory others may enter
   if [ "$db" = postgres ]; then
     pg_database="magnetar_bench_$$_$RANDOM"
     psql -q -h "$host" -U postgres -d postgres -c "CREATE DATABASE $pg_database" > /dev/null \
@@ -239,16 +249,25 @@ run_one() {
   [ -z "$jfr_keep" ] || cp "$dir/server.jfr" "$jfr_keep/$label-$db-$run.jfr"
   local samples
   samples=$(database_samples "$dir/server.jfr")
-  python3 - "$label" "$db" "$samples" "$dir/phases.json" "$run" >> "$work/rows" <<'EOF'
-import json, sys
+  python3 - "$label" "$db" "$samples" "$dir/phases.json" "$run" "$dir/server.log" >> "$work/rows" <<'EOF'
+import json, re, sys
 label, db, samples, path, run = sys.argv[1], sys.argv[2], sys.argv[3].split(), sys.argv[4], sys.argv[5]
 total, hits = int(samples[0]), int(samples[1])
 share = f"{100.0 * hits / total:.0f} %" if total else "n/a"
+# "stack settled -> status shown": what the conductor logs when it saves a settled status, for builds
+# whose simulated orchestrator says when each stack settled (none for older builds)
+settled = sorted(int(m.group(1)) for m in (re.search(r" is CREATE_COMPLETE.*\(its stack settled (-?\d+) ms before\)", l)
+                                           for l in open(sys.argv[6], errors="replace")) if m)
+def pct(v, p):
+    return v[min(len(v) - 1, max(0, int(round(p / 100.0 * len(v) + 0.5)) - 1))] / 1000 if v else None
 for line in open(path):
     p = json.loads(line)
     n = max(p["accepted"], 1)
     own = p["server_cpu_s"] + p["db_cpu_s"]
-    print(json.dumps({"label": label, "db": db, "run": run, "db_share": share, "per_op_ms": round(1000 * own / n, 1), **p}))
+    shown = {"shown_n": len(settled), "shown_p50_s": pct(settled, 50), "shown_p99_s": pct(settled, 99),
+             "shown_max_s": settled[-1] / 1000 if settled else None} if p["phase"] == "create" else {}
+    print(json.dumps({"label": label, "db": db, "run": run, "db_share": share, "per_op_ms": round(1000 * own / n, 1),
+                      **shown, **p}))
 EOF
   say "$label on $db done: $(tail -n 2 "$work/rows" | python3 -c 'import json,sys
 for l in sys.stdin:
@@ -280,25 +299,30 @@ main() {
   for run in $(seq "$runs"); do
     for db in $databases; do
       if [ -n "$reference_jar" ] && [[ " $reference_databases " == *" $db "* ]]; then
-        run_one "$work/reference.jar" reference "$db" "$run"
+        run_one "$work/reference.jar" reference "$db" "$run" "${reference_seed:+$seed_dir}"
       fi
       run_one "$work/this.jar" "this-build" "$db" "$run" "$seed_dir"
     done
   done
   echo
-  echo "$clusters clusters, $connections connections, JVM options: ${java_opts_text:-none}; tree at commit $(git -C "$root" rev-parse --short HEAD 2> /dev/null || echo '(not a checkout)')"
+  echo "$clusters clusters, $connections connections, simulation speed $speed, JVM options: ${java_opts_text:-none}; tree at commit $(git -C "$root" rev-parse --short HEAD 2> /dev/null || echo '(not a checkout)')"
   echo
   if [ -f "$work/spares" ]; then echo "Before the runs (this build): $(cat "$work/spares")"; echo; fi
   python3 - "$work/rows" <<'EOF'
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
+def shown(r):
+    if not r.get("shown_n"):
+        return "n/a"
+    return f"{r['shown_p50_s']} / {r['shown_p99_s']} / {r['shown_max_s']} ({r['shown_n']})"
 print("| run | build | database | phase | accepted | accept req/s | request p99 ms | all settled s | lag p50 s | lag p99 s "
-      "| failed / unsettled | template read p50 / p99 ms | cluster list p50 / p99 ms | server CPU s | database CPU s "
+      "| stack settled → shown p50 / p99 / max s | failed / unsettled | template read p50 / p99 ms | cluster list p50 / p99 ms | server CPU s | database CPU s "
       "| database share of server samples | own CPU per op ms | other processes CPU s | load 1 min before → after |")
-print("|" + "---|" * 19)
+print("|" + "---|" * 20)
 for r in rows:
     print(f"| {r['run']} | {r['label']} | {r['db']} | {r['phase']} | {r['accepted']} | {r['accept_rate']:,} | {r['request_p99_ms']} "
-          f"| {r['settle_s']} | {r['lag_p50_s']} | {r['lag_p99_s']} | {r['failed']} / {r['unsettled']} "
+          f"| {r['settle_s']} | {r['lag_p50_s']} | {r['lag_p99_s']} "
+          f"| {shown(r)} | {r['failed']} / {r['unsettled']} "
           f"| {r['probe_p50_ms']} / {r['probe_p99_ms']} | {r['list_p50_ms']} / {r['list_p99_ms']} | {r['server_cpu_s']} "
           f"| {r['db_cpu_s'] if r['db'] == 'postgres' else 'in process'} | {r['db_share']} | {r['per_op_ms']} "
           f"| {r['other_cpu_s']} | {r['load_before']} → {r['load_after']} |")

@@ -16,6 +16,7 @@ import dev.magnetar.sim.hot.HotLinter;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -42,6 +43,9 @@ public final class SimulatedOrchestrator implements Orchestrator {
     private final HotLinter linter = new HotLinter();
     private final StackFiles files;
     private final Map<String, StackState> stacks = new ConcurrentHashMap<>();
+    /** Stacks someone asked about in {@link #whenSettled}, by id and settling instant, so each is told once. */
+    private final Map<String, Instant> watched = new ConcurrentHashMap<>();
+    private volatile java.util.concurrent.ScheduledExecutorService watcher;
 
     /**
      * @param stateDirectory where stacks are kept across restarts; null to keep them in memory only
@@ -178,6 +182,52 @@ public final class SimulatedOrchestrator implements Orchestrator {
         } catch (HotException e) {
             throw new OrchestratorException(OrchestratorException.Kind.REJECTED, e.getMessage());
         }
+    }
+
+    /**
+     * Tells {@code settled} when the stack's action in flight settles, by this simulator's timeline
+     * (measured on the wall clock from now, whatever this simulator's clock is); nothing when it has
+     * settled already (the caller sees that itself). Each settling of a stack is told once, however
+     * often it is asked about.
+     */
+    @Override
+    public void whenSettled(String name, String id, Runnable settled) {
+        StackState stack = stacks.get(name);
+        if (stack == null || !stack.id().equals(id)) {
+            return;
+        }
+        StackState.Operation op = stack.operation();
+        Instant at = op.rollbackEndAt() != null ? op.rollbackEndAt() : op.endAt();
+        if (!at.isAfter(clock.instant()) || at.equals(watched.put(id, at))) {
+            return; // already watched for this settling
+        }
+        long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis());
+        watcher().schedule(() -> {
+            watched.remove(id, at);
+            settled.run();
+        }, delay, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private java.util.concurrent.ScheduledExecutorService watcher() {
+        java.util.concurrent.ScheduledExecutorService current = watcher;
+        if (current == null) {
+            synchronized (this) {
+                if (watcher == null) {
+                    java.util.concurrent.ScheduledThreadPoolExecutor made =
+                            new java.util.concurrent.ScheduledThreadPoolExecutor(1, runnable -> {
+                                Thread thread = new Thread(runnable, "sim-stack-watch");
+                                thread.setDaemon(true);
+                                return thread;
+                            });
+                    made.setRemoveOnCancelPolicy(true);
+                    made.setKeepAliveTime(5, java.util.concurrent.TimeUnit.SECONDS);
+                    made.allowCoreThreadTimeOut(true);   // no thread left behind by an idle simulator
+                    watcher = made;
+                }
+                current = watcher;
+            }
+        }
+        return current;
     }
 
     private void store(StackState stack) {

@@ -81,8 +81,10 @@ record StackState(String id, String name, StackSpec spec, int timeoutMinutes,
             default -> operation.reason();
         };
         boolean complete = status.phase() == StackPhase.COMPLETE;
+        Instant settled = status.phase() == StackPhase.IN_PROGRESS ? null
+                : status.action() == StackAction.ROLLBACK ? operation.rollbackEndAt() : operation.endAt();
         return new Stack(id, name, status, reason, complete ? visible.outputs() : Map.of(),
-                new java.util.LinkedHashMap<String, Object>(visible.shown()));
+                new java.util.LinkedHashMap<String, Object>(visible.shown()), settled);
     }
 
     /** This stack with the action's outcome made permanent, ready for the next action. */

@@ -20,6 +20,7 @@ import dev.magnetar.core.port.ConductorMetrics.OperationOutcome;
 import dev.magnetar.core.port.Database;
 import dev.magnetar.core.port.DeploymentContexts;
 import dev.magnetar.core.port.Orchestrator;
+import dev.magnetar.core.port.Repositories;
 import dev.magnetar.core.port.OrchestratorException;
 import dev.magnetar.core.port.Stack;
 import dev.magnetar.core.port.StackCredential;
@@ -39,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Drains the operation outbox: claims one due operation, carries it out against the orchestrator,
@@ -106,22 +108,47 @@ public final class OperationExecutor {
         this.metrics = metrics;
     }
 
-    /** Runs at most one operation; returns false when none was due. */
+    /**
+     * What a worker reads when it claims an operation, all in the claiming transaction: whether the
+     * operation is its cluster's oldest (if not, it is already put back), the cluster, and its template.
+     */
+    private record Claimed(Operation operation, boolean oldest, Cluster cluster, ClusterTemplate template) {
+    }
+
+    /**
+     * Runs at most one operation; returns false when none was due. A create costs this worker two
+     * transactions of its own (plus the driver's, e.g. a monitoring account): the claim with every read
+     * it needs, and the stack id recorded together with the completion. Recording both at once is as
+     * safe as in two steps: an attempt that dies before it finds the stack on its retry by the
+     * cluster's name and adopts it.
+     */
     public boolean runNext(String owner) {
-        Optional<Operation> claimed = database.transaction(
-                repos -> repos.operations().claimNext(owner, clock.instant(), lease));
+        Optional<Claimed> claimed = database.transaction(repos -> repos.operations()
+                .claimNext(owner, clock.instant(), lease).map(operation -> {
+                    List<Operation> pending = repos.operations().pendingFor(operation.clusterUuid());
+                    if (!pending.isEmpty() && !pending.get(0).id().equals(operation.id())) {
+                        repos.operations().retryLater(operation.id(), owner, clock.instant().plusMillis(200),
+                                "waiting for an earlier operation of the cluster", clock.instant());
+                        return new Claimed(operation, false, null, null);
+                    }
+                    Cluster cluster = repos.clusters().findByUuid(operation.clusterUuid()).orElse(null);
+                    ClusterTemplate template = cluster == null ? null
+                            : repos.templates().findByUuid(cluster.spec().clusterTemplateId()).orElse(null);
+                    return new Claimed(operation, true, cluster, template);
+                }));
         if (claimed.isEmpty()) {
             return false;
         }
-        Operation operation = claimed.get();
-        if (!isOldestOfItsCluster(operation)) {
-            database.transaction(repos -> repos.operations().retryLater(operation.id(), owner,
-                    clock.instant().plusMillis(200), "waiting for an earlier operation of the cluster", clock.instant()));
+        if (!claimed.get().oldest()) {
             return true;
         }
+        Operation operation = claimed.get().operation();
         try {
-            execute(operation);
-            database.transaction(repos -> repos.operations().complete(operation.id(), owner, clock.instant()));
+            Optional<String> stackId = execute(claimed.get());
+            database.transact(repos -> {
+                stackId.ifPresent(id -> recordStackId(repos, operation.clusterUuid(), id));
+                repos.operations().complete(operation.id(), owner, clock.instant());
+            });
             metrics.operationFinished(operation.kind(), OperationOutcome.COMPLETED);
             operationDone.accept(operation.clusterUuid());
         } catch (OrchestratorException e) {
@@ -151,29 +178,28 @@ public final class OperationExecutor {
         return true;
     }
 
-    private boolean isOldestOfItsCluster(Operation operation) {
-        List<Operation> pending = database.transaction(repos -> repos.operations().pendingFor(operation.clusterUuid()));
-        return pending.isEmpty() || pending.get(0).id().equals(operation.id());
-    }
-
-    private void execute(Operation operation) {
-        Optional<Cluster> found = database.transaction(repos -> repos.clusters().findByUuid(operation.clusterUuid()));
-        if (found.isEmpty()) {
-            return;
+    /** Carries the operation out; returns the stack id a create made or adopted, to record with the completion. */
+    private Optional<String> execute(Claimed claimed) {
+        Cluster cluster = claimed.cluster();
+        if (cluster == null) {
+            return Optional.empty();
         }
-        Cluster cluster = found.get();
-        switch (operation.arguments()) {
-            case OperationArguments.Create create -> create(cluster);
-            case OperationArguments.Update update -> update(cluster, update);
-            case OperationArguments.Upgrade upgrade -> upgrade(cluster, upgrade);
-            case OperationArguments.Restack restack -> restack(cluster, restack);
+        Supplier<ClusterTemplate> template = () -> claimed.template() != null ? claimed.template() : templateOf(cluster);
+        switch (claimed.operation().arguments()) {
+            case OperationArguments.Create create -> {
+                return create(cluster, template);
+            }
+            case OperationArguments.Update update -> update(cluster, template, update);
+            case OperationArguments.Upgrade upgrade -> upgrade(cluster, template, upgrade);
+            case OperationArguments.Restack restack -> restack(cluster, template, restack);
             case OperationArguments.Delete delete -> delete(cluster);
         }
+        return Optional.empty();
     }
 
-    private void create(Cluster cluster) {
+    private Optional<String> create(Cluster cluster, Supplier<ClusterTemplate> templateOf) {
         if (cluster.status() != ClusterStatus.CREATE_IN_PROGRESS) {
-            return; // deleted or settled meanwhile: nothing left to create
+            return Optional.empty(); // deleted or settled meanwhile: nothing left to create
         }
         String stackName = StackNames.of(cluster);
         StackCredential credential = credentials.establish(cluster);
@@ -184,7 +210,7 @@ public final class OperationExecutor {
             LOG.info("Adopting stack {} ({}) created by an earlier attempt for cluster {}", stackName, stackId,
                     cluster.uuid());
         } else {
-            ClusterTemplate template = templateOf(cluster);
+            ClusterTemplate template = templateOf.get();
             ClusterDriver driver = driverOf(template);
             var spec = driver.stackSpec(template, cluster, deploymentContext(template, driver, cluster, credential));
             try {
@@ -204,7 +230,7 @@ public final class OperationExecutor {
                         stackId, cluster.uuid());
             }
         }
-        recordStackId(cluster.uuid(), stackId);
+        return Optional.of(stackId);
     }
 
     /** The cloud's facts, plus the cluster's monitoring account when its driver wants one. */
@@ -222,15 +248,15 @@ public final class OperationExecutor {
         return context.withMonitorAccount(monitorAccounts.ensure(cluster));
     }
 
-    private void update(Cluster cluster, OperationArguments.Update arguments) {
-        updateStack(cluster, (template, driver, stack, credential) -> new StackUpdate(
+    private void update(Cluster cluster, Supplier<ClusterTemplate> templateOf, OperationArguments.Update arguments) {
+        updateStack(cluster, templateOf, (template, driver, stack, credential) -> new StackUpdate(
                 driver.scaleParameters(template, cluster, arguments.nodeGroup(), arguments.nodesToRemove(), stack),
                 !arguments.rollback(), cluster.spec().createTimeout()));
     }
 
     /** Updates the stack with the whole template the spec renders now (a node group added or removed). */
-    private void restack(Cluster cluster, OperationArguments.Restack arguments) {
-        updateStack(cluster, (template, driver, stack, credential) -> StackUpdate.to(
+    private void restack(Cluster cluster, Supplier<ClusterTemplate> templateOf, OperationArguments.Restack arguments) {
+        updateStack(cluster, templateOf, (template, driver, stack, credential) -> StackUpdate.to(
                 driver.stackSpec(template, cluster, deploymentContext(template, driver, cluster, credential)),
                 !arguments.rollback(), cluster.spec().createTimeout()));
     }
@@ -240,8 +266,8 @@ public final class OperationExecutor {
      * release and the rolling order, and the nodes keep their servers. Never rolled back by Heat: a node
      * that failed its upgrade stays as it is, for the operator to look at, and the cluster is UPDATE_FAILED.
      */
-    private void upgrade(Cluster cluster, OperationArguments.Upgrade arguments) {
-        updateStack(cluster, (template, driver, stack, credential) -> {
+    private void upgrade(Cluster cluster, Supplier<ClusterTemplate> templateOf, OperationArguments.Upgrade arguments) {
+        updateStack(cluster, templateOf, (template, driver, stack, credential) -> {
             ClusterTemplate previous = database.transaction(repos -> repos.templates()
                     .findByUuid(arguments.previousTemplateId())).orElse(null);
             LOG.info("Upgrading stack {} of cluster {} from template {} to {}", stack.name(), cluster.uuid(),
@@ -263,13 +289,13 @@ public final class OperationExecutor {
     }
 
     /** Updates the stack of a cluster that is still UPDATE_IN_PROGRESS; a stack already updating is this update. */
-    private void updateStack(Cluster cluster, UpdateOf updateOf) {
+    private void updateStack(Cluster cluster, Supplier<ClusterTemplate> templateOf, UpdateOf updateOf) {
         if (cluster.status() != ClusterStatus.UPDATE_IN_PROGRESS) {
             return;
         }
         StackCredential credential = credentials.of(cluster);
         Stack stack = existingStack(cluster, credential);
-        ClusterTemplate template = templateOf(cluster);
+        ClusterTemplate template = templateOf.get();
         StackUpdate update = updateOf.of(template, driverOf(template), stack, credential);
         try {
             orchestrator.update(stack.name(), stack.id(), update, credential);
@@ -305,14 +331,15 @@ public final class OperationExecutor {
         }
     }
 
-    private void recordStackId(String clusterUuid, String stackId) {
+    /** Records the stack id on the cluster in the caller's transaction, re-reading when another write came first. */
+    private void recordStackId(Repositories repos, String clusterUuid, String stackId) {
         for (int attempt = 0; attempt < 5; attempt++) {
-            Optional<Cluster> current = database.transaction(repos -> repos.clusters().findByUuid(clusterUuid));
+            Optional<Cluster> current = repos.clusters().findByUuid(clusterUuid);
             if (current.isEmpty() || stackId.equals(current.get().observed().stackId())) {
                 return;
             }
             Cluster updated = current.get().toBuilder().stackId(stackId).updatedAt(clock.instant()).build();
-            if (database.transaction(repos -> repos.clusters().update(updated))) {
+            if (repos.clusters().update(updated)) {
                 return;
             }
         }

@@ -49,6 +49,7 @@ public final class Reconciler {
     private final ClusterCredentials credentials;
     private final Clock clock;
     private final Consumer<String> settledListener;
+    private final Consumer<String> stackSettled;
 
     public Reconciler(Database database, Orchestrator orchestrator, DriverRegistry drivers,
                       ClusterCredentials credentials, Clock clock) {
@@ -61,6 +62,19 @@ public final class Reconciler {
      */
     public Reconciler(Database database, Orchestrator orchestrator, DriverRegistry drivers,
                       ClusterCredentials credentials, Clock clock, Consumer<String> settledListener) {
+        this(database, orchestrator, drivers, credentials, clock, settledListener, uuid -> { });
+    }
+
+    /**
+     * @param stackSettled told the uuid of a cluster whose stack the orchestrator says has settled
+     *                     ({@link Orchestrator#whenSettled}), after one reconcile found it still in
+     *                     progress: reconciling it then shows its status without waiting for the
+     *                     loop's next pass
+     */
+    public Reconciler(Database database, Orchestrator orchestrator, DriverRegistry drivers,
+                      ClusterCredentials credentials, Clock clock, Consumer<String> settledListener,
+                      Consumer<String> stackSettled) {
+        this.stackSettled = stackSettled;
         this.database = database;
         this.orchestrator = orchestrator;
         this.drivers = drivers;
@@ -69,7 +83,12 @@ public final class Reconciler {
         this.settledListener = settledListener;
     }
 
-    /** Reconciles every cluster whose status is in progress; returns how many changed. */
+    /**
+     * Reconciles every cluster whose status is in progress; returns how many changed. A cluster whose
+     * stack is still in progress (and that is not updating, whose node steps are recorded as they come)
+     * costs the pass only the orchestrator's answer, no transaction of its own, so a pass over a thousand
+     * clusters being created stays short and a stack that settled is seen within about one interval.
+     */
     public int reconcileAll() {
         List<Cluster> unsettled = database.transaction(repos -> repos.clusters()
                 .findByStatus(ClusterLifecycle.awaitingStack()));
@@ -83,7 +102,14 @@ public final class Reconciler {
                 continue;
             }
             try {
-                if (reconcile(cluster.uuid())) {
+                Optional<Stack> stack = null;
+                if (cluster.status() != ClusterStatus.UPDATE_IN_PROGRESS) {
+                    stack = orchestrator.find(StackNames.of(cluster), credentials.of(cluster));
+                    if (ReconcileDecision.decide(cluster, stack, false, clock.instant()) instanceof ReconcileDecision.Wait) {
+                        continue;
+                    }
+                }
+                if (reconcile(cluster.uuid(), stack)) {
                     changed++;
                 }
             } catch (OrchestratorException e) {
@@ -95,24 +121,40 @@ public final class Reconciler {
         return changed;
     }
 
+    /** What reconciling a cluster reads of the database, in one transaction. */
+    private record Read(Cluster cluster, boolean pending, ClusterTemplate template) {
+    }
+
     /** Reconciles one cluster from a fresh read; returns true when it changed or was removed. */
     public boolean reconcile(String clusterUuid) {
-        Optional<Cluster> found = database.transaction(repos -> repos.clusters().findByUuid(clusterUuid));
+        return reconcile(clusterUuid, null);
+    }
+
+    /** @param seen the cluster's stack as just found by the caller, or null to find it here */
+    private boolean reconcile(String clusterUuid, Optional<Stack> seen) {
+        Optional<Read> found = database.transaction(repos -> repos.clusters().findByUuid(clusterUuid).map(c ->
+                new Read(c, !repos.operations().pendingFor(clusterUuid).isEmpty(),
+                        c.status().isInProgress() ? repos.templates().findByUuid(c.spec().clusterTemplateId()).orElse(null)
+                                : null)));
         if (found.isEmpty()) {
             return false;
         }
-        Cluster cluster = found.get();
-        boolean pending = !database.transaction(repos -> repos.operations().pendingFor(clusterUuid)).isEmpty();
-        if (pending || !cluster.status().isInProgress()) {
+        Cluster cluster = found.get().cluster();
+        if (found.get().pending() || !cluster.status().isInProgress()) {
             return false;
         }
+        ClusterTemplate template = found.get().template();
         StackCredential credential = credentials.of(cluster);
-        Optional<Stack> stack = orchestrator.find(StackNames.of(cluster), credential);
+        Optional<Stack> stack = seen != null ? seen : orchestrator.find(StackNames.of(cluster), credential);
         List<NodeStep> steps = cluster.status() == ClusterStatus.UPDATE_IN_PROGRESS && stack.isPresent()
-                ? recordNodeSteps(cluster, stack.get(), credential) : List.of();
+                ? recordNodeSteps(cluster, template, stack.get(), credential) : List.of();
         ReconcileDecision decision = ReconcileDecision.decide(cluster, stack, false, clock.instant());
         return switch (decision) {
-            case ReconcileDecision.Wait wait -> false;
+            case ReconcileDecision.Wait wait -> {
+                stack.filter(s -> s.status().isInProgress()).ifPresent(s ->
+                        orchestrator.whenSettled(s.name(), s.id(), () -> stackSettled.accept(clusterUuid)));
+                yield false;
+            }
             case ReconcileDecision.Remove remove -> remove(cluster);
             case ReconcileDecision.TimedOut timedOut -> {
                 String reason = timedOut.reason() + stillInProgress(stack.orElseThrow(), credential);
@@ -120,7 +162,9 @@ public final class Reconciler {
                         .nodeGroupStates(NodeGroups.settled(cluster, timedOut.status(), reason, Map.of()))
                         .build());
             }
-            case ReconcileDecision.Settle settle -> save(cluster.status(), settled(cluster, stack, namingFailedNode(settle, steps), credential));
+            case ReconcileDecision.Settle settle -> save(cluster.status(),
+                    settled(cluster, template, stack, namingFailedNode(settle, steps), credential),
+                    stack.map(Stack::settledAt).orElse(null));
         };
     }
 
@@ -129,9 +173,8 @@ public final class Reconciler {
      * stack's resources), and returns them all. A step counts as recorded when an event with its
      * message follows the request that started this update.
      */
-    private List<NodeStep> recordNodeSteps(Cluster cluster, Stack stack, StackCredential credential) {
-        ClusterTemplate template = database.transaction(repos -> repos.templates()
-                .findByUuid(cluster.spec().clusterTemplateId())).orElse(null);
+    private List<NodeStep> recordNodeSteps(Cluster cluster, ClusterTemplate template, Stack stack,
+                                           StackCredential credential) {
         if (template == null) {
             return List.of();
         }
@@ -172,16 +215,17 @@ public final class Reconciler {
                 .orElse(settle);
     }
 
-    private Cluster settled(Cluster cluster, Optional<Stack> stack, ReconcileDecision.Settle settle,
-                            StackCredential credential) {
+    private Cluster settled(Cluster cluster, ClusterTemplate template, Optional<Stack> stack,
+                            ReconcileDecision.Settle settle, StackCredential credential) {
         Cluster.Builder next = cluster.toBuilder()
                 .status(settle.status())
                 .statusReason(settle.reason())
                 .stackId(stack.map(Stack::id).orElse(cluster.observed().stackId()));
         Map<String, List<String>> groupAddresses = Map.of();
         if (settle.observeOutputs() && stack.isPresent()) {
-            ClusterTemplate template = database.transaction(repos -> repos.templates()
-                    .findByUuid(cluster.spec().clusterTemplateId())).orElseThrow();
+            if (template == null) {
+                throw new IllegalStateException("ClusterTemplate " + cluster.spec().clusterTemplateId() + " not found");
+            }
             ClusterObservation seen = driverOf(template).observe(template, cluster, stack.get());
             next.apiAddress(seen.apiAddress())
                     .masterAddresses(seen.masterAddresses())
@@ -234,6 +278,11 @@ public final class Reconciler {
     }
 
     private boolean save(ClusterStatus before, Cluster cluster) {
+        return save(before, cluster, null);
+    }
+
+    /** @param stackSettledAt when the stack settled, if its orchestrator says: logged as how long the status took to show */
+    private boolean save(ClusterStatus before, Cluster cluster, java.time.Instant stackSettledAt) {
         Cluster changed = cluster.toBuilder().updatedAt(clock.instant()).build();
         boolean saved = database.transaction(repos -> {
             boolean updated = repos.clusters().update(changed);
@@ -244,8 +293,11 @@ public final class Reconciler {
             return updated;
         });
         if (saved) {
-            LOG.info("Cluster {} is {}{}", cluster.uuid(), cluster.status(),
-                    cluster.observed().statusReason() == null ? "" : ": " + cluster.observed().statusReason());
+            LOG.info("Cluster {} is {}{}{}", cluster.uuid(), cluster.status(),
+                    cluster.observed().statusReason() == null ? "" : ": " + cluster.observed().statusReason(),
+                    stackSettledAt == null ? "" : " (its stack settled "
+                            + java.time.Duration.between(stackSettledAt, clock.instant()).toMillis()
+                            + " ms before)");
             if (changed.status().isMonitored()) {
                 settledListener.accept(cluster.uuid());
             }

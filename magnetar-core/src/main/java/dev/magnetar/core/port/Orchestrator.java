@@ -25,4 +25,14 @@ public interface Orchestrator {
 
     /** The resources of the stack and of its nested stacks, to {@code nestedDepth} levels. */
     List<StackResource> resources(String name, String id, int nestedDepth, StackCredential credential);
+
+    /**
+     * Asks to be told, once, when the action now in flight on the stack settles, where the
+     * orchestrator can tell: the simulated one knows when each of its stacks settles; Heat without a
+     * notification service cannot, and does nothing here. Only a shortcut: whoever asks still finds
+     * the stack settled by polling {@link #find}. The callback runs on the orchestrator's thread and
+     * must only hand the news on.
+     */
+    default void whenSettled(String name, String id, Runnable settled) {
+    }
 }

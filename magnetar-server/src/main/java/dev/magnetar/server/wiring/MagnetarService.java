@@ -102,7 +102,7 @@ public final class MagnetarService implements AutoCloseable {
                             backend.deploymentContexts(), clock, config.getSeconds(Option.CONDUCTOR_OPERATION_LEASE),
                             monitoring.accounts(), monitoring.metrics(), uuid -> runtime.get().reconcileSoon(uuid)),
                     new Reconciler(database, backend.orchestrator(), drivers, backend.credentials(), clock,
-                            monitoring::clusterSettled),
+                            monitoring::clusterSettled, uuid -> runtime.get().reconcileSoon(uuid)),
                     conductors, host, config.getInt(Option.CONDUCTOR_WORKERS),
                     config.getMillis(Option.CONDUCTOR_POLL_INTERVAL), config.getMillis(Option.CONDUCTOR_RECONCILE_INTERVAL),
                     config.getSeconds(Option.CONDUCTOR_HEARTBEAT_INTERVAL), operationStored);

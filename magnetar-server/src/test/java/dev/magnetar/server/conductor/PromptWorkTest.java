@@ -142,4 +142,90 @@ class PromptWorkTest {
 
         assertThat(stored(cluster).status()).isEqualTo(ClusterStatus.CREATE_COMPLETE);
     }
+
+    /** Counts the transactions that reach the database through it. */
+    private static final class CountingDatabase implements Database {
+        private final Database inner;
+        private final AtomicInteger transactions = new AtomicInteger();
+
+        CountingDatabase(Database inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public <T> T transaction(java.util.function.Function<dev.magnetar.core.port.Repositories, T> work) {
+            transactions.incrementAndGet();
+            return inner.transaction(work);
+        }
+    }
+
+    @Test
+    void a_create_costs_its_worker_two_transactions_and_settling_it_two_more() {
+        Cluster cluster = requestCluster(template.uuid());
+        CountingDatabase counted = new CountingDatabase(database);
+        OperationExecutor executor = new OperationExecutor(counted, cloud, drivers, ClusterCredentials.NONE,
+                (c, d, cred) -> DeploymentContext.local(DriverSettings.EMPTY), clock, Duration.ofMinutes(2), null,
+                ConductorMetrics.NONE, done::add);
+
+        assertThat(executor.runNext("worker")).isTrue();
+        assertThat(counted.transactions).as("claim with its reads; stack id with the completion").hasValue(2);
+        assertThat(stored(cluster).observed().stackId()).isNotNull();
+        List<dev.magnetar.core.model.Operation> left = database.transaction(r -> r.operations().pendingFor(cluster.uuid()));
+        assertThat(left).isEmpty();
+
+        counted.transactions.set(0);
+        assertThat(new Reconciler(counted, cloud, drivers, ClusterCredentials.NONE, clock).reconcile(cluster.uuid()))
+                .isTrue();
+        assertThat(counted.transactions).as("cluster, pending operations and template read at once; the save")
+                .hasValue(2);
+        assertThat(stored(cluster).status()).isEqualTo(ClusterStatus.CREATE_COMPLETE);
+    }
+
+    @Test
+    void a_reconcile_pass_over_clusters_whose_stacks_are_still_building_reads_the_database_only_for_the_list() {
+        SimulatedOrchestrator slow = SimulatedOrchestrator.inMemory(clock,
+                new DurationProfile(java.util.Map.of(), Duration.ofSeconds(30), 0));
+        OperationExecutor executor = new OperationExecutor(database, slow, drivers, ClusterCredentials.NONE,
+                (c, d, cred) -> DeploymentContext.local(DriverSettings.EMPTY), clock, Duration.ofMinutes(2), null,
+                ConductorMetrics.NONE, done::add);
+        List<Cluster> made = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            made.add(clusters.create(caller, new ClusterRequest(null, "c" + i, template.uuid(),
+                    new ClusterRequest.Nodes(1, 1, null, null, null), null, null), "cluster"));
+            assertThat(executor.runNext("worker")).isTrue();
+        }
+        CountingDatabase counted = new CountingDatabase(database);
+        Reconciler reconciler = new Reconciler(counted, slow, drivers, ClusterCredentials.NONE, clock);
+
+        assertThat(reconciler.reconcileAll()).isZero();
+        assertThat(counted.transactions).as("the list and the pending operations, nothing per cluster").hasValue(2);
+
+        clock.advance(Duration.ofMinutes(30));
+        assertThat(reconciler.reconcileAll()).as("settled since").isEqualTo(3);
+        for (Cluster cluster : made) {
+            assertThat(stored(cluster).status()).isEqualTo(ClusterStatus.CREATE_COMPLETE);
+        }
+    }
+
+    @Test
+    void a_stack_found_still_building_is_reconciled_again_when_the_orchestrator_says_it_settled() throws Exception {
+        SimulatedOrchestrator slow = SimulatedOrchestrator.inMemory(clock,
+                new DurationProfile(java.util.Map.of(), Duration.ofMillis(50), 0));
+        OperationExecutor executor = new OperationExecutor(database, slow, drivers, ClusterCredentials.NONE,
+                (c, d, cred) -> DeploymentContext.local(DriverSettings.EMPTY), clock, Duration.ofMinutes(2), null,
+                ConductorMetrics.NONE, done::add);
+        Cluster cluster = requestCluster(template.uuid());
+        assertThat(executor.runNext("worker")).isTrue();
+        java.util.concurrent.BlockingQueue<String> told = new java.util.concurrent.LinkedBlockingQueue<>();
+        Reconciler reconciler = new Reconciler(database, slow, drivers, ClusterCredentials.NONE, clock, uuid -> { },
+                told::add);
+
+        assertThat(reconciler.reconcile(cluster.uuid())).as("still building").isFalse();
+        assertThat(reconciler.reconcile(cluster.uuid())).as("asked again").isFalse();
+        clock.advance(Duration.ofHours(1));   // the simulated timeline: settled now; the wall clock tells
+
+        assertThat(told.take()).isEqualTo(cluster.uuid());
+        assertThat(reconciler.reconcile(cluster.uuid())).isTrue();
+        assertThat(stored(cluster).status()).isEqualTo(ClusterStatus.CREATE_COMPLETE);
+    }
 }
