@@ -2,7 +2,8 @@
 # Installs the host tools the test suite runs (shellcheck for every script; diskimage-builder
 # and xfsprogs for the image elements' tests; Debian's python-magnumclient and openstackclient,
 # which the client compatibility tests drive unmodified; debootstrap and socat for the cluster
-# rehearsal's hosts, scripts/rehearsal-hosts.sh) when they are missing. Idempotent: with every tool
+# rehearsal's hosts, scripts/rehearsal-hosts.sh; Debian's tempest with magnum-tempest-plugin, Magnum's own API
+# test suite, which MagnumTempestIT runs against our server) when they are missing. Idempotent: with every tool
 # present it installs nothing and needs no network. Debian/Ubuntu (apt-get) only.
 set -o nounset -o errexit -o pipefail
 
@@ -14,6 +15,8 @@ command -v mkfs.xfs > /dev/null 2>&1 || [ -x /usr/sbin/mkfs.xfs ] || [ -x /sbin/
 [ -x /usr/bin/magnum ] || missing+=(python3-magnumclient)
 [ -x /usr/sbin/debootstrap ] || missing+=(debootstrap)
 command -v socat > /dev/null 2>&1 || missing+=(socat)
+[ -x /usr/bin/tempest ] || missing+=(tempest)
+[ -d /usr/lib/python3/dist-packages/magnum_tempest_plugin ] || missing+=(magnum-tempest-plugin)
 
 if [ "${#missing[@]}" -eq 0 ]; then
     exit 0
