@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,7 +19,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The blueprint's DC/OS bay through our API on the real Heat, with real Keystone tokens: the
+ * The blueprint's DC/OS bay (and a Mesos bay's node pool) through our API on the real Heat, with real Keystone tokens: the
  * stack is built from the DC/OS driver's templates (servers, networks, volumes and load balancers
  * mapped to no-ops), this test acts as the nodes by signalling the stack's wait conditions, and the
  * cluster follows Heat through create, scale, a node's failure and delete.
@@ -135,6 +136,60 @@ class HeatLifecycleIT {
 
         assertThat(alpha.delete("/v1/bays/" + uuid).status()).isEqualTo(204);
         Slowly.await("the bay gone", SETTLE, () -> alpha.get("/v1/bays/" + uuid).status(), s -> s == 404);
+    }
+
+    @Test
+    void a_mesos_node_pool_is_added_and_removed_by_one_heat_update_each() throws Exception {
+        Map<String, Object> mesos = new LinkedHashMap<>();
+        mesos.put("name", "lifecycle-mesos");
+        mesos.put("coe", "mesos");
+        mesos.put("image_id", "ubuntu-mesos");
+        mesos.put("keypair_id", "testkey");
+        mesos.put("external_network_id", "1hsdhs88sddds889");
+        mesos.put("flavor_id", "m1.small");
+        mesos.put("master_flavor_id", "m1.medium");
+        Api.Response template = alpha.post("/v1/baymodels", mesos);
+        assertThat(template.status()).as(template.toString()).isEqualTo(201);
+        Api.Response bay = alpha.post("/v1/bays", Map.of("name", "mesos-pools-" + UUID.randomUUID().toString()
+                .substring(0, 4), "baymodel_id", template.json().path("uuid").asText(), "node_count", 1,
+                "master_count", 1, "bay_create_timeout", 10));
+        assertThat(bay.status()).as(bay.toString()).isEqualTo(201);
+        String uuid = bay.json().path("uuid").asText();
+        JsonNode stack = theOnlyStackOf(uuid);
+        WaitHandles nodes = new WaitHandles(LoopbackCloud.keystone());
+        String name = stack.path("stack_name").asText();
+        String id = stack.path("id").asText();
+        nodes.signalNew(name, id, LoopbackCloud.member("alpha"), 1, true, "master up");
+        nodes.signalNew(name, id, LoopbackCloud.member("alpha"), 1, true, "agent registered");
+        assertThat(awaitSettled(uuid).path("status").asText()).isEqualTo("CREATE_COMPLETE");
+
+        Api.Response added = alpha.sendAt("1.9", "POST", "/v1/clusters/" + uuid + "/nodegroups", Map.of(
+                "name", "gpu", "role", "agent", "node_count", 2,
+                "labels", Map.of("mesos_slave_attributes", "gpu:true;zone:az1", "isolation", "gpu/nvidia")));
+        assertThat(added.status()).as(added.toString()).isEqualTo(202);
+        Slowly.await("Heat adding the pool", SETTLE, () -> LoopbackCloud.stack("alpha", name, id)
+                .path("stack_status").asText(), status -> status.startsWith("UPDATE_"));
+        nodes.signalNew(name, id, LoopbackCloud.member("alpha"), 2, true, "gpu agent registered");
+        JsonNode withPool = awaitSettled(uuid);
+
+        assertThat(withPool.path("status").asText()).as(withPool.toString()).isEqualTo("UPDATE_COMPLETE");
+        JsonNode heatStack = LoopbackCloud.stack("alpha", name, id);
+        assertThat(heatStack.path("stack_status").asText()).isEqualTo("UPDATE_COMPLETE");
+        assertThat(heatStack.path("parameters").toString()).contains("_agent_flags");
+        JsonNode pool = alpha.sendAt("1.9", "GET", "/v1/clusters/" + uuid + "/nodegroups/gpu", null).json();
+        assertThat(pool.path("status").asText()).isEqualTo("UPDATE_COMPLETE");
+        assertThat(pool.path("node_count").asInt()).isEqualTo(2);
+
+        assertThat(alpha.sendAt("1.9", "DELETE", "/v1/clusters/" + uuid + "/nodegroups/gpu", null).status())
+                .isEqualTo(204);
+        Slowly.await("the pool removed", SETTLE, () -> alpha.get("/v1/bays/" + uuid).json(),
+                b -> b.path("status").asText().equals("UPDATE_COMPLETE")
+                        && !LoopbackCloud.stack("alpha", name, id).path("parameters").toString().contains("pool_"));
+        assertThat(LoopbackCloud.stack("alpha", name, id).path("stack_status").asText()).isEqualTo("UPDATE_COMPLETE");
+
+        assertThat(alpha.delete("/v1/bays/" + uuid).status()).isEqualTo(204);
+        Slowly.await("the bay gone", SETTLE, () -> alpha.get("/v1/bays/" + uuid).status(), s -> s == 404);
+        assertThat(alpha.delete("/v1/baymodels/" + template.json().path("uuid").asText()).status()).isEqualTo(204);
     }
 
     @Test
