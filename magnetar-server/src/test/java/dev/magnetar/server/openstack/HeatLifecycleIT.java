@@ -165,7 +165,8 @@ class HeatLifecycleIT {
 
         Api.Response added = alpha.sendAt("1.9", "POST", "/v1/clusters/" + uuid + "/nodegroups", Map.of(
                 "name", "gpu", "role", "agent", "node_count", 2,
-                "labels", Map.of("mesos_slave_attributes", "gpu:true;zone:az1", "isolation", "gpu/nvidia")));
+                "labels", Map.of("mesos_slave_attributes", "gpu:true;zone:az1", "mesos_slave_isolation",
+                        "filesystem/linux,docker/runtime,cgroups/cpu,cgroups/mem,cgroups/devices,gpu/nvidia")));
         assertThat(added.status()).as(added.toString()).isEqualTo(202);
         Slowly.await("Heat adding the pool", SETTLE, () -> LoopbackCloud.stack("alpha", name, id)
                 .path("stack_status").asText(), status -> status.startsWith("UPDATE_"));
