@@ -308,17 +308,6 @@ public final class DcosDriver extends SchemaDriver {
         throwIfAny(violations);
     }
 
-    @Override
-    public Map<String, Object> scaleParameters(ClusterTemplate template, Cluster cluster, String nodeGroup,
-                                               List<String> nodesToRemove, Stack current) {
-        if (nodeGroup == null) {
-            return scaleParameters(template, cluster, nodesToRemove, current);
-        }
-        NodeGroup group = NodeGroups.added(cluster.spec(), nodeGroup).orElseThrow(() -> new IllegalStateException(
-                "cluster " + cluster.uuid() + " has no node group " + nodeGroup));
-        return NodePoolStack.resize(group, nodesToRemove, current);
-    }
-
     /**
      * A pool's labels as its agents get them: on public agents {@code dcos_mesos_attributes} keeps
      * {@code public_ip:true}, which DC/OS sets for them in its own file that the agent flags file overrides.

@@ -10,7 +10,6 @@ import dev.magnetar.core.driver.DriverSettings;
 import dev.magnetar.core.model.Cluster;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.model.NodeGroup;
-import dev.magnetar.core.model.NodeGroups;
 import dev.magnetar.core.port.Stack;
 import dev.magnetar.core.port.StackSpec;
 import dev.magnetar.driver.kit.driver.SchemaDriver;
@@ -25,7 +24,6 @@ import dev.magnetar.driver.mesos.labels.MesosLabelSchema;
 import dev.magnetar.driver.mesos.monitor.MesosMonitor;
 import dev.magnetar.driver.mesos.node.MesosAgentFlags;
 import dev.magnetar.driver.mesos.node.NodeFiles;
-import dev.magnetar.driver.kit.stack.NodePoolStack;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -151,17 +149,6 @@ public final class MesosDriver extends SchemaDriver {
         }
         violations.addAll(labelViolations(parsed.of(group.labels()), template, DeploymentContext.local(settings)));
         throwIfAny(violations);
-    }
-
-    @Override
-    public Map<String, Object> scaleParameters(ClusterTemplate template, Cluster cluster, String nodeGroup,
-                                               List<String> nodesToRemove, Stack current) {
-        if (nodeGroup == null) {
-            return scaleParameters(template, cluster, nodesToRemove, current);
-        }
-        NodeGroup group = NodeGroups.added(cluster.spec(), nodeGroup).orElseThrow(() -> new IllegalStateException(
-                "cluster " + cluster.uuid() + " has no node group " + nodeGroup));
-        return NodePoolStack.resize(group, nodesToRemove, current);
     }
 
     private static boolean perPool(String label) {

@@ -6,10 +6,13 @@ import dev.magnetar.core.driver.DriverPolicy;
 import dev.magnetar.core.driver.DriverSettings;
 import dev.magnetar.core.error.MagnetarException;
 import dev.magnetar.core.model.Cluster;
+import dev.magnetar.core.model.NodeGroup;
+import dev.magnetar.core.model.NodeGroups;
 import dev.magnetar.core.model.ClusterTemplate;
 import dev.magnetar.core.port.Stack;
 import dev.magnetar.driver.kit.labels.LabelSchema;
 import dev.magnetar.driver.kit.stack.AgentScaling;
+import dev.magnetar.driver.kit.stack.NodePoolStack;
 
 import java.util.List;
 import java.util.Map;
@@ -61,6 +64,24 @@ public abstract class SchemaDriver implements ClusterDriver {
     public final Map<String, Object> scaleParameters(ClusterTemplate template, Cluster cluster,
                                                      List<String> nodesToRemove, Stack current) {
         return scaling.parameters(cluster, nodesToRemove, current);
+    }
+
+    /**
+     * Resizes one node pool the cluster added, in the stack shape every pool has ({@link NodePoolStack});
+     * {@code nodeGroup} null means the default agents.
+     */
+    @Override
+    public final Map<String, Object> scaleParameters(ClusterTemplate template, Cluster cluster, String nodeGroup,
+                                                     List<String> nodesToRemove, Stack current) {
+        if (nodeGroup == null) {
+            return scaleParameters(template, cluster, nodesToRemove, current);
+        }
+        if (nodeGroupRoles().isEmpty()) {
+            throw new IllegalStateException("Driver " + descriptor().name() + " has no node groups to resize");
+        }
+        NodeGroup group = NodeGroups.added(cluster.spec(), nodeGroup).orElseThrow(() -> new IllegalStateException(
+                "cluster " + cluster.uuid() + " has no node group " + nodeGroup));
+        return NodePoolStack.resize(group, nodesToRemove, current);
     }
 
     /** The cluster's own master_lb_enabled, else its template's. */
