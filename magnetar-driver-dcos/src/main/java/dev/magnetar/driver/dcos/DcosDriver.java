@@ -79,8 +79,6 @@ public final class DcosDriver extends SchemaDriver {
     /** The labels a node group may set for its own agents; the others are the cluster's. */
     static final List<String> PER_POOL_LABELS = List.of(DcosLabelSchema.DCOS_MESOS_ATTRIBUTES, DcosLabelSchema.ISOLATION,
             DcosLabelSchema.LAUNCHER, DcosLabelSchema.IMAGE_PROVIDERS, DcosLabelSchema.EXECUTOR_ENVIRONMENT_VARIABLES);
-    private static final java.util.regex.Pattern POOL_NAME = java.util.regex.Pattern.compile(
-            "[a-zA-Z][a-zA-Z0-9_.-]{0,62}");
 
     /** Each label set read once, shared by validation, rendering, the monitor account decision and the monitor. */
     private final ParsedLabels<DcosLabels> parsed;
@@ -283,25 +281,8 @@ public final class DcosDriver extends SchemaDriver {
      */
     @Override
     public void validateNodeGroup(ClusterTemplate template, Cluster cluster, NodeGroup group) {
-        List<String> violations = new ArrayList<>();
-        if (!POOL_NAME.matcher(group.name()).matches()) {
-            violations.add("node group name '" + group.name() + "' is not allowed: letters, digits, '_', '.' and '-', "
-                    + "starting with a letter, at most 63");
-        }
-        Map<String, String> clusterLabels = cluster.spec().labels();
-        java.util.TreeSet<String> clusterWide = new java.util.TreeSet<>();
-        group.labels().forEach((k, v) -> {
-            if (!v.equals(clusterLabels.get(k)) && !perPool(k)) {
-                clusterWide.add(k);
-            }
-        });
-        clusterLabels.keySet().stream().filter(k -> !group.labels().containsKey(k) && !perPool(k))
-                .forEach(clusterWide::add);
-        if (!clusterWide.isEmpty()) {
-            violations.add("label(s) " + String.join(", ", clusterWide) + " of node group " + group.name()
-                    + " must be the cluster's: a node group sets only its agents' own labels ("
-                    + String.join(", ", PER_POOL_LABELS) + ")");
-        }
+        List<String> violations = new ArrayList<>(NodePoolStack.shapeViolations(cluster.spec().labels(), group,
+                PER_POOL_LABELS, DcosDriver::perPool));
         DcosLabels labels = parsed.of(poolLabels(group));
         violations.addAll(labels.violations());
         violations.addAll(labels.agentFlags().violations());

@@ -17,6 +17,7 @@ import dev.magnetar.driver.kit.labels.LabelReading;
 import dev.magnetar.driver.kit.labels.Labels;
 import dev.magnetar.driver.kit.labels.ParsedLabels;
 import dev.magnetar.driver.kit.stack.AgentScaling;
+import dev.magnetar.driver.kit.stack.NodePoolStack;
 import dev.magnetar.driver.mesos.heat.MesosPools;
 import dev.magnetar.driver.mesos.heat.MesosStackRenderer;
 import dev.magnetar.driver.mesos.labels.MesosLabelRules;
@@ -31,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The Mesos driver {@code mesos_ubuntu_v1}, kept beside DC/OS for operators who run plain Mesos
@@ -128,25 +128,8 @@ public final class MesosDriver extends SchemaDriver {
      */
     @Override
     public void validateNodeGroup(ClusterTemplate template, Cluster cluster, NodeGroup group) {
-        List<String> violations = new ArrayList<>();
-        if (!MesosPools.NAME.matcher(group.name()).matches()) {
-            violations.add("node group name '" + group.name() + "' is not allowed: letters, digits, '_', '.' and '-', "
-                    + "starting with a letter, at most 63");
-        }
-        Map<String, String> clusterLabels = cluster.spec().labels();
-        TreeSet<String> clusterWide = new TreeSet<>();
-        group.labels().forEach((k, v) -> {
-            if (!v.equals(clusterLabels.get(k)) && !perPool(k)) {
-                clusterWide.add(k);
-            }
-        });
-        clusterLabels.keySet().stream().filter(k -> !group.labels().containsKey(k) && !perPool(k))
-                .forEach(clusterWide::add);
-        if (!clusterWide.isEmpty()) {
-            violations.add("label(s) " + String.join(", ", clusterWide) + " of node group " + group.name()
-                    + " must be the cluster's: a node group sets only its agents' own labels ("
-                    + String.join(", ", PER_POOL_LABELS) + ")");
-        }
+        List<String> violations = new ArrayList<>(NodePoolStack.shapeViolations(cluster.spec().labels(), group,
+                PER_POOL_LABELS, MesosDriver::perPool));
         violations.addAll(labelViolations(parsed.of(group.labels()), template, DeploymentContext.local(settings)));
         throwIfAny(violations);
     }

@@ -3,10 +3,14 @@ package dev.magnetar.driver.kit.stack;
 import dev.magnetar.core.model.NodeGroup;
 import dev.magnetar.core.port.Stack;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import static dev.magnetar.driver.kit.stack.StackParameters.base64;
 
@@ -20,7 +24,40 @@ import static dev.magnetar.driver.kit.stack.StackParameters.base64;
  */
 public final class NodePoolStack {
 
+    /** The names a pool may have: they become its servers' name prefix in the template, inside double quotes. */
+    public static final Pattern NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_.-]{0,62}");
+
     private NodePoolStack() {
+    }
+
+    /**
+     * What is wrong with a pool's shape before its labels are judged: a name the template cannot carry, and
+     * labels that differ from the cluster's although they are one for the whole cluster.
+     *
+     * @param perPoolLabels the labels a pool may set for its agents, in the order the refusal lists them
+     * @param perPool       whether a label (in any spelling the driver accepts) is one of them
+     */
+    public static List<String> shapeViolations(Map<String, String> clusterLabels, NodeGroup group,
+                                               List<String> perPoolLabels, Predicate<String> perPool) {
+        List<String> violations = new ArrayList<>();
+        if (!NAME.matcher(group.name()).matches()) {
+            violations.add("node group name '" + group.name() + "' is not allowed: letters, digits, '_', '.' and '-', "
+                    + "starting with a letter, at most 63");
+        }
+        TreeSet<String> clusterWide = new TreeSet<>();
+        group.labels().forEach((k, v) -> {
+            if (!v.equals(clusterLabels.get(k)) && !perPool.test(k)) {
+                clusterWide.add(k);
+            }
+        });
+        clusterLabels.keySet().stream().filter(k -> !group.labels().containsKey(k) && !perPool.test(k))
+                .forEach(clusterWide::add);
+        if (!clusterWide.isEmpty()) {
+            violations.add("label(s) " + String.join(", ", clusterWide) + " of node group " + group.name()
+                    + " must be the cluster's: a node group sets only its agents' own labels ("
+                    + String.join(", ", perPoolLabels) + ")");
+        }
+        return violations;
     }
 
     /** The stack's name for a pool: its resource group, the prefix of its parameters and of its outputs. */

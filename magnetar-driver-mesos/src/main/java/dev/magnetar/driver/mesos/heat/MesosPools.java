@@ -4,7 +4,6 @@ import dev.magnetar.core.model.NodeGroup;
 import dev.magnetar.driver.kit.stack.NodePoolStack;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 import static dev.magnetar.driver.kit.stack.NodePoolStack.id;
 
@@ -20,8 +19,6 @@ public final class MesosPools {
 
     /** The role a user gives a pool ({@code agent}, or {@code worker}, Magnum's clients' default). */
     public static final String AGENT = "agent";
-    /** The names a pool may have: they become its servers' name prefix in the template, inside double quotes. */
-    public static final Pattern NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_.-]{0,62}");
 
     private MesosPools() {
     }
@@ -33,7 +30,7 @@ public final class MesosPools {
 
     private static String resourceGroup(NodeGroup group) {
         String id = id(group);
-        if (!NAME.matcher(group.name()).matches()) {
+        if (!NodePoolStack.NAME.matcher(group.name()).matches()) {
             throw new IllegalStateException("node group name '" + group.name() + "' reached the stack unchecked");
         }
         return "  " + id + ":\n"
