@@ -354,8 +354,9 @@ configure_cloud() {
   [[ -f $STATE/cloud/octavia/ca.pem ]] || openssl req -x509 -newkey rsa:2048 -nodes -days 3650 \
     -subj /CN=magnetar-loopback-octavia-ca -keyout "$STATE/cloud/octavia/ca.key" \
     -out "$STATE/cloud/octavia/ca.pem" 2>>"$LOGS/openssl.out"
-  # The loopback ML2 mechanism driver, found by its entry point on PYTHONPATH.
-  cp -r "$CLOUD_FILES/ml2/." "$STATE/python/"
+  # The loopback ML2 mechanism driver and Octavia network driver, found by their entry points on
+  # PYTHONPATH.
+  cp -r "$CLOUD_FILES/plugins/." "$STATE/python/"
 }
 
 cloud_db_sync() {
@@ -394,13 +395,14 @@ start_cloud() {
   answers http://127.0.0.1:8774/ || spawn nova-api nova-api --config-file "$e/nova/nova.conf"
   answers http://127.0.0.1:9292/ || spawn glance-api glance-api --config-file "$e/glance/glance-api.conf"
   answers http://127.0.0.1:8776/ || spawn cinder-api cinder-api --config-file "$e/cinder/cinder.conf"
-  answers http://127.0.0.1:9876/ || spawn octavia-api octavia-api --config-file "$e/octavia/octavia.conf"
+  answers http://127.0.0.1:9876/ || spawn octavia-api env "PYTHONPATH=$STATE/python" \
+    octavia-api --config-file "$e/octavia/octavia.conf"
   spawn nova-conductor nova-conductor --config-file "$e/nova/nova.conf"
   spawn nova-scheduler nova-scheduler --config-file "$e/nova/nova.conf"
   spawn nova-compute "$PYTHON" -c "$(python_main nova.cmd.compute)" --config-file "$e/nova/nova.conf"
   spawn cinder-scheduler cinder-scheduler --config-file "$e/cinder/cinder.conf"
   spawn cinder-volume "$PYTHON" -c "$(python_main cinder.cmd.volume)" --config-file "$e/cinder/cinder.conf"
-  spawn octavia-worker octavia-worker --config-file "$e/octavia/octavia.conf"
+  spawn octavia-worker env "PYTHONPATH=$STATE/python" octavia-worker --config-file "$e/octavia/octavia.conf"
   # Each API's start time is logged as it first answers (the numbers in the header come from here).
   local spawned=$SECONDS pending=("${CLOUD_APIS[@]}") left
   while ((${#pending[@]} > 0)); do

@@ -1,6 +1,6 @@
 """Seeds the loopback test cloud (openstack-on-loopback.sh start --cloud) with what a Magnetar
 cluster template names: an external network with a subnet, flavors, and two small images with the
-os_distro properties Magnetar's drivers match. Talks to each service at its loopback URL, so it
+os_distro properties Magnetar's drivers match; and gives the services' user the `service` role. Talks to each service at its loopback URL, so it
 needs nothing in the Keystone catalogue. Idempotent: finds before it creates."""
 import sys
 
@@ -21,6 +21,15 @@ def main(admin_password):
     auth = v3.Password(auth_url=KEYSTONE, username="admin", password=admin_password, project_name="admin",
                        user_domain_id="default", project_domain_id="default")
     s = session.Session(auth=auth)
+
+    # Nova sends a service token with its calls to Cinder ([service_user] in nova.conf): Cinder
+    # deletes an attachment to a server (a volume detached from a live server, as a scale-down
+    # does) only when the call carries a service token whose user has the `service` role
+    # (OSSA-2023-003), and answers 409 "ConflictNovaUsingAttachment" otherwise.
+    user = s.get(KEYSTONE + "/users?name=heat&domain_id=default").json()["users"][0]
+    project = s.get(KEYSTONE + "/projects?name=service&domain_id=default").json()["projects"][0]
+    role = s.get(KEYSTONE + "/roles?name=service").json()["roles"][0]
+    s.put(KEYSTONE + "/projects/%s/users/%s/roles/%s" % (project["id"], user["id"], role["id"]))
 
     nets = s.get(NEUTRON + "/networks?name=public").json()["networks"]
     if nets:
@@ -49,7 +58,7 @@ def main(admin_password):
             "os_distro": distro}).json()
         s.put(GLANCE + "/images/" + image["id"] + "/file", data=b"magnetar loopback image " + distro.encode(),
               headers={"Content-Type": "application/octet-stream"})
-    print("seeded: external network public, flavors, images", file=sys.stderr)
+    print("seeded: the service role, external network public, flavors, images", file=sys.stderr)
 
 
 if __name__ == "__main__":
