@@ -9,6 +9,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -22,12 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The blueprint's DC/OS bay (and a Mesos bay's node pool) through our API on the real Heat, with real Keystone tokens: the
  * stack is built from the DC/OS driver's templates (servers, networks, volumes and load balancers
  * mapped to no-ops), this test acts as the nodes by signalling the stack's wait conditions, and the
- * cluster follows Heat through create, scale, a node's failure and delete.
+ * cluster follows Heat through create, scale, a node's failure and delete. The tests run at the
+ * same time, each with a bay and stack of its own: they wait on Heat far more than they use a core.
  */
 @ExtendWith(LoopbackOpenStack.class)
 class HeatLifecycleIT {
 
-    private static final Duration SETTLE = Duration.ofSeconds(90);
+    /** Generous: five bays share the real Heat at once. */
+    private static final Duration SETTLE = Duration.ofSeconds(180);
 
     private static LookupStandIn lookups;
     private static TestServer server;
@@ -59,6 +63,7 @@ class HeatLifecycleIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void a_bay_is_created_by_heat_scaled_and_deleted_with_its_keystone_user() throws Exception {
         String uuid = createBay("lifecycle", 1);
         JsonNode stack = theOnlyStackOf(uuid);
@@ -100,6 +105,7 @@ class HeatLifecycleIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void a_node_pool_is_added_and_removed_by_one_heat_update_each() throws Exception {
         String uuid = createBay("pools", 1);
         JsonNode stack = theOnlyStackOf(uuid);
@@ -139,6 +145,7 @@ class HeatLifecycleIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void a_mesos_node_pool_is_added_and_removed_by_one_heat_update_each() throws Exception {
         Map<String, Object> mesos = new LinkedHashMap<>();
         mesos.put("name", "lifecycle-mesos");
@@ -194,6 +201,7 @@ class HeatLifecycleIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void a_node_that_signals_failure_fails_the_bay_with_heats_reason_and_faults() throws Exception {
         String uuid = createBay("failing", 1);
         JsonNode stack = theOnlyStackOf(uuid);
@@ -212,6 +220,7 @@ class HeatLifecycleIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void a_dcos_2_1_bay_is_upgraded_to_2_2_by_heat_node_by_node_masters_first() throws Exception {
         Api.Response from = alpha.post("/v1/clustertemplates", LoopbackCloud.releaseTemplate("upgrade-from", "2.1.2"));
         Api.Response to = alpha.post("/v1/clustertemplates", LoopbackCloud.releaseTemplate("upgrade-to", "2.2.1"));

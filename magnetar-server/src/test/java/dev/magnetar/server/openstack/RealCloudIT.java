@@ -12,10 +12,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,29 +54,30 @@ class RealCloudIT {
     private static final Duration SETTLE = Duration.ofMinutes(BAY_TIMEOUT_MINUTES + 5);
     /** Between two looks at the bay and its stack: Heat's nested resource list is not cheap. */
     private static final Duration POLL = Duration.ofSeconds(2);
-    private static final String PROJECT = "alpha";
     /** The member's own Nova key pair; Heat builds the servers as the cluster's user, which gets a copy. */
     private static final String KEYPAIR = "testkey";
 
     private static RealResources cloud;
     private static TestServer server;
-    private static Caller alpha;
-    private static final List<String> templates = new ArrayList<>();
+    /** One project per test: the bays are built at the same time, and each test lists only its own project. */
+    private static Tenant alpha;
+    private static Tenant beta;
 
     @BeforeAll
     static void start() {
         cloud = RealResources.open();
         server = TestServer.start(LoopbackCloud.realCloudOptions());
-        alpha = LoopbackCloud.caller(server.url(), PROJECT + "-member", PROJECT);
-        RealResources.ensureKeypair(PROJECT, KEYPAIR);
+        alpha = new Tenant("alpha");
+        beta = new Tenant("beta");
     }
 
     @AfterAll
     static void stop() {
         try {
-            if (alpha != null) {
-                Bays.deleteAll(alpha, SETTLE);
-                templates.forEach(uuid -> alpha.delete("/v1/baymodels/" + uuid));
+            for (Tenant tenant : new Tenant[] {alpha, beta}) {
+                if (tenant != null) {
+                    tenant.deleteEverything();
+                }
             }
             if (server != null) {
                 server.close();
@@ -88,9 +90,10 @@ class RealCloudIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT) // beside the Mesos bay, in a project of its own
     void the_blueprint_dcos_bay_with_a_master_load_balancer_and_floating_ips_is_built_scaled_and_removed()
             throws Exception {
-        Map<String, TreeSet<String>> before = RealResources.inventory(PROJECT);
+        Map<String, TreeSet<String>> before = alpha.inventory();
         Map<String, Object> template = LoopbackCloud.blueprintTemplate("real-dcos");
         template.put("external_network_id", "public");
         template.put("master_lb_enabled", true);
@@ -105,44 +108,45 @@ class RealCloudIT {
         template.put("docker_volume_size", 1);
         template.put("flavor_id", "m1.small");
         template.put("master_flavor_id", "m1.small");
-        String uuid = createBay(template, "real-dcos", 1);
+        String uuid = alpha.createBay(template, "real-dcos", 1);
 
-        JsonNode created = signalUntilSettled(uuid);
+        JsonNode created = alpha.signalUntilSettled(uuid);
         assertThat(created.path("status").asText()).as(created.toString()).isEqualTo("CREATE_COMPLETE");
-        List<JsonNode> servers = RealResources.servers(PROJECT);
+        List<JsonNode> servers = alpha.servers();
         assertThat(servers).as("bootstrap, master and agent servers").hasSize(3).allSatisfy(s -> {
             assertThat(s.path("status").asText()).isEqualTo("ACTIVE");
             assertThat(s.path("key_name").asText()).isEqualTo(KEYPAIR);
         });
-        assertThat(RealResources.loadBalancers(PROJECT)).as("the masters' load balancer").isNotEmpty()
+        assertThat(alpha.loadBalancers()).as("the masters' load balancer").isNotEmpty()
                 .allSatisfy(lb -> assertThat(lb.path("provisioning_status").asText()).isEqualTo("ACTIVE"));
-        assertThat(RealResources.floatingIps(PROJECT)).as("floating IPs of the nodes and the load balancer")
+        assertThat(alpha.floatingIps()).as("floating IPs of the nodes and the load balancer")
                 .isNotEmpty();
-        assertThat(RealResources.inventory(PROJECT).get("volumes")).as("the nodes' Docker volumes")
+        assertThat(alpha.inventory().get("volumes")).as("the nodes' Docker volumes")
                 .hasSizeGreaterThan(before.get("volumes").size());
 
-        resize(uuid, 2, List.of());
-        JsonNode scaledUp = signalUntilSettled(uuid);
+        alpha.resize(uuid, 2, List.of());
+        JsonNode scaledUp = alpha.signalUntilSettled(uuid);
         assertThat(scaledUp.path("status").asText()).as(scaledUp.toString()).isEqualTo("UPDATE_COMPLETE");
-        List<JsonNode> agents = agents();
+        List<JsonNode> agents = alpha.agents();
         assertThat(agents).hasSize(2);
 
         JsonNode chosen = agents.get(0);
         String chosenId = chosen.path("id").asText();
-        assertThat(RealResources.portsOf(PROJECT, chosenId)).as("the chosen agent's ports").isNotEmpty();
-        resize(uuid, 1, List.of(fixedAddress(chosen)));
-        JsonNode scaledDown = signalUntilSettled(uuid);
+        assertThat(alpha.portsOf(chosenId)).as("the chosen agent's ports").isNotEmpty();
+        alpha.resize(uuid, 1, List.of(fixedAddress(chosen)));
+        JsonNode scaledDown = alpha.signalUntilSettled(uuid);
         assertThat(scaledDown.path("status").asText()).as(scaledDown.toString()).isEqualTo("UPDATE_COMPLETE");
-        assertThat(agents()).extracting(s -> s.path("id").asText()).as("the agents left")
+        assertThat(alpha.agents()).extracting(s -> s.path("id").asText()).as("the agents left")
                 .containsExactly(agents.get(1).path("id").asText());
-        assertThat(RealResources.portsOf(PROJECT, chosenId)).as("the removed agent's ports").isEmpty();
+        assertThat(alpha.portsOf(chosenId)).as("the removed agent's ports").isEmpty();
 
-        deleteAndExpectNothingLeft(uuid, before);
+        alpha.deleteAndExpectNothingLeft(uuid, before);
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT) // beside the DC/OS bay, in a project of its own
     void a_mesos_bay_without_load_balancer_or_floating_ips_is_built_and_removed() throws Exception {
-        Map<String, TreeSet<String>> before = RealResources.inventory(PROJECT);
+        Map<String, TreeSet<String>> before = beta.inventory();
         Map<String, Object> template = new LinkedHashMap<>();
         template.put("name", "real-mesos");
         template.put("coe", "mesos");
@@ -153,74 +157,148 @@ class RealCloudIT {
         template.put("master_flavor_id", "m1.small");
         template.put("master_lb_enabled", false);
         template.put("floating_ip_enabled", false);
-        String uuid = createBay(template, "real-mesos", 1);
+        String uuid = beta.createBay(template, "real-mesos", 1);
 
-        JsonNode created = signalUntilSettled(uuid);
+        JsonNode created = beta.signalUntilSettled(uuid);
         assertThat(created.path("status").asText()).as(created.toString()).isEqualTo("CREATE_COMPLETE");
-        assertThat(RealResources.servers(PROJECT)).as("master and agent servers").hasSize(2)
+        assertThat(beta.servers()).as("master and agent servers").hasSize(2)
                 .allSatisfy(s -> assertThat(s.path("status").asText()).isEqualTo("ACTIVE"));
-        assertThat(RealResources.loadBalancers(PROJECT)).as("no load balancer").isEmpty();
-        assertThat(RealResources.floatingIps(PROJECT)).as("no floating IP").isEmpty();
+        assertThat(beta.loadBalancers()).as("no load balancer").isEmpty();
+        assertThat(beta.floatingIps()).as("no floating IP").isEmpty();
 
-        deleteAndExpectNothingLeft(uuid, before);
+        beta.deleteAndExpectNothingLeft(uuid, before);
     }
 
-    private static String createBay(Map<String, Object> template, String name, int nodeCount)
-            throws InterruptedException {
-        Api.Response model = untilAnswered(() -> alpha.post("/v1/baymodels", template));
-        assertThat(model.status()).as(model.toString()).isEqualTo(201);
-        templates.add(model.json().path("uuid").asText());
-        Api.Response created = untilAnswered(() -> alpha.post("/v1/bays", Map.of("name", name + "-" + UUID.randomUUID().toString()
-                        .substring(0, 4), "baymodel_id", model.json().path("uuid").asText(), "node_count", nodeCount,
-                "master_count", 1, "bay_create_timeout", BAY_TIMEOUT_MINUTES)));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return created.json().path("uuid").asText();
-    }
+    /** A project of the test cloud, its member's calls to the server under test and what the project has. */
+    private static final class Tenant {
 
-    private static void resize(String uuid, int nodeCount, List<String> nodesToRemove)
-            throws InterruptedException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("node_count", nodeCount);
-        if (!nodesToRemove.isEmpty()) {
-            body.put("nodes_to_remove", nodesToRemove);
+        private final String project;
+        private final Caller member;
+        private final List<String> templates = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        Tenant(String project) {
+            this.project = project;
+            this.member = LoopbackCloud.caller(server.url(), project + "-member", project);
+            RealResources.ensureKeypair(project, KEYPAIR);
         }
-        Api.Response resized = untilAnswered(() -> alpha.sendAt("1.7", "POST", "/v1/clusters/" + uuid
-                + "/actions/resize", body));
-        assertThat(resized.status()).as(resized.toString()).isEqualTo(202);
-        Slowly.await("the resize under way", SETTLE, () -> {
-            JsonNode bay = bay(uuid);
-            return bay == null ? "(no answer)" : bay.path("status").asText();
-        }, status -> status.startsWith("UPDATE_"));
-    }
 
-    /**
-     * Signals every wait condition as it appears, as the nodes would, until the bay settles. An
-     * answer the loaded machine could not give this time (the server's 503 while Keystone is slow,
-     * a Keystone or Heat time-out of the test's own calls) is asked again at the next look.
-     */
-    private static JsonNode signalUntilSettled(String uuid) throws InterruptedException {
-        WaitHandles nodes = new WaitHandles(LoopbackCloud.keystone());
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode bay = bay(uuid);
-            if (bay != null && !bay.path("status").asText().endsWith("_IN_PROGRESS")) {
-                return bay;
+        Map<String, TreeSet<String>> inventory() {
+            return RealResources.inventory(project);
+        }
+
+        List<JsonNode> servers() {
+            return RealResources.servers(project);
+        }
+
+        List<JsonNode> loadBalancers() {
+            return RealResources.loadBalancers(project);
+        }
+
+        List<JsonNode> floatingIps() {
+            return RealResources.floatingIps(project);
+        }
+
+        TreeSet<String> portsOf(String serverId) {
+            return RealResources.portsOf(project, serverId);
+        }
+
+        List<JsonNode> agents() {
+            return servers().stream().filter(s -> s.path("name").asText().contains("agent")).toList();
+        }
+
+        String createBay(Map<String, Object> template, String name, int nodeCount) throws InterruptedException {
+            Api.Response model = untilAnswered(() -> member.post("/v1/baymodels", template));
+            assertThat(model.status()).as(model.toString()).isEqualTo(201);
+            templates.add(model.json().path("uuid").asText());
+            Api.Response created = untilAnswered(() -> member.post("/v1/bays", Map.of("name", name + "-"
+                            + UUID.randomUUID().toString().substring(0, 4), "baymodel_id",
+                    model.json().path("uuid").asText(), "node_count", nodeCount, "master_count", 1,
+                    "bay_create_timeout", BAY_TIMEOUT_MINUTES)));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            return created.json().path("uuid").asText();
+        }
+
+        void resize(String uuid, int nodeCount, List<String> nodesToRemove) throws InterruptedException {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("node_count", nodeCount);
+            if (!nodesToRemove.isEmpty()) {
+                body.put("nodes_to_remove", nodesToRemove);
             }
-            try {
-                List<JsonNode> stacks = LoopbackCloud.stacksOf(PROJECT, uuid);
-                if (!stacks.isEmpty()) {
-                    nodes.signalNew(stacks.get(0).path("stack_name").asText(), stacks.get(0).path("id").asText(),
-                            LoopbackCloud.member(PROJECT), 1, true, "node up", Duration.ZERO);
+            Api.Response resized = untilAnswered(() -> member.sendAt("1.7", "POST", "/v1/clusters/" + uuid
+                    + "/actions/resize", body));
+            assertThat(resized.status()).as(resized.toString()).isEqualTo(202);
+            Slowly.await("the resize under way", SETTLE, () -> {
+                JsonNode bay = bay(uuid);
+                return bay == null ? "(no answer)" : bay.path("status").asText();
+            }, status -> status.startsWith("UPDATE_"));
+        }
+
+        /**
+         * Signals every wait condition as it appears, as the nodes would, until the bay settles. An
+         * answer the loaded machine could not give this time (the server's 503 while Keystone is slow,
+         * a Keystone or Heat time-out of the test's own calls) is asked again at the next look.
+         */
+        JsonNode signalUntilSettled(String uuid) throws InterruptedException {
+            WaitHandles nodes = new WaitHandles(LoopbackCloud.keystone());
+            long deadline = System.nanoTime() + SETTLE.toNanos();
+            while (System.nanoTime() < deadline) {
+                JsonNode bay = bay(uuid);
+                if (bay != null && !bay.path("status").asText().endsWith("_IN_PROGRESS")) {
+                    return bay;
                 }
-            } catch (AssertionError noNewHandle) {
-                // Heat has not made the next wait condition yet.
-            } catch (KeystoneUnavailableException | ServiceUnavailableException | UncheckedIOException busy) {
-                System.err.println("RealCloudIT: asking again after " + busy);
+                try {
+                    List<JsonNode> stacks = LoopbackCloud.stacksOf(project, uuid);
+                    if (!stacks.isEmpty()) {
+                        nodes.signalNew(stacks.get(0).path("stack_name").asText(), stacks.get(0).path("id").asText(),
+                                LoopbackCloud.member(project), 1, true, "node up", Duration.ZERO);
+                    }
+                } catch (AssertionError noNewHandle) {
+                    // Heat has not made the next wait condition yet.
+                } catch (KeystoneUnavailableException | ServiceUnavailableException | UncheckedIOException busy) {
+                    System.err.println("RealCloudIT: asking again after " + busy);
+                }
+                Thread.sleep(POLL.toMillis());
             }
-            Thread.sleep(POLL.toMillis());
+            throw new AssertionError("bay " + uuid + " did not settle within " + SETTLE + ": "
+                    + member.get("/v1/bays/" + uuid));
         }
-        throw new AssertionError("bay " + uuid + " did not settle within " + SETTLE + ": "
-                + alpha.get("/v1/bays/" + uuid));
+
+        /** The bay as the server shows it, or null when the server could not answer this time (5xx, no answer). */
+        private JsonNode bay(String uuid) {
+            Api.Response response;
+            try {
+                response = member.get("/v1/bays/" + uuid);
+            } catch (UncheckedIOException noAnswer) {
+                System.err.println("RealCloudIT: no answer from the server: " + noAnswer);
+                return null;
+            }
+            if (response.status() >= 500) {
+                System.err.println("RealCloudIT: the server could not answer now: " + response);
+                return null;
+            }
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            return response.json();
+        }
+
+        void deleteAndExpectNothingLeft(String uuid, Map<String, TreeSet<String>> before)
+                throws InterruptedException {
+            Api.Response deleted = untilAnswered(() -> member.delete("/v1/bays/" + uuid));
+            assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+            Slowly.await("the bay gone", SETTLE, () -> {
+                try {
+                    return member.get("/v1/bays/" + uuid).status();
+                } catch (UncheckedIOException noAnswer) {
+                    return 0;
+                }
+            }, s -> s == 404);
+            assertThat(inventory()).as("what the project has after the delete").isEqualTo(before);
+        }
+
+        /** A failed test's bays and templates go too, so that the next run finds the project as it was. */
+        void deleteEverything() {
+            Bays.deleteAll(member, SETTLE);
+            templates.forEach(uuid -> member.delete("/v1/baymodels/" + uuid));
+        }
     }
 
     /**
@@ -240,28 +318,6 @@ class RealCloudIT {
         return response;
     }
 
-    /** The bay as the server shows it, or null when the server could not answer this time (5xx, no answer). */
-    private static JsonNode bay(String uuid) {
-        Api.Response response;
-        try {
-            response = alpha.get("/v1/bays/" + uuid);
-        } catch (UncheckedIOException noAnswer) {
-            System.err.println("RealCloudIT: no answer from the server: " + noAnswer);
-            return null;
-        }
-        if (response.status() >= 500) {
-            System.err.println("RealCloudIT: the server could not answer now: " + response);
-            return null;
-        }
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.json();
-    }
-
-    private static List<JsonNode> agents() {
-        return RealResources.servers(PROJECT).stream().filter(s -> s.path("name").asText().contains("agent"))
-                .toList();
-    }
-
     private static String fixedAddress(JsonNode server) {
         for (JsonNode network : server.path("addresses")) {
             for (JsonNode address : network) {
@@ -271,19 +327,5 @@ class RealCloudIT {
             }
         }
         throw new AssertionError("no fixed address on " + server);
-    }
-
-    private static void deleteAndExpectNothingLeft(String uuid, Map<String, TreeSet<String>> before)
-            throws InterruptedException {
-        Api.Response deleted = untilAnswered(() -> alpha.delete("/v1/bays/" + uuid));
-        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
-        Slowly.await("the bay gone", SETTLE, () -> {
-            try {
-                return alpha.get("/v1/bays/" + uuid).status();
-            } catch (UncheckedIOException noAnswer) {
-                return 0;
-            }
-        }, s -> s == 404);
-        assertThat(RealResources.inventory(PROJECT)).as("what the project has after the delete").isEqualTo(before);
     }
 }
