@@ -31,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -74,6 +75,7 @@ class ClusterRehearsalIT {
     @Test
     void the_blueprint_bay_is_built_by_its_node_scripts_on_hosts_that_reach_each_other() throws Exception {
         try (Rehearsal r = new Rehearsal(dir, 1, 2, 1, -1)) {
+            r.bootstrapAfterMastersAsk = true;
             JsonNode stack = r.run();
 
             assertThat(stack.path("stack_status").asText()).as(r.diagnosis(stack)).isEqualTo("CREATE_COMPLETE");
@@ -220,6 +222,14 @@ class ClusterRehearsalIT {
         private StackSpec spec;
         private HeatUserData root;
         String stackId;
+        /**
+         * Boot the bootstrap server only once every master asked it for dcos_install.sh, so the
+         * masters' first fetch is refused and their curl's retries are what gets the file, as on a
+         * cloud, where the bootstrap server takes minutes (the rehearsal's takes a second).
+         */
+        boolean bootstrapAfterMastersAsk;
+        /** What the test did when, for the timeline printed at the end (where a run's time goes). */
+        private final List<String> marks = new ArrayList<>();
 
         /**
          * @param publicAgents asked as the DC/OS driver's users ask: the label {@code dcos_public_agent_count}
@@ -228,6 +238,7 @@ class ClusterRehearsalIT {
          * @param failingAgent the private agent member whose {@code modprobe} fails, or -1
          */
         Rehearsal(Path dir, int masters, int agents, int publicAgents, int failingAgent) throws Exception {
+            mark("opening");
             this.masters = masters;
             this.agents = agents;
             this.publicAgents = publicAgents;
@@ -235,6 +246,7 @@ class ClusterRehearsalIT {
             IssuedToken token = LoopbackCloud.login("alpha-member", "alpha");
             heatEndpoint = LoopbackCloud.keystone().endpoint(token.info().catalog(), "orchestration").orElseThrow();
             hosts = RehearsalHosts.open(Files.createDirectories(dir.resolve("hosts")));
+            mark("the hosts' network up");
             byte[] standIn;
             try (InputStream in = ClusterRehearsalIT.class.getResourceAsStream("/rehearsal/dcos_generate_config.sh")) {
                 standIn = in.readAllBytes();
@@ -281,8 +293,15 @@ class ClusterRehearsalIT {
             Map<Group, List<Integer>> members = new java.util.LinkedHashMap<>();
             members.put(Group.AGENTS, range(agents));
             members.put(Group.PUBLIC_AGENTS, range(publicAgents));
-            // Every host is up before the stack exists: a host costs an overlay mount and a namespace,
-            // and the agents' boots then wait only on Heat.
+            spec = driver.stackSpec(template, cluster, context);
+            assertThat(spec.parameters()).as("the public agents the label asks for")
+                    .containsEntry("number_of_public_agents", publicAgents);
+            mark("creating the stack");
+            stackId = heat.create(new StackRequest(name, spec, 15, true, List.of("magnetar", "rehearsal"),
+                    credential));
+            mark("stack created");
+            // Every host is made while Heat makes the wait handles the scripts need (a host costs an
+            // overlay mount, a namespace and a relay, about a second each), so no boot waits on them.
             addHost("bootstrap", BOOTSTRAP);
             for (int i = 0; i < masters; i++) {
                 addHost("master-" + i, masterIp(i));
@@ -292,11 +311,7 @@ class ClusterRehearsalIT {
                     addHost(group.getKey().host(i), group.getKey().ip(i));
                 }
             }
-            spec = driver.stackSpec(template, cluster, context);
-            assertThat(spec.parameters()).as("the public agents the label asks for")
-                    .containsEntry("number_of_public_agents", publicAgents);
-            stackId = heat.create(new StackRequest(name, spec, 15, true, List.of("magnetar", "rehearsal"),
-                    credential));
+            mark("hosts up");
 
             List<String> masterIps = new ArrayList<>();
             for (int i = 0; i < masters; i++) {
@@ -309,14 +324,34 @@ class ClusterRehearsalIT {
                 case "masters.private_address" -> masterIps;
                 default -> "rehearsal-unused-" + String.join("-", path);
             });
-            Map<String, CompletableFuture<Integer>> scripts = new java.util.LinkedHashMap<>();
-            scripts.put("bootstrap", hosts.boot("bootstrap", root.of("bootstrap_server")));
+            String bootstrapData = root.of("bootstrap_server");
+            Map<String, String> masterData = new java.util.LinkedHashMap<>();
             for (int i = 0; i < masters; i++) {
                 String ip = masterIp(i);
                 HeatUserData master = new HeatUserData(nodeTemplate(), spec.files(), root.groupMemberParameters(
                         "masters", i), path -> String.join(".", path).equals("port.fixed_ips.0.ip_address") ? ip
                         : "rehearsal-unused-" + String.join("-", path));
-                scripts.put("master-" + i, hosts.boot("master-" + i, master.of("server")));
+                masterData.put("master-" + i, master.of("server"));
+            }
+            Map<String, CompletableFuture<Integer>> scripts = new java.util.LinkedHashMap<>();
+            if (bootstrapAfterMastersAsk) {
+                Map<String, CompletableFuture<Integer>> masterScripts = new java.util.LinkedHashMap<>();
+                for (Map.Entry<String, String> master : masterData.entrySet()) {
+                    masterScripts.put(master.getKey(), hosts.boot(master.getKey(), master.getValue()));
+                }
+                for (String master : masterData.keySet()) {
+                    Slowly.await(master + " asking the bootstrap server for dcos_install.sh", NODES,
+                            () -> hosts.logText(master), log -> log.contains("fetching dcos_install.sh"));
+                }
+                scripts.put("bootstrap", hosts.boot("bootstrap", bootstrapData));
+                scripts.putAll(masterScripts);
+                mark("masters booted, then the bootstrap once every master asked it for dcos_install.sh");
+            } else {
+                scripts.put("bootstrap", hosts.boot("bootstrap", bootstrapData));
+                for (Map.Entry<String, String> master : masterData.entrySet()) {
+                    scripts.put(master.getKey(), hosts.boot(master.getKey(), master.getValue()));
+                }
+                mark("bootstrap and masters booted");
             }
             scripts.putAll(bootMembers(members, scripts.values()));
             return settle(scripts);
@@ -343,10 +378,10 @@ class ClusterRehearsalIT {
             Cluster resized = cluster.toBuilder().nodeCount(newCount).build();
             Map<String, Object> changed = driver.scaleParameters(template, resized, nodesToRemove,
                     withAgentMembers(heat.find(name, credential).orElseThrow()));
+            heat.update(name, stackId, new StackUpdate(changed, true, 15), credential);
             for (int i : addedMembers) {
                 addHost(Group.AGENTS.host(i), Group.AGENTS.ip(i));
             }
-            heat.update(name, stackId, new StackUpdate(changed, true, 15), credential);
             cluster = resized;
             Map<String, CompletableFuture<Integer>> scripts = bootMembers(Map.of(Group.AGENTS, addedMembers),
                     List.of());
@@ -413,6 +448,7 @@ class ClusterRehearsalIT {
                     int i = Integer.parseInt(member.group(2));
                     if (members.getOrDefault(group, List.of()).contains(i) && !booted.containsKey(group.host(i))) {
                         booted.put(group.host(i), boot(group, i, link(resource, "self")));
+                        mark(group.host(i) + " booted");
                     }
                 }
                 if (booted.size() == wanted) {
@@ -457,6 +493,7 @@ class ClusterRehearsalIT {
             CompletableFuture.allOf(scripts.values().toArray(CompletableFuture[]::new))
                     .get(NODES.toSeconds(), TimeUnit.SECONDS);
             long scriptsEnded = System.nanoTime();
+            mark("every script ended");
             exits.clear();
             exitByHost.clear();
             for (Map.Entry<String, CompletableFuture<Integer>> script : scripts.entrySet()) {
@@ -467,6 +504,7 @@ class ClusterRehearsalIT {
                     () -> LoopbackCloud.stack("alpha", name, stackId),
                     s -> !s.path("stack_status").asText().endsWith("_IN_PROGRESS"));
             settledAfterLastScript = Duration.ofNanos(System.nanoTime() - scriptsEnded);
+            mark("stack " + settled.path("stack_status").asText());
             return settled;
         }
 
@@ -550,6 +588,29 @@ class ClusterRehearsalIT {
             return "";
         }
 
+        private void mark(String what) {
+            marks.add(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS) + " test: " + what);
+        }
+
+        /**
+         * The test's marks and every node's steps (its {@code log} lines), in time order: where the
+         * run's time went, printed when the rehearsal closes.
+         */
+        String timeline() {
+            List<String> lines = new ArrayList<>(marks);
+            for (String host : hosts.names()) {
+                for (String line : hosts.logText(host).split("\n")) {
+                    int at = line.indexOf(" magnetar: ");
+                    if (at > 0) {
+                        lines.add(line.substring(0, at) + " " + host + ": " + line.substring(at + 11));
+                    }
+                }
+            }
+            // Node lines have whole seconds (2026-12-03T19:40:01Z), the marks milliseconds: compare to the second.
+            lines.sort(Comparator.comparing(line -> line.substring(0, 19)));
+            return String.join("\n", lines);
+        }
+
         /** The stack's status and every node's output, for a failed assertion. */
         String diagnosis(JsonNode stack) {
             StringBuilder text = new StringBuilder(stack.path("stack_status").asText()).append(": ")
@@ -574,12 +635,16 @@ class ClusterRehearsalIT {
         @Override
         public void close() throws Exception {
             try {
+                System.out.println("Cluster rehearsal " + name + ", timeline:\n" + timeline());
                 if (stackId != null) {
                     heat.delete(name, stackId, credential);
                 }
             } finally {
+                long closing = System.nanoTime();
                 installer.stop(0);
                 hosts.close();
+                System.out.println("Cluster rehearsal " + name + ": hosts down in "
+                        + Duration.ofNanos(System.nanoTime() - closing).toMillis() + " ms");
             }
         }
     }
