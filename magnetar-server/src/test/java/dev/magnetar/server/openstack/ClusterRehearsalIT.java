@@ -31,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -61,7 +62,8 @@ class ClusterRehearsalIT {
     private static final String BOOTSTRAP = "10.213.0.10";
     private static final Duration NODES = Duration.ofMinutes(5);
     private static final Pattern HEAT_URL = Pattern.compile("https?://([^/:]+):(\\d+)/");
-    private static final Pattern AGENT_STACK = Pattern.compile("-agents-[A-Za-z0-9]+-(\\d+)-[A-Za-z0-9]+$");
+    /** A member's nested stack in a ResourceGroup: {@code <stack>-<group>-<id>-<member>-<id>}. */
+    private static final Pattern MEMBER_STACK = Pattern.compile("-(agents|public_agents)-[A-Za-z0-9]+-(\\d+)-[A-Za-z0-9]+$");
     /** The blueprint's labels ({@code LoopbackCloud.blueprintTemplate}). */
     private static final Map<String, String> BLUEPRINT_LABELS = Map.of("isolation", "docker/volume", "launcher",
             "linux", "image_providers", "docker");
@@ -72,11 +74,16 @@ class ClusterRehearsalIT {
 
     @Test
     void the_blueprint_bay_is_built_by_its_node_scripts_on_hosts_that_reach_each_other() throws Exception {
-        try (Rehearsal r = new Rehearsal(dir, 1, 1, -1)) {
+        try (Rehearsal r = new Rehearsal(dir, 1, 2, 1, -1)) {
+            r.bootstrapAfterMastersAsk = true;
             JsonNode stack = r.run();
 
             assertThat(stack.path("stack_status").asText()).as(r.diagnosis(stack)).isEqualTo("CREATE_COMPLETE");
-            assertThat(r.exits).as("every node script's exit status").containsOnly(0);
+            assertThat(r.exitByHost).as("every node script's exit status").isEqualTo(Map.of("bootstrap", 0,
+                    "master-0", 0, "agent-0", 0, "agent-1", 0, "public-agent-0", 0));
+            assertThat(r.signalledBeforeComplete()).as("the wait conditions Heat completed (each on its node's "
+                    + "SUCCESS signal), none after the stack's CREATE_COMPLETE").containsExactlyInAnyOrder(
+                    "bootstrap_wait", "master_wait", "agents/0/wait", "agents/1/wait", "public_agents/0/wait");
             assertThat(output(stack, "dcos_version")).as("the bootstrap's signal: the installer's --version")
                     .contains("2.2.0-rehearsal");
             assertThat(output(stack, "docker_version")).as("the master's signal: docker version")
@@ -89,15 +96,24 @@ class ClusterRehearsalIT {
                             "bootstrap_url=http://" + BOOTSTRAP + ":8086\n",
                             "master_list: [\"" + r.masterIp(0) + "\"]");
             String served = r.hosts.read("bootstrap", "/var/log/dcos-bootstrap-http.log");
-            for (String node : List.of(r.masterIp(0), r.agentIp(0))) {
-                assertThat(served).as("the bootstrap's HTTP log").contains(node + " - - ")
-                        .containsPattern(Pattern.quote(node) + " - - \\[[^]]*] \"GET /dcos_install.sh HTTP/1.1\" 200");
+            for (String node : List.of(r.masterIp(0), r.agentIp(0), r.agentIp(1), r.publicAgentIp(0))) {
+                assertThat(served).as("the bootstrap's HTTP log").containsPattern(
+                        Pattern.quote(node) + " - - \\[[^]]*] \"GET /dcos_install.sh HTTP/1.1\" 200");
             }
             assertThat(r.hosts.read("master-0", "/var/lib/dcos/rehearsal-install.txt"))
                     .contains("role=master\n", "ip_detect=" + r.masterIp(0) + "\n");
-            assertThat(r.hosts.read("agent-0", "/var/lib/dcos/rehearsal-install.txt"))
-                    .contains("role=slave\n", "ip_detect=" + r.agentIp(0) + "\n",
-                            "ip_detect_public=" + r.agentIp(0) + "\n");
+            for (int i = 0; i < 2; i++) {
+                assertThat(r.hosts.read("agent-" + i, "/var/lib/dcos/rehearsal-install.txt"))
+                        .contains("role=slave\n", "ip_detect=" + r.agentIp(i) + "\n",
+                                "ip_detect_public=" + r.agentIp(i) + "\n");
+            }
+            assertThat(r.hosts.read("public-agent-0", "/var/lib/dcos/rehearsal-install.txt"))
+                    .as("the public agent's install: its role, and ip-detect / ip-detect-public (no metadata "
+                            + "service, so its private address) on its own interface")
+                    .contains("role=slave_public\n", "ip_detect=" + r.publicAgentIp(0) + "\n",
+                            "ip_detect_public=" + r.publicAgentIp(0) + "\n", "agent_flags_lines=");
+            assertThat(r.hosts.file("public-agent-0", "/etc/mesosphere/roles/slave_public")).exists();
+            assertThat(r.hosts.file("public-agent-0", "/etc/mesosphere/roles/slave")).doesNotExist();
             assertThat(r.hosts.read("agent-0", "/var/log/rehearsal-os.log")).as("the stubbed OS layer, asked")
                     .contains("yum install -y", "modprobe overlay", "sysctl --system", "systemctl enable --now docker",
                             "docker info --format");
@@ -106,7 +122,7 @@ class ClusterRehearsalIT {
 
     @Test
     void a_step_failing_inside_a_function_on_an_agent_fails_the_stack_promptly_naming_that_agent() throws Exception {
-        try (Rehearsal r = new Rehearsal(dir, 1, 1, 0)) {
+        try (Rehearsal r = new Rehearsal(dir, 1, 1, 0, 0)) {
             JsonNode stack = r.run();
 
             assertThat(stack.path("stack_status").asText()).as(r.diagnosis(stack)).isEqualTo("CREATE_FAILED");
@@ -120,7 +136,7 @@ class ClusterRehearsalIT {
 
     @Test
     void three_masters_form_the_master_list_and_a_chosen_agent_is_added_then_removed() throws Exception {
-        try (Rehearsal r = new Rehearsal(dir, 3, 1, -1)) {
+        try (Rehearsal r = new Rehearsal(dir, 3, 1, 0, -1)) {
             JsonNode created = r.run();
 
             assertThat(created.path("stack_status").asText()).as(r.diagnosis(created)).isEqualTo("CREATE_COMPLETE");
@@ -163,15 +179,35 @@ class ClusterRehearsalIT {
         return "";
     }
 
-    /** One stack and its hosts: bootstrap, masters and agents, and what happened to them. */
+    /**
+     * A ResourceGroup of {@code Magnetar::DCOS::Node} members that each have their own wait handle
+     * (private and public agents), with its hosts' names and addresses on the private network.
+     */
+    private record Group(String resource, String hostPrefix, int firstAddress) {
+        static final Group AGENTS = new Group("agents", "agent-", 30);
+        static final Group PUBLIC_AGENTS = new Group("public_agents", "public-agent-", 40);
+
+        String host(int member) {
+            return hostPrefix + member;
+        }
+
+        String ip(int member) {
+            return "10.213.0." + (firstAddress + member);
+        }
+    }
+
+    /** One stack and its hosts: bootstrap, masters, agents and public agents, and what happened to them. */
     private static final class Rehearsal implements AutoCloseable {
 
         final RehearsalHosts hosts;
+        /** The exit statuses of the scripts of the latest run or scale, in boot order (bootstrap, masters, agents, public agents). */
         final List<Integer> exits = new ArrayList<>();
+        final Map<String, Integer> exitByHost = new java.util.LinkedHashMap<>();
         final Set<String> installerFetchedBy = ConcurrentHashMap.newKeySet();
         Duration settledAfterLastScript;
         private final int masters;
         private final int agents;
+        private final int publicAgents;
         private final int failingAgent;
         private final HttpServer installer;
         private final HeatOrchestrator heat = new HeatOrchestrator(LoopbackCloud.keystone(),
@@ -186,14 +222,31 @@ class ClusterRehearsalIT {
         private StackSpec spec;
         private HeatUserData root;
         String stackId;
+        /**
+         * Boot the bootstrap server only once every master asked it for dcos_install.sh, so the
+         * masters' first fetch is refused and their curl's retries are what gets the file, as on a
+         * cloud, where the bootstrap server takes minutes (the rehearsal's takes a second).
+         */
+        boolean bootstrapAfterMastersAsk;
+        /** What the test did when, for the timeline printed at the end (where a run's time goes). */
+        private final List<String> marks = new ArrayList<>();
 
-        Rehearsal(Path dir, int masters, int agents, int failingAgent) throws Exception {
+        /**
+         * @param publicAgents asked as the DC/OS driver's users ask: the label {@code dcos_public_agent_count}
+         *                     (on the template, and on the cluster, whose labels the server copies from the
+         *                     template when a create gives none; the driver reads the cluster's)
+         * @param failingAgent the private agent member whose {@code modprobe} fails, or -1
+         */
+        Rehearsal(Path dir, int masters, int agents, int publicAgents, int failingAgent) throws Exception {
+            mark("opening");
             this.masters = masters;
             this.agents = agents;
+            this.publicAgents = publicAgents;
             this.failingAgent = failingAgent;
             IssuedToken token = LoopbackCloud.login("alpha-member", "alpha");
             heatEndpoint = LoopbackCloud.keystone().endpoint(token.info().catalog(), "orchestration").orElseThrow();
             hosts = RehearsalHosts.open(Files.createDirectories(dir.resolve("hosts")));
+            mark("the hosts' network up");
             byte[] standIn;
             try (InputStream in = ClusterRehearsalIT.class.getResourceAsStream("/rehearsal/dcos_generate_config.sh")) {
                 standIn = in.readAllBytes();
@@ -210,13 +263,17 @@ class ClusterRehearsalIT {
                     + RehearsalHosts.GATEWAY + ":" + installer.getAddress().getPort() + "/dcos_generate_config.sh"));
             driver = driver(settings);
             context = DeploymentContext.local(settings);
+            Map<String, String> labels = new java.util.TreeMap<>(BLUEPRINT_LABELS);
+            if (publicAgents > 0) {
+                labels.put("dcos_public_agent_count", Integer.toString(publicAgents));
+            }
             template = ClusterTemplate.builder().uuid(UUID.randomUUID().toString()).name("rehearsal").coe("dcos")
                     .imageId("dcos-centos-7.2").keypairId("testkey").externalNetworkId("public")
                     .dnsNameserver("8.8.8.8").flavorId("m1.small").clusterDistro("centos")
-                    .labels(BLUEPRINT_LABELS).build();
+                    .labels(labels).build();
             cluster = Cluster.builder().uuid(UUID.randomUUID().toString()).name(name)
                     .clusterTemplateId(template.uuid()).keypair("testkey").nodeCount(agents).masterCount(masters)
-                    .createTimeout(10).labels(BLUEPRINT_LABELS).build();
+                    .createTimeout(10).labels(labels).build();
         }
 
         String masterIp(int index) {
@@ -224,20 +281,37 @@ class ClusterRehearsalIT {
         }
 
         String agentIp(int index) {
-            return "10.213.0." + (30 + index);
+            return Group.AGENTS.ip(index);
+        }
+
+        String publicAgentIp(int index) {
+            return Group.PUBLIC_AGENTS.ip(index);
         }
 
         /** Builds the hosts and the stack, boots every node as Heat orders them; the stack as it settled. */
         JsonNode run() throws Exception {
-            hosts.add("bootstrap", BOOTSTRAP);
-            hosts.relayLoopback("bootstrap", heatEndpoint.getPort());
-            for (int i = 0; i < masters; i++) {
-                hosts.add("master-" + i, masterIp(i));
-                hosts.relayLoopback("master-" + i, heatEndpoint.getPort());
-            }
+            Map<Group, List<Integer>> members = new java.util.LinkedHashMap<>();
+            members.put(Group.AGENTS, range(agents));
+            members.put(Group.PUBLIC_AGENTS, range(publicAgents));
             spec = driver.stackSpec(template, cluster, context);
+            assertThat(spec.parameters()).as("the public agents the label asks for")
+                    .containsEntry("number_of_public_agents", publicAgents);
+            mark("creating the stack");
             stackId = heat.create(new StackRequest(name, spec, 15, true, List.of("magnetar", "rehearsal"),
                     credential));
+            mark("stack created");
+            // Every host is made while Heat makes the wait handles the scripts need (a host costs an
+            // overlay mount, a namespace and a relay, about a second each), so no boot waits on them.
+            addHost("bootstrap", BOOTSTRAP);
+            for (int i = 0; i < masters; i++) {
+                addHost("master-" + i, masterIp(i));
+            }
+            for (Map.Entry<Group, List<Integer>> group : members.entrySet()) {
+                for (int i : group.getValue()) {
+                    addHost(group.getKey().host(i), group.getKey().ip(i));
+                }
+            }
+            mark("hosts up");
 
             List<String> masterIps = new ArrayList<>();
             for (int i = 0; i < masters; i++) {
@@ -250,21 +324,50 @@ class ClusterRehearsalIT {
                 case "masters.private_address" -> masterIps;
                 default -> "rehearsal-unused-" + String.join("-", path);
             });
-            List<CompletableFuture<Integer>> scripts = new ArrayList<>();
-            scripts.add(hosts.boot("bootstrap", root.of("bootstrap_server")));
+            String bootstrapData = root.of("bootstrap_server");
+            Map<String, String> masterData = new java.util.LinkedHashMap<>();
             for (int i = 0; i < masters; i++) {
                 String ip = masterIp(i);
                 HeatUserData master = new HeatUserData(nodeTemplate(), spec.files(), root.groupMemberParameters(
                         "masters", i), path -> String.join(".", path).equals("port.fixed_ips.0.ip_address") ? ip
                         : "rehearsal-unused-" + String.join("-", path));
-                scripts.add(hosts.boot("master-" + i, master.of("server")));
+                masterData.put("master-" + i, master.of("server"));
             }
+            Map<String, CompletableFuture<Integer>> scripts = new java.util.LinkedHashMap<>();
+            if (bootstrapAfterMastersAsk) {
+                Map<String, CompletableFuture<Integer>> masterScripts = new java.util.LinkedHashMap<>();
+                for (Map.Entry<String, String> master : masterData.entrySet()) {
+                    masterScripts.put(master.getKey(), hosts.boot(master.getKey(), master.getValue()));
+                }
+                for (String master : masterData.keySet()) {
+                    Slowly.await(master + " asking the bootstrap server for dcos_install.sh", NODES,
+                            () -> hosts.logText(master), log -> log.contains("fetching dcos_install.sh"));
+                }
+                scripts.put("bootstrap", hosts.boot("bootstrap", bootstrapData));
+                scripts.putAll(masterScripts);
+                mark("masters booted, then the bootstrap once every master asked it for dcos_install.sh");
+            } else {
+                scripts.put("bootstrap", hosts.boot("bootstrap", bootstrapData));
+                for (Map.Entry<String, String> master : masterData.entrySet()) {
+                    scripts.put(master.getKey(), hosts.boot(master.getKey(), master.getValue()));
+                }
+                mark("bootstrap and masters booted");
+            }
+            scripts.putAll(bootMembers(members, scripts.values()));
+            return settle(scripts);
+        }
+
+        private void addHost(String host, String ip) throws Exception {
+            hosts.add(host, ip);
+            hosts.relayLoopback(host, heatEndpoint.getPort());
+        }
+
+        private static List<Integer> range(int count) {
             List<Integer> members = new ArrayList<>();
-            for (int i = 0; i < agents; i++) {
+            for (int i = 0; i < count; i++) {
                 members.add(i);
             }
-            scripts.addAll(bootAgents(members, scripts));
-            return settle(scripts);
+            return members;
         }
 
         /**
@@ -276,8 +379,12 @@ class ClusterRehearsalIT {
             Map<String, Object> changed = driver.scaleParameters(template, resized, nodesToRemove,
                     withAgentMembers(heat.find(name, credential).orElseThrow()));
             heat.update(name, stackId, new StackUpdate(changed, true, 15), credential);
+            for (int i : addedMembers) {
+                addHost(Group.AGENTS.host(i), Group.AGENTS.ip(i));
+            }
             cluster = resized;
-            List<CompletableFuture<Integer>> scripts = new ArrayList<>(bootAgents(addedMembers, List.of()));
+            Map<String, CompletableFuture<Integer>> scripts = bootMembers(Map.of(Group.AGENTS, addedMembers),
+                    List.of());
             Slowly.await("Heat updating " + name, Duration.ofSeconds(60), () -> LoopbackCloud.stack("alpha", name,
                     stackId).path("stack_status").asText(), status -> status.startsWith("UPDATE_"));
             return settle(scripts);
@@ -312,85 +419,136 @@ class ClusterRehearsalIT {
             return members;
         }
 
-        private List<CompletableFuture<Integer>> bootAgents(List<Integer> members,
-                                                            List<CompletableFuture<Integer>> before) throws Exception {
-            for (int i : members) {
-                hosts.add("agent-" + i, agentIp(i));
-                hosts.relayLoopback("agent-" + i, heatEndpoint.getPort());
-            }
-            Map<Integer, String> agentHandles = awaitAgentHandles(members, before);
-            List<CompletableFuture<Integer>> scripts = new ArrayList<>();
-            for (int i : members) {
-                String ip = agentIp(i);
-                String handle = agentHandles.get(i);
-                HeatUserData agent = new HeatUserData(nodeTemplate(), spec.files(), root.groupMemberParameters(
-                        "agents", i), path -> switch (String.join(".", path)) {
-                    case "wait_handle.curl_cli" -> curlCli(handle);
-                    case "port.fixed_ips.0.ip_address" -> ip;
-                    default -> "rehearsal-unused-" + String.join("-", path);
-                });
-                if (i == failingAgent) {
-                    // A kernel module that does not load: prepare_os's modprobe fails inside a function.
-                    Path modprobe = hosts.file("agent-" + i, "/usr/local/sbin/modprobe");
-                    Files.writeString(modprobe, "#!/bin/bash\necho \"modprobe: FATAL: Module $1 not found\" >&2\n"
-                            + "exit 1\n");
-                }
-                scripts.add(hosts.boot("agent-" + i, agent.of("server")));
-            }
-            return scripts;
-        }
-
-        private JsonNode settle(List<CompletableFuture<Integer>> scripts) throws Exception {
-            CompletableFuture.allOf(scripts.toArray(CompletableFuture[]::new)).get(NODES.toSeconds(), TimeUnit.SECONDS);
-            long scriptsEnded = System.nanoTime();
-            exits.clear();
-            for (CompletableFuture<Integer> script : scripts) {
-                exits.add(script.get());
-            }
-            JsonNode settled = Slowly.await("stack " + name + " settled", NODES,
-                    () -> LoopbackCloud.stack("alpha", name, stackId),
-                    s -> !s.path("stack_status").asText().endsWith("_IN_PROGRESS"));
-            settledAfterLastScript = Duration.ofNanos(System.nanoTime() - scriptsEnded);
-            return settled;
-        }
-
-        private String nodeTemplate() {
-            return spec.files().get("node.yaml");
-        }
-
-        /** The agents' own wait handles, which Heat makes only once every master signalled. */
-        private Map<Integer, String> awaitAgentHandles(List<Integer> members,
-                                                       List<CompletableFuture<Integer>> bootAndMasters)
-                throws InterruptedException {
+        /**
+         * Boots each member's host as soon as Heat has made the member's own wait handle (which it
+         * does only once every master signalled: both groups depend on {@code master_wait}), with
+         * its user_data rendered from node.yaml with the group's member parameters; the scripts by
+         * host, in group and member order.
+         */
+        private Map<String, CompletableFuture<Integer>> bootMembers(Map<Group, List<Integer>> members,
+                                                                    java.util.Collection<CompletableFuture<Integer>>
+                                                                            before) throws Exception {
+            Map<String, CompletableFuture<Integer>> booted = new java.util.HashMap<>();
+            int wanted = members.values().stream().mapToInt(List::size).sum();
             long deadline = System.nanoTime() + NODES.toNanos();
-            while (true) {
-                Map<Integer, String> found = new java.util.TreeMap<>();
+            while (booted.size() < wanted) {
                 for (JsonNode resource : heatGet("/stacks/" + name + "/" + stackId + "/resources?nested_depth=3")
                         .path("resources")) {
-                    if (resource.path("resource_name").asText().equals("wait_handle")
-                            && resource.path("resource_status").asText().equals("CREATE_COMPLETE")) {
-                        Matcher member = AGENT_STACK.matcher(link(resource, "stack").replaceAll("/[^/]*$", "")
-                                .replaceAll("^.*/", ""));
-                        if (member.find()) {
-                            found.put(Integer.parseInt(member.group(1)), link(resource, "self"));
-                        }
+                    if (!resource.path("resource_name").asText().equals("wait_handle")
+                            || !resource.path("resource_status").asText().equals("CREATE_COMPLETE")) {
+                        continue;
+                    }
+                    Matcher member = MEMBER_STACK.matcher(link(resource, "stack").replaceAll("/[^/]*$", "")
+                            .replaceAll("^.*/", ""));
+                    if (!member.find()) {
+                        continue;
+                    }
+                    Group group = member.group(1).equals(Group.AGENTS.resource()) ? Group.AGENTS
+                            : Group.PUBLIC_AGENTS;
+                    int i = Integer.parseInt(member.group(2));
+                    if (members.getOrDefault(group, List.of()).contains(i) && !booted.containsKey(group.host(i))) {
+                        booted.put(group.host(i), boot(group, i, link(resource, "self")));
+                        mark(group.host(i) + " booted");
                     }
                 }
-                if (found.keySet().containsAll(members)) {
-                    return found;
+                if (booted.size() == wanted) {
+                    break;
                 }
-                for (CompletableFuture<Integer> script : bootAndMasters) {
+                for (CompletableFuture<Integer> script : before) {
                     if (script.isDone() && script.join() != 0) {
                         throw new AssertionError("a node script failed before the agents started:\n" + diagnosis(
                                 LoopbackCloud.stack("alpha", name, stackId)));
                     }
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new AssertionError("no agent wait handles after " + NODES + ":\n"
-                            + diagnosis(LoopbackCloud.stack("alpha", name, stackId)));
+                    throw new AssertionError("agent wait handles after " + NODES + " only for " + booted.keySet()
+                            + ":\n" + diagnosis(LoopbackCloud.stack("alpha", name, stackId)));
                 }
                 Thread.sleep(1000);
             }
+            Map<String, CompletableFuture<Integer>> ordered = new java.util.LinkedHashMap<>();
+            members.forEach((group, list) -> list.forEach(i -> ordered.put(group.host(i), booted.get(group.host(i)))));
+            return ordered;
+        }
+
+        private CompletableFuture<Integer> boot(Group group, int i, String handle) throws Exception {
+            String host = group.host(i);
+            String ip = group.ip(i);
+            HeatUserData node = new HeatUserData(nodeTemplate(), spec.files(), root.groupMemberParameters(
+                    group.resource(), i), path -> switch (String.join(".", path)) {
+                case "wait_handle.curl_cli" -> curlCli(handle);
+                case "port.fixed_ips.0.ip_address" -> ip;
+                default -> "rehearsal-unused-" + String.join("-", path);
+            });
+            if (group == Group.AGENTS && i == failingAgent) {
+                // A kernel module that does not load: prepare_os's modprobe fails inside a function.
+                Path modprobe = hosts.file(host, "/usr/local/sbin/modprobe");
+                Files.writeString(modprobe, "#!/bin/bash\necho \"modprobe: FATAL: Module $1 not found\" >&2\n"
+                        + "exit 1\n");
+            }
+            return hosts.boot(host, node.of("server"));
+        }
+
+        private JsonNode settle(Map<String, CompletableFuture<Integer>> scripts) throws Exception {
+            CompletableFuture.allOf(scripts.values().toArray(CompletableFuture[]::new))
+                    .get(NODES.toSeconds(), TimeUnit.SECONDS);
+            long scriptsEnded = System.nanoTime();
+            mark("every script ended");
+            exits.clear();
+            exitByHost.clear();
+            for (Map.Entry<String, CompletableFuture<Integer>> script : scripts.entrySet()) {
+                exits.add(script.getValue().get());
+                exitByHost.put(script.getKey(), script.getValue().get());
+            }
+            JsonNode settled = Slowly.await("stack " + name + " settled", NODES,
+                    () -> LoopbackCloud.stack("alpha", name, stackId),
+                    s -> !s.path("stack_status").asText().endsWith("_IN_PROGRESS"));
+            settledAfterLastScript = Duration.ofNanos(System.nanoTime() - scriptsEnded);
+            mark("stack " + settled.path("stack_status").asText());
+            return settled;
+        }
+
+        /**
+         * The wait conditions Heat completed, from its events (a wait condition completes only on
+         * its handles' SUCCESS signals: {@code master_wait} on one per master), as
+         * {@code bootstrap_wait}, {@code master_wait}, {@code agents/0/wait} ...; fails if the stack's
+         * CREATE_COMPLETE came before any of them.
+         */
+        List<String> signalledBeforeComplete() {
+            List<String> completed = new ArrayList<>();
+            String last = "";
+            String stackComplete = null;
+            for (JsonNode event : heatGet("/stacks/" + name + "/" + stackId + "/events?nested_depth=3&limit=1000")
+                    .path("events")) {
+                if (!event.path("resource_status").asText().equals("CREATE_COMPLETE")) {
+                    continue;
+                }
+                String resource = event.path("resource_name").asText();
+                String time = event.path("event_time").asText();
+                if (resource.equals(name) && event.path("physical_resource_id").asText().equals(stackId)) {
+                    stackComplete = time;
+                } else if (Set.of("bootstrap_wait", "master_wait").contains(resource)) {
+                    completed.add(resource);
+                } else if (resource.equals("wait")) {
+                    Matcher member = MEMBER_STACK.matcher(link(event, "stack").replaceAll("/[^/]*$", "")
+                            .replaceAll("^.*/", ""));
+                    completed.add(member.find() ? member.group(1) + "/" + member.group(2) + "/wait"
+                            : "wait in " + link(event, "stack"));
+                } else {
+                    continue;
+                }
+                if (!resource.equals(name) && time.compareTo(last) > 0) {
+                    last = time;
+                }
+            }
+            assertThat(stackComplete).as("the stack's CREATE_COMPLETE event").isNotNull();
+            assertThat(stackComplete).as("the stack's CREATE_COMPLETE, not before the last wait condition's")
+                    .isGreaterThanOrEqualTo(last);
+            return completed;
+        }
+
+        private String nodeTemplate() {
+            return spec.files().get("node.yaml");
         }
 
         private String resource(String resourceName) {
@@ -430,6 +588,29 @@ class ClusterRehearsalIT {
             return "";
         }
 
+        private void mark(String what) {
+            marks.add(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS) + " test: " + what);
+        }
+
+        /**
+         * The test's marks and every node's steps (its {@code log} lines), in time order: where the
+         * run's time went, printed when the rehearsal closes.
+         */
+        String timeline() {
+            List<String> lines = new ArrayList<>(marks);
+            for (String host : hosts.names()) {
+                for (String line : hosts.logText(host).split("\n")) {
+                    int at = line.indexOf(" magnetar: ");
+                    if (at > 0) {
+                        lines.add(line.substring(0, at) + " " + host + ": " + line.substring(at + 11));
+                    }
+                }
+            }
+            // Node lines have whole seconds (2026-12-03T19:40:01Z), the marks milliseconds: compare to the second.
+            lines.sort(Comparator.comparing(line -> line.substring(0, 19)));
+            return String.join("\n", lines);
+        }
+
         /** The stack's status and every node's output, for a failed assertion. */
         String diagnosis(JsonNode stack) {
             StringBuilder text = new StringBuilder(stack.path("stack_status").asText()).append(": ")
@@ -454,12 +635,16 @@ class ClusterRehearsalIT {
         @Override
         public void close() throws Exception {
             try {
+                System.out.println("Cluster rehearsal " + name + ", timeline:\n" + timeline());
                 if (stackId != null) {
                     heat.delete(name, stackId, credential);
                 }
             } finally {
+                long closing = System.nanoTime();
                 installer.stop(0);
                 hosts.close();
+                System.out.println("Cluster rehearsal " + name + ": hosts down in "
+                        + Duration.ofNanos(System.nanoTime() - closing).toMillis() + " ms");
             }
         }
     }
