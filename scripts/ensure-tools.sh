@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the host tools the test suite runs (shellcheck for every script; diskimage-builder
 # and xfsprogs for the image elements' tests; Debian's python-magnumclient and openstackclient,
-# which the client compatibility tests drive unmodified; debootstrap and socat for the cluster
+# which the client compatibility tests drive unmodified, and python3-heatclient for its
+# `openstack orchestration template validate` in GoldenStacksValidateIT (Heat's packages pull it in,
+# openstackclient does not); debootstrap and socat for the cluster
 # rehearsal's hosts, scripts/rehearsal-hosts.sh; Debian's tempest with magnum-tempest-plugin, Magnum's own API
 # test suite, which MagnumTempestIT runs against our server) when they are missing. Idempotent: with every tool
 # present it installs nothing and needs no network. Debian/Ubuntu (apt-get) only.
@@ -13,6 +15,7 @@ command -v shellcheck > /dev/null 2>&1 || missing+=(shellcheck)
 command -v mkfs.xfs > /dev/null 2>&1 || [ -x /usr/sbin/mkfs.xfs ] || [ -x /sbin/mkfs.xfs ] || missing+=(xfsprogs)
 [ -x /usr/bin/openstack ] || missing+=(python3-openstackclient)
 [ -x /usr/bin/magnum ] || missing+=(python3-magnumclient)
+[ -d /usr/lib/python3/dist-packages/heatclient/osc ] || missing+=(python3-heatclient)
 [ -x /usr/sbin/debootstrap ] || missing+=(debootstrap)
 command -v socat > /dev/null 2>&1 || missing+=(socat)
 [ -x /usr/bin/tempest ] || missing+=(tempest)

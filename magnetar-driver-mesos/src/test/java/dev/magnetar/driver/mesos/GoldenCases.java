@@ -9,6 +9,7 @@ import dev.magnetar.core.port.StackCredential;
 import dev.magnetar.core.port.StackSpec;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -83,6 +84,13 @@ final class GoldenCases {
                         "mesos_slave_isolation", GPU_ISOLATION), false, false, at, at));
         Cluster cluster = Fixtures.cluster(template).toBuilder().nodeGroups(pools).build();
         return new Case("node-pools", template, cluster, context);
+    }
+
+    /** Each case's stack by case name, in the cases' order. */
+    static Map<String, StackSpec> specs() {
+        Map<String, StackSpec> specs = new LinkedHashMap<>();
+        all().forEach(c -> specs.put(c.name(), c.spec()));
+        return specs;
     }
 
     /** Mesos 1.11's GPU isolator with what it needs: the linux filesystem and the devices cgroup. */
