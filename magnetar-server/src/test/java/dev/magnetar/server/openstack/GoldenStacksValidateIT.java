@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,6 +71,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * which reaches their servers, ports, volumes and Octavia resources the same way. Stack create
  * (and {@code stack create --dry-run}) validates strictly, values and nested stacks included.
  */
+@EnabledIfEnvironmentVariable(named = "MAGNETAR_TEST_REAL_CLOUD", matches = "true")
 @ExtendWith(LoopbackOpenStack.class)
 class GoldenStacksValidateIT {
 
