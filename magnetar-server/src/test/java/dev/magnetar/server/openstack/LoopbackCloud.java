@@ -120,6 +120,14 @@ final class LoopbackCloud {
         return TOKENS.computeIfAbsent(user + "@" + project, key -> LoopbackOpenStack.login(keystone(), user, project));
     }
 
+    /**
+     * Drops the kept tokens: a token carries the catalogue as it was when issued, so after the
+     * catalogue changes ({@link RealResources}) the next login issues a token that shows the change.
+     */
+    static void forgetTokens() {
+        TOKENS.clear();
+    }
+
     static Caller caller(String baseUrl, String user, String project) {
         return new Caller(user, baseUrl, login(user, project).value());
     }

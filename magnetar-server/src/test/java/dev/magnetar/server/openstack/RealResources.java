@@ -37,12 +37,14 @@ final class RealResources implements AutoCloseable {
     static RealResources open() {
         script(15, "start", "--cloud");
         script(5, "catalogue", "add");
+        LoopbackCloud.forgetTokens();
         return new RealResources();
     }
 
     @Override
     public void close() {
         script(5, "catalogue", "remove");
+        LoopbackCloud.forgetTokens();
     }
 
     /**
