@@ -20,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -180,7 +178,7 @@ class GoldenStacksValidateIT {
         environment.put("parameters", spec.parameters());
         Path env = write(dir, "environment-with-parameters.yaml", YAML.writeValueAsString(environment));
 
-        Run run = openstack("orchestration", "template", "validate", "-t", template.toString(), "-e", env.toString(),
+        OpenStackCli.Run run = OpenStackCli.run(MEMBER, PROJECT, "orchestration", "template", "validate", "-t", template.toString(), "-e", env.toString(),
                 "-f", "json");
         assertThat(run.status()).as(run.output()).isZero();
         assertThat(run.output()).as("the template's parameters, as Heat answers a valid template")
@@ -222,41 +220,6 @@ class GoldenStacksValidateIT {
             return Files.writeString(file, content);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private record Run(int status, String output) {
-    }
-
-    /** {@code openstack ...} as the project's member, with its password and the catalogue. */
-    private static Run openstack(String... args) {
-        List<String> command = new ArrayList<>(List.of("openstack"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("OS_"));
-        env.put("OS_AUTH_URL", LoopbackOpenStack.authUrl().toString());
-        env.put("OS_IDENTITY_API_VERSION", "3");
-        env.put("OS_REGION_NAME", "RegionOne");
-        env.put("OS_INTERFACE", "public");
-        env.put("OS_USERNAME", MEMBER);
-        env.put("OS_PASSWORD", MEMBER + LoopbackOpenStack.variable("MAGNETAR_TEST_PASSWORD_SUFFIX"));
-        env.put("OS_PROJECT_NAME", PROJECT);
-        env.put("OS_USER_DOMAIN_NAME", "Default");
-        env.put("OS_PROJECT_DOMAIN_NAME", "Default");
-        try {
-            Process process = builder.start();
-            byte[] output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("timed out: " + command);
-            }
-            return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 }

@@ -9,16 +9,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,81 +54,51 @@ class MagnumClientOnKeystoneIT {
 
     @Test
     void two_projects_manage_their_own_templates_and_clusters_and_are_refused_the_others() {
-        Run created = osc("alpha-member", "coe", "cluster", "template", "create", "alpha-osc", "--coe", "dcos",
+        OpenStackCli.Run created = osc("alpha-member", "coe", "cluster", "template", "create", "alpha-osc", "--coe", "dcos",
                 "--image", "dcos-centos-7.2", "--keypair", "testkey", "--external-network", "1hsdhs88sddds889",
                 "--labels", "isolation=docker/volume,launcher=linux,image_providers=docker");
-        assertThat(created.status).as(created.output).isZero();
-        Run betaCreated = osc("beta-member", "coe", "cluster", "template", "create", "beta-osc", "--coe", "dcos",
+        assertThat(created.status()).as(created.output()).isZero();
+        OpenStackCli.Run betaCreated = osc("beta-member", "coe", "cluster", "template", "create", "beta-osc", "--coe", "dcos",
                 "--image", "dcos-centos-7.2", "--keypair", "testkey", "--external-network", "public");
-        assertThat(betaCreated.status).as(betaCreated.output).isZero();
+        assertThat(betaCreated.status()).as(betaCreated.output()).isZero();
 
-        Run updated = osc("alpha-member", "coe", "cluster", "template", "update", "alpha-osc", "replace",
+        OpenStackCli.Run updated = osc("alpha-member", "coe", "cluster", "template", "update", "alpha-osc", "replace",
                 "dns_nameserver=9.9.9.9");
-        assertThat(updated.status).as(updated.output).isZero();
-        Run shown = osc("alpha-member", "coe", "cluster", "template", "show", "alpha-osc");
-        assertThat(shown.output).contains("dcos-centos-7.2", "9.9.9.9");
+        assertThat(updated.status()).as(updated.output()).isZero();
+        OpenStackCli.Run shown = osc("alpha-member", "coe", "cluster", "template", "show", "alpha-osc");
+        assertThat(shown.output()).contains("dcos-centos-7.2", "9.9.9.9");
 
-        Run hidden = osc("beta-member", "coe", "cluster", "template", "show", "alpha-osc");
-        assertThat(hidden.status).isNotZero();
-        assertThat(hidden.output).contains("alpha-osc");
-        assertThat(osc("beta-member", "coe", "cluster", "template", "list").output)
+        OpenStackCli.Run hidden = osc("beta-member", "coe", "cluster", "template", "show", "alpha-osc");
+        assertThat(hidden.status()).isNotZero();
+        assertThat(hidden.output()).contains("alpha-osc");
+        assertThat(osc("beta-member", "coe", "cluster", "template", "list").output())
                 .contains("beta-osc").doesNotContain("alpha-osc");
-        Run byReader = osc("alpha-reader", "coe", "cluster", "template", "create", "by-reader", "--coe", "dcos",
+        OpenStackCli.Run byReader = osc("alpha-reader", "coe", "cluster", "template", "create", "by-reader", "--coe", "dcos",
                 "--image", "dcos-centos-7.2", "--external-network", "public");
-        assertThat(byReader.status).isNotZero();
-        assertThat(byReader.output).contains("HTTP 403");
+        assertThat(byReader.status()).isNotZero();
+        assertThat(byReader.output()).contains("HTTP 403");
 
-        Run cluster = osc("alpha-member", "coe", "cluster", "create", "alpha-c", "--cluster-template", "alpha-osc",
+        OpenStackCli.Run cluster = osc("alpha-member", "coe", "cluster", "create", "alpha-c", "--cluster-template", "alpha-osc",
                 "--node-count", "1");
-        assertThat(cluster.status).as(cluster.output).isZero();
-        assertThat(osc("alpha-member", "coe", "cluster", "list").output).contains("alpha-c", "CREATE_IN_PROGRESS");
-        Run othersCluster = osc("beta-member", "coe", "cluster", "show", "alpha-c");
-        assertThat(othersCluster.status).isNotZero();
-        assertThat(othersCluster.output).contains("alpha-c");
+        assertThat(cluster.status()).as(cluster.output()).isZero();
+        assertThat(osc("alpha-member", "coe", "cluster", "list").output()).contains("alpha-c", "CREATE_IN_PROGRESS");
+        OpenStackCli.Run othersCluster = osc("beta-member", "coe", "cluster", "show", "alpha-c");
+        assertThat(othersCluster.status()).isNotZero();
+        assertThat(othersCluster.output()).contains("alpha-c");
 
-        Run deleted = osc("alpha-member", "coe", "cluster", "delete", "alpha-c");
-        assertThat(deleted.status).as(deleted.output).isZero();
+        OpenStackCli.Run deleted = osc("alpha-member", "coe", "cluster", "delete", "alpha-c");
+        assertThat(deleted.status()).as(deleted.output()).isZero();
         Caller alpha = LoopbackCloud.caller(server.url(), "alpha-member", "alpha"); // cheaper to poll than the CLI
         Slowly.await("alpha-c gone", Duration.ofSeconds(90), () -> alpha.get("/v1/clusters/alpha-c").status(),
                 status -> status == 404);
-        Run alphaDeleted = osc("alpha-member", "coe", "cluster", "template", "delete", "alpha-osc");
-        assertThat(alphaDeleted.status).as(alphaDeleted.output).isZero();
-        Run betaDeleted = osc("beta-member", "coe", "cluster", "template", "delete", "beta-osc");
-        assertThat(betaDeleted.status).as(betaDeleted.output).isZero();
+        OpenStackCli.Run alphaDeleted = osc("alpha-member", "coe", "cluster", "template", "delete", "alpha-osc");
+        assertThat(alphaDeleted.status()).as(alphaDeleted.output()).isZero();
+        OpenStackCli.Run betaDeleted = osc("beta-member", "coe", "cluster", "template", "delete", "beta-osc");
+        assertThat(betaDeleted.status()).as(betaDeleted.output()).isZero();
     }
 
-    private record Run(int status, String output) {
-    }
-
-    /** {@code openstack ...} as a test user of its own project, with its password and the catalogue. */
-    private static Run osc(String user, String... args) {
-        List<String> command = new ArrayList<>(List.of("openstack"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("OS_"));
-        env.put("OS_AUTH_URL", LoopbackOpenStack.authUrl().toString());
-        env.put("OS_IDENTITY_API_VERSION", "3");
-        env.put("OS_REGION_NAME", "RegionOne");
-        env.put("OS_INTERFACE", "public");
-        env.put("OS_USERNAME", user);
-        env.put("OS_PASSWORD", user + "-secret");
-        env.put("OS_PROJECT_NAME", user.substring(0, user.indexOf('-')));
-        env.put("OS_USER_DOMAIN_NAME", "Default");
-        env.put("OS_PROJECT_DOMAIN_NAME", "Default");
-        try {
-            Process process = builder.start();
-            byte[] output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("timed out: " + command);
-            }
-            return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+    /** {@code openstack ...} as a test user ({@code <project>-<role>}) in its own project. */
+    private static OpenStackCli.Run osc(String user, String... args) {
+        return OpenStackCli.run(user, user.substring(0, user.indexOf('-')), args);
     }
 }
